@@ -1,0 +1,11 @@
+/**
+ * An error meant for the person who caused it: its message is shown to them as is, and names
+ * what to fix. Anything else thrown is a bug: logged, answered with a short apology.
+ * Messages start with their module, e.g. `knowledge: faq.yaml:12: answer is empty`.
+ */
+export class UserError extends Error {
+  override readonly name = 'UserError';
+}
+
+/** The reply a person gets when a bug stopped the bot from answering. */
+export const APOLOGY = 'Sorry, something went wrong while answering that. The error has been logged; please try again.';

@@ -1,0 +1,112 @@
+/**
+ * The contract between the core and the adapters. Data flows one way:
+ * platform event → {@link Question} → core → {@link Answer} → platform rendering.
+ * Nothing here knows about Discord, Slack or MiniSearch.
+ */
+
+/** Where a question came from. */
+export type Platform = 'discord' | 'slack' | 'terminal';
+
+/** A question as an adapter hands it to the core, already stripped of platform syntax (mentions). */
+export interface Question {
+  /** What the person typed, without the bot mention. */
+  text: string;
+  platform: Platform;
+  /** Platform user id; used for cooldowns and audit, never stored unless configured. */
+  userId: string;
+  /** Platform channel id (a DM channel for direct messages). */
+  channelId: string;
+  /** Thread the question was asked in, when the platform has threads. */
+  threadId?: string;
+  /** Whether the adapter established that this person is a moderator on its platform. */
+  isModerator: boolean;
+  /** A display name for reports and audit logs ("reloaded by …"). */
+  userName?: string;
+}
+
+/**
+ * What kind of answer the core produced; adapters may render kinds differently
+ * (e.g. suggestions as buttons for `unknown`).
+ */
+export type AnswerKind =
+  | 'faq' // a curated FAQ entry matched
+  | 'passage' // sentences from a document
+  | 'list' // an extracted list, enumerated
+  | 'membership' // yes/no: is X in an extracted list
+  | 'count' // how many items an extracted list has
+  | 'help' // usage / greeting
+  | 'unknown' // below the confidence threshold: "I don't know" + suggestions
+  | 'cooldown'; // the person asked too often; see Answer.text
+
+/** Where an answer came from: the document and the words quoted from it. */
+export interface Source {
+  /** Document title (or FAQ file name for curated entries). */
+  document: string;
+  /** Section heading the quote sits under, when there is one. */
+  section?: string;
+  /** The sentence(s) quoted, verbatim from the document. */
+  quote: string;
+  /** The document's original URL from its front matter, when known. */
+  url?: string;
+}
+
+/** The core's reply to a {@link Question}. Plain text; adapters render it for their platform. */
+export interface Answer {
+  /**
+   * The reply, plain text with `- ` bullets for lists. At most 1,500 characters.
+   * For kind `cooldown` it may be empty: the adapter then stays silent for messages
+   * (but still acknowledges an interaction, ephemerally).
+   */
+  text: string;
+  kind: AnswerKind;
+  /** 0..1: how much of the question the evidence covers. */
+  confidence: number;
+  sources: Source[];
+  /** Questions the bot can answer, offered when it could not (at most three). */
+  suggestions: string[];
+}
+
+/** One problem found while loading a knowledge folder, reported as `file:line: message`. */
+export interface KnowledgeError {
+  file: string;
+  line?: number;
+  message: string;
+}
+
+/** What a reload did. On failure the previous knowledge keeps serving and `errors` says why. */
+export interface ReloadReport {
+  ok: boolean;
+  documents: number;
+  passages: number;
+  faqEntries: number;
+  /** Documents and FAQ entries added / removed / changed, by name. */
+  added: string[];
+  removed: string[];
+  changed: string[];
+  errors: KnowledgeError[];
+  tookMs: number;
+  /** Who asked for the reload (user name or id, with the platform). */
+  by: string;
+}
+
+/** The question-answering bot every adapter talks to. */
+export interface Bot {
+  /** Answers a question. Never rejects for bad input: bugs become a short apology answer. */
+  ask(question: Question): Promise<Answer>;
+  /**
+   * Reloads the knowledge folder off to the side and swaps it in atomically.
+   * Rejects with a {@link UserError} when `by.isModerator` is false.
+   */
+  reload(by: Question): Promise<ReloadReport>;
+  /** Up to `limit` questions the bot can answer that contain `typed` (for autocomplete). */
+  suggest(typed: string, limit: number): Promise<string[]>;
+  /** The usage reply (`/help`). */
+  help(platform: Platform): Answer;
+}
+
+/** A chat platform front door. Created by a factory, e.g. `createSlackAdapter(config, logger)`. */
+export interface Adapter {
+  readonly name: string;
+  start(bot: Bot): Promise<void>;
+  stop(): Promise<void>;
+}
