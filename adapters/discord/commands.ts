@@ -1,0 +1,117 @@
+/**
+ * The slash command definitions, in one place: the bot registers them on start (when they changed)
+ * and `npm run discord:deploy` registers the very same data, so the two can never disagree.
+ */
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  REST,
+  Routes,
+  SlashCommandBuilder,
+  type APIApplicationCommand,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+
+/** Longest question the adapter passes on; the core cuts further to MAX_QUESTION_LENGTH. */
+export const MAX_QUESTION_CHARS = 1000;
+
+/** Command and option names the handlers dispatch on. */
+export const COMMAND = { ask: 'ask', reload: 'reload', help: 'help' } as const;
+export const QUESTION_OPTION = 'question';
+
+/** A command body as sent to `PUT /applications/{id}/commands`. */
+export type CommandData = RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/** The commands the bot answers. */
+export function commandDefinitions(): CommandData[] {
+  return [
+    new SlashCommandBuilder()
+      .setName(COMMAND.ask)
+      .setDescription('Ask a question about the Global MOOC Alliance')
+      .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+      .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+      .addStringOption((option) =>
+        option
+          .setName(QUESTION_OPTION)
+          .setDescription('Your question, e.g. "who founded it?"')
+          .setRequired(true)
+          .setMaxLength(MAX_QUESTION_CHARS)
+          .setAutocomplete(true),
+      )
+      .toJSON(),
+    // No default member permissions: a moderator role need not carry Manage Server, so the
+    // command stays visible and the permission check happens when it runs.
+    new SlashCommandBuilder()
+      .setName(COMMAND.reload)
+      .setDescription('Moderators: reload the knowledge base and show what changed')
+      .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+      .setContexts(InteractionContextType.Guild)
+      .toJSON(),
+    new SlashCommandBuilder()
+      .setName(COMMAND.help)
+      .setDescription('What the bot knows and how to ask it')
+      .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+      .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+      .toJSON(),
+  ];
+}
+
+/** The route commands are registered at: one server (instant updates) or global. */
+export function commandsRoute(clientId: string, guildId?: string): `/${string}` {
+  return guildId ? Routes.applicationGuildCommands(clientId, guildId) : Routes.applicationCommands(clientId);
+}
+
+type Comparable = Record<string, unknown>;
+
+/** The fields Discord echoes back that we define, with Discord's defaults filled in. */
+function normalizeOption(option: Comparable): Comparable {
+  const options = Array.isArray(option.options) ? (option.options as Comparable[]).map(normalizeOption) : [];
+  return {
+    type: option.type,
+    name: option.name,
+    description: option.description,
+    required: option.required ?? false,
+    autocomplete: option.autocomplete ?? false,
+    min_length: option.min_length ?? null,
+    max_length: option.max_length ?? null,
+    choices: option.choices ?? null,
+    options,
+  };
+}
+
+function normalizeCommand(command: Comparable): Comparable {
+  const contexts = Array.isArray(command.contexts) ? [...(command.contexts as number[])].sort() : null;
+  const integrationTypes = Array.isArray(command.integration_types) ? [...(command.integration_types as number[])].sort() : null;
+  return {
+    type: command.type ?? 1,
+    name: command.name,
+    description: command.description,
+    default_member_permissions: command.default_member_permissions ?? null,
+    nsfw: command.nsfw ?? false,
+    contexts,
+    integration_types: integrationTypes,
+    options: Array.isArray(command.options) ? (command.options as Comparable[]).map(normalizeOption) : [],
+  };
+}
+
+const key = (commands: readonly Comparable[]): string =>
+  JSON.stringify(commands.map(normalizeCommand).sort((a, b) => String(a.name).localeCompare(String(b.name))));
+
+/**
+ * Whether the registered commands differ from the wanted ones. Registering unconditionally on
+ * every start would burn the daily command-create limit and reset permissions moderators set.
+ */
+export function commandsDiffer(registered: readonly APIApplicationCommand[], wanted: readonly CommandData[]): boolean {
+  return key(registered as unknown as Comparable[]) !== key(wanted as unknown as Comparable[]);
+}
+
+/** What {@link syncCommands} did. */
+export type SyncResult = 'unchanged' | 'registered';
+
+/** Registers the command definitions at `route` when what is registered there differs. */
+export async function syncCommands(rest: REST, route: `/${string}`, wanted: readonly CommandData[] = commandDefinitions()): Promise<SyncResult> {
+  const registered = (await rest.get(route)) as APIApplicationCommand[];
+  if (!commandsDiffer(registered, wanted)) return 'unchanged';
+  await rest.put(route, { body: wanted });
+  return 'registered';
+}

@@ -1,0 +1,206 @@
+/**
+ * Turns the core's plain {@link Answer} into Discord messages: the answer text, its sources in an
+ * embed, and suggestions as buttons. Everything here respects Discord's limits so a reply is never
+ * rejected by the API, and every payload carries "no allowed mentions" so nothing pings anyone.
+ */
+import {
+  ButtonStyle,
+  ComponentType,
+  escapeMarkdown,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  type MessageMentionOptions,
+} from 'discord.js';
+import type { Answer, ReloadReport, Source } from '../../src/types.js';
+
+/** Discord's limits (https://discord.com/developers/docs/resources/message#create-message). */
+export const LIMITS = {
+  content: 2000,
+  embedDescription: 4096,
+  embedTitle: 256,
+  embedFooter: 2048,
+  embedTotal: 6000,
+  buttonLabel: 80,
+  customId: 100,
+} as const;
+
+/** How many messages one answer may take before the rest is trimmed with a pointer to its source. */
+export const MAX_MESSAGES = 3;
+
+/** Never ping: no @everyone, roles or users, and not the person replied to either. */
+export const NO_MENTIONS: MessageMentionOptions = { parse: [], repliedUser: false };
+
+/** A message payload accepted by `message.reply`, `channel.send` and `interaction.reply`. */
+export interface RenderedMessage {
+  content: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponent>[];
+  allowedMentions: MessageMentionOptions;
+}
+
+/** Options for {@link renderAnswer}. */
+export interface RenderOptions {
+  /** Shown above the answer, for replies that do not show the question themselves (buttons, /ask). */
+  question?: string;
+}
+
+const ELLIPSIS = '…';
+
+/** Cuts `text` to `max` characters, ending with an ellipsis when it had to cut. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, Math.max(0, max - 1)).trimEnd()}${ELLIPSIS}`;
+}
+
+/**
+ * Splits `text` into pieces of at most `limit` characters, preferring paragraph, line, sentence
+ * and word boundaries so a list item or sentence is not cut in the middle.
+ */
+export function splitText(text: string, limit: number): string[] {
+  const pieces: string[] = [];
+  let rest = text.trim();
+  while (rest.length > limit) {
+    const window = rest.slice(0, limit + 1);
+    const cut = [/\n\n(?!.*\n\n)/s, /\n(?!.*\n)/s, /[.!?]\s(?!.*[.!?]\s)/s, /\s(?!.*\s)/s]
+      .map((boundary) => window.search(boundary))
+      .find((index) => index > limit / 3);
+    const at = cut === undefined ? limit : cut + 1;
+    pieces.push(rest.slice(0, at).trimEnd());
+    rest = rest.slice(at).trimStart();
+  }
+  if (rest.length > 0) pieces.push(rest);
+  return pieces;
+}
+
+/** "Document › Section" for a source. */
+export function sourceLabel(source: Source): string {
+  return source.section ? `${source.document} › ${source.section}` : source.document;
+}
+
+const isWebUrl = (url: string | undefined): url is string => url !== undefined && /^https?:\/\/\S+$/.test(url);
+
+/** Where to read the rest of a trimmed answer. */
+function pointer(sources: readonly Source[]): string {
+  const first = sources[0];
+  if (!first) return `${ELLIPSIS} (trimmed to fit Discord)`;
+  return `${ELLIPSIS} (trimmed; the rest is in ${sourceLabel(first)}${isWebUrl(first.url) ? `: <${first.url}>` : ''})`;
+}
+
+const squash = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * One embed naming the sources; quotes already contained in the answer text are not repeated.
+ * Undefined when the answer has no sources.
+ */
+export function renderSources(answer: Answer): APIEmbed | undefined {
+  const sources = answer.sources.slice(0, 3);
+  const first = sources[0];
+  if (!first) return undefined;
+  const text = squash(answer.text);
+  const quotes = sources
+    .map((s) => s.quote.trim())
+    .filter((quote) => quote !== '' && !text.includes(squash(quote)))
+    .map((quote) => `> ${truncate(quote, 1000).replace(/\n/g, '\n> ')}`);
+  const labels = [...new Set(sources.map(sourceLabel))];
+  const embed: APIEmbed = { footer: { text: truncate(`Source: ${labels.join(' · ')}`, LIMITS.embedFooter) } };
+  if (quotes.length > 0) embed.description = truncate(quotes.join('\n\n'), LIMITS.embedDescription);
+  if (isWebUrl(first.url)) {
+    embed.title = truncate(first.document, LIMITS.embedTitle);
+    embed.url = first.url;
+  }
+  return embed;
+}
+
+const BUTTON_PREFIX = 'ask:';
+
+/**
+ * The custom id of a suggestion button: `ask:<index>:<question>`, cut to Discord's 100 characters.
+ * A cut question is completed again from the bot's suggestions when clicked.
+ */
+export function suggestionButtonId(index: number, question: string): string {
+  const head = `${BUTTON_PREFIX}${index}:`;
+  return `${head}${question.slice(0, LIMITS.customId - head.length)}`;
+}
+
+/** The question a suggestion button carries, and whether it was cut; undefined for other buttons. */
+export function parseSuggestionButtonId(customId: string): { question: string; cut: boolean } | undefined {
+  const match = /^ask:(\d+):(.*)$/s.exec(customId);
+  if (!match?.[2]) return undefined;
+  return { question: match[2], cut: customId.length >= LIMITS.customId };
+}
+
+/** Suggestions as one row of buttons (at most five fit in a row). */
+export function renderSuggestions(suggestions: readonly string[]): APIActionRowComponent<APIButtonComponent>[] {
+  const buttons: APIButtonComponent[] = suggestions
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .slice(0, 5)
+    .map((question, index) => ({
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: truncate(question, LIMITS.buttonLabel),
+      custom_id: suggestionButtonId(index, question),
+    }));
+  return buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
+}
+
+/** A payload with no embeds or buttons, e.g. an apology or a refusal. */
+export function plainMessage(content: string): RenderedMessage {
+  return { content: truncate(content, LIMITS.content), embeds: [], components: [], allowedMentions: NO_MENTIONS };
+}
+
+/**
+ * Renders an answer as one or more messages (at most {@link MAX_MESSAGES}); the sources embed and
+ * suggestion buttons go on the last one.
+ */
+export function renderAnswer(answer: Answer, options: RenderOptions = {}): RenderedMessage[] {
+  const header = options.question ? `> ${escapeMarkdown(truncate(options.question.replace(/\s+/g, ' ').trim(), 300))}\n` : '';
+  const text = answer.text.trim() === '' ? "I don't have an answer for that." : answer.text.trim();
+  let pieces = splitText(text, LIMITS.content - header.length);
+  if (pieces.length > MAX_MESSAGES) {
+    const more = pointer(answer.sources);
+    const kept = pieces.slice(0, MAX_MESSAGES);
+    const last = kept[MAX_MESSAGES - 1] ?? '';
+    kept[MAX_MESSAGES - 1] = `${last.slice(0, LIMITS.content - header.length - more.length - 1).trimEnd()} ${more}`;
+    pieces = kept;
+  }
+  const embed = renderSources(answer);
+  const components = renderSuggestions(answer.suggestions);
+  return pieces.map((piece, index) => {
+    const isLast = index === pieces.length - 1;
+    return {
+      content: index === 0 ? `${header}${piece}` : piece,
+      embeds: isLast && embed ? [embed] : [],
+      components: isLast ? components : [],
+      allowedMentions: NO_MENTIONS,
+    };
+  });
+}
+
+function namedList(title: string, names: readonly string[]): string | undefined {
+  if (names.length === 0) return undefined;
+  const shown = names.slice(0, 20).join(', ');
+  return `**${title}:** ${shown}${names.length > 20 ? ` and ${names.length - 20} more` : ''}`;
+}
+
+/** The `/reload` reply: what changed, or why the new knowledge was refused. */
+export function renderReloadReport(report: ReloadReport): RenderedMessage {
+  const lines: string[] = [];
+  if (report.ok) {
+    lines.push(
+      `Reloaded the knowledge base: ${report.documents} documents, ${report.passages} passages, ${report.faqEntries} FAQ entries (${report.tookMs} ms).`,
+    );
+    const changes = [namedList('Added', report.added), namedList('Removed', report.removed), namedList('Changed', report.changed)].filter(
+      (line): line is string => line !== undefined,
+    );
+    lines.push(...(changes.length > 0 ? changes : ['Nothing changed.']));
+  } else {
+    lines.push('Reload failed; the previous knowledge is still serving. Fix these and run /reload again:');
+    for (const error of report.errors.slice(0, 15)) {
+      lines.push(`- \`${error.file}${error.line === undefined ? '' : `:${error.line}`}\`: ${error.message}`);
+    }
+    if (report.errors.length > 15) lines.push(`- and ${report.errors.length - 15} more`);
+  }
+  return plainMessage(lines.join('\n'));
+}
