@@ -1,0 +1,55 @@
+/**
+ * What the listeners share: the core, the logger, the duplicate filter and the moderator check,
+ * plus the one way every listener asks the core, so that each question is logged alike.
+ */
+import type { Logger } from '../../src/logger.js';
+import type { Answer, Bot, Question } from '../../src/types.js';
+import type { Dedupe } from './dedupe.js';
+import type { ModeratorCheck } from './moderators.js';
+
+/** Everything a listener needs besides what Bolt hands it. */
+export interface ListenerDeps {
+  bot: Bot;
+  logger: Logger;
+  dedupe: Dedupe;
+  moderators: ModeratorCheck;
+}
+
+/** Where a question came from in Slack, for the logs. */
+export type QuestionSource = 'mention' | 'dm' | 'command' | 'button';
+
+/** The parts of a question a listener knows; the moderator flag is looked up here. */
+export interface AskInput {
+  text: string;
+  userId: string;
+  channelId: string;
+  threadId?: string;
+  source: QuestionSource;
+}
+
+/** Builds the core's {@link Question}, with `isModerator` established for the person. */
+export async function buildQuestion(deps: ListenerDeps, input: AskInput): Promise<Question> {
+  return {
+    text: input.text,
+    platform: 'slack',
+    userId: input.userId,
+    channelId: input.channelId,
+    threadId: input.threadId,
+    isModerator: await deps.moderators.isModerator(input.userId),
+  };
+}
+
+/**
+ * Asks the core (or returns the usage reply for an empty question) and logs the outcome. The
+ * question's words go to debug only: direct messages are private.
+ */
+export async function ask(deps: ListenerDeps, input: AskInput): Promise<Answer> {
+  const question = await buildQuestion(deps, input);
+  const answer = question.text ? await deps.bot.ask(question) : deps.bot.help('slack');
+  deps.logger.info({ source: input.source, kind: answer.kind, confidence: answer.confidence }, 'slack: question answered');
+  deps.logger.debug({ source: input.source, userId: input.userId, channelId: input.channelId, text: input.text }, 'slack: question');
+  return answer;
+}
+
+/** The reply for a person who asked too often, when the core left the text empty. */
+export const COOLDOWN_FALLBACK = 'You are asking a lot of questions at once; please wait a minute and try again.';

@@ -1,0 +1,50 @@
+/**
+ * A direct message to the app: answered in the conversation (in the thread, when the message is
+ * in one). Channel messages are left to app_mention: the manifest subscribes to message.im only,
+ * and a channel message that mentions the app arrives as app_mention anyway.
+ */
+import type { App } from '@slack/bolt';
+import type { ListenerDeps } from '../../deps.js';
+import { plainQuestion } from '../../escape.js';
+import { answerMessage } from './reply.js';
+
+/** The fields of a `message` event this listener reads, whatever its subtype. */
+interface MessageFields {
+  subtype?: string;
+  bot_id?: string;
+  user?: string;
+  text?: string;
+  ts: string;
+  thread_ts?: string;
+  channel: string;
+  channel_type?: string;
+}
+
+/** Subtypes that are still a person writing; everything else (edits, deletions, joins, bots) is not. */
+const QUESTION_SUBTYPES = new Set(['file_share', 'thread_broadcast']);
+
+/** Registers the direct-message listener. */
+export function register(app: App, deps: ListenerDeps): void {
+  app.event('message', async ({ event, body, context, client }) => {
+    const message: MessageFields = event;
+    if (message.channel_type !== 'im') return;
+    if ((message.subtype && !QUESTION_SUBTYPES.has(message.subtype)) || message.bot_id || !message.user) {
+      deps.logger.debug({ subtype: message.subtype, bot: Boolean(message.bot_id) }, 'slack: message ignored');
+      return;
+    }
+    await answerMessage(deps, client, {
+      eventId: body.event_id,
+      retryNum: context.retryNum,
+      channel: message.channel,
+      ts: message.ts,
+      replyThreadTs: message.thread_ts,
+      input: {
+        text: plainQuestion(message.text ?? '', context.botUserId),
+        userId: message.user,
+        channelId: message.channel,
+        threadId: message.thread_ts,
+        source: 'dm',
+      },
+    });
+  });
+}

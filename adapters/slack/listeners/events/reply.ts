@@ -1,0 +1,45 @@
+/**
+ * Answers a message in its conversation: asks the core, posts the rendered answer with
+ * chat.postMessage, and on any failure logs it and posts the apology instead.
+ */
+import type { webApi } from '@slack/bolt';
+import { APOLOGY } from '../../../../src/errors.js';
+import { ask, type AskInput, type ListenerDeps } from '../../deps.js';
+import { renderAnswer, renderNotice } from '../../render.js';
+
+/** A message the app was asked in, reduced to what answering needs. */
+export interface IncomingMessage {
+  eventId: string | undefined;
+  retryNum: number | undefined;
+  channel: string;
+  ts: string;
+  /** Where the reply goes: a thread ts, or undefined to answer in the conversation itself. */
+  replyThreadTs: string | undefined;
+  input: AskInput;
+}
+
+/**
+ * Answers `message` once: duplicates (retries, or the same message as `app_mention` and
+ * `message`) are dropped by event id and by channel + ts.
+ */
+export async function answerMessage(deps: ListenerDeps, client: webApi.WebClient, message: IncomingMessage): Promise<void> {
+  const keys = [`message:${message.channel}:${message.ts}`];
+  if (message.eventId) keys.push(`event:${message.eventId}`);
+  if (!deps.dedupe.first(...keys)) {
+    deps.logger.debug({ eventId: message.eventId, retryNum: message.retryNum, channel: message.channel, ts: message.ts }, 'slack: duplicate event ignored');
+    return;
+  }
+  const target = { channel: message.channel, thread_ts: message.replyThreadTs };
+  try {
+    const answer = await ask(deps, message.input);
+    if (answer.kind === 'cooldown' && !answer.text.trim()) return;
+    await client.chat.postMessage({ ...target, ...renderAnswer(answer), unfurl_links: false });
+  } catch (err) {
+    deps.logger.error({ err, source: message.input.source }, 'slack: answering a message failed');
+    try {
+      await client.chat.postMessage({ ...target, ...renderNotice(APOLOGY) });
+    } catch (postError) {
+      deps.logger.error({ err: postError }, 'slack: posting the apology failed');
+    }
+  }
+}
