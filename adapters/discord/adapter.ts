@@ -126,6 +126,8 @@ class InteractionReply {
 /** Creates the Discord adapter; `start` logs in and resolves once the bot is ready and its commands registered. */
 export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Adapter {
   let client: Client | undefined;
+  // discord.js reports its own shutdown as a dropped connection; keep that out of the warnings.
+  let stopping = false;
 
   const question = (text: string, user: User, channelId: string, member: MemberFacts | null, threadId?: string): Question => ({
     text,
@@ -293,6 +295,7 @@ export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Ada
 
     async start(bot: Bot): Promise<void> {
       if (client) throw new Error('discord: adapter already started');
+      stopping = false;
       const c = new Client({
         intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
         // Without the Channel partial, discord.js drops DMs from channels it has not cached.
@@ -308,7 +311,9 @@ export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Ada
       c.on(Events.Error, (error) => logger.error({ err: error }, 'discord: client error'));
       c.on(Events.Warn, (warning) => logger.warn({ warning }, 'discord: client warning'));
       c.on(Events.ShardError, (error, shardId) => logger.warn({ err: error, shardId }, 'discord: gateway error'));
-      c.on(Events.ShardReconnecting, (shardId) => logger.warn({ shardId }, 'discord: gateway dropped, reconnecting'));
+      c.on(Events.ShardReconnecting, (shardId) => {
+        if (!stopping) logger.warn({ shardId }, 'discord: gateway dropped, reconnecting');
+      });
       c.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'discord: gateway resumed'));
       c.on(Events.ShardDisconnect, (event, shardId) => logger.error({ code: event.code, shardId }, 'discord: gateway closed for good'));
 
@@ -337,6 +342,7 @@ export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Ada
     async stop(): Promise<void> {
       const c = client;
       client = undefined;
+      stopping = true;
       await c?.destroy();
     },
   };
