@@ -256,7 +256,7 @@ export class FakeDiscord {
       body = raw;
     }
     const method = req.method ?? 'GET';
-    const path = url.pathname.replace(/^\/api\/v\d+/, '');
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, '');
     const record: RecordedRequest = { method, path, query: Object.fromEntries(url.searchParams), body, status: 0 };
     const send = (status: number, payload?: unknown, headers: Record<string, string> = {}): void => {
       record.status = status;

@@ -1,0 +1,79 @@
+/**
+ * Starts the real Discord adapter (real discord.js client) against a fresh fake Discord, with a
+ * log that tests can read, and stops both in cleanup.
+ */
+import { Writable } from 'node:stream';
+import { createDiscordAdapter } from '../../../adapters/discord/index.js';
+import type { DiscordConfig } from '../../../src/config.js';
+import { createLogger } from '../../../src/logger.js';
+import type { Adapter, Bot } from '../../../src/types.js';
+import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
+
+/** One parsed pino log line. */
+export interface LogLine {
+  level: number;
+  msg: string;
+  [field: string]: unknown;
+}
+
+/** A running adapter + fake pair. */
+export interface Harness {
+  fake: FakeDiscord;
+  adapter: Adapter;
+  logs: LogLine[];
+  config: DiscordConfig;
+}
+
+const running: { adapter: Adapter; fake: FakeDiscord }[] = [];
+
+/** Starts the adapter with `bot` and resolves once it is ready. */
+export async function startHarness(bot: Bot, options: { fake?: FakeDiscord; guildId?: string; moderatorRoleIds?: (fake: FakeDiscord) => string[] } = {}): Promise<Harness> {
+  const fake = options.fake ?? (await FakeDiscord.start());
+  const logs: LogLine[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logs.push(JSON.parse(line) as LogLine);
+      callback();
+    },
+  });
+  const config: DiscordConfig = {
+    token: fake.token,
+    clientId: fake.applicationId,
+    ...(options.guildId ? { guildId: options.guildId } : {}),
+    moderatorRoleIds: options.moderatorRoleIds?.(fake) ?? [fake.moderatorRoleId],
+    apiUrl: fake.apiUrl,
+  };
+  const adapter = createDiscordAdapter(config, createLogger({ level: 'debug', destination }));
+  running.push({ adapter, fake });
+  await adapter.start(bot);
+  return { fake, adapter, logs, config };
+}
+
+/** Stops every adapter and fake started since the last call (use in afterEach). */
+export async function stopHarnesses(): Promise<void> {
+  const all = running.splice(0);
+  for (const { adapter } of all) await adapter.stop();
+  for (const fake of new Set(all.map((h) => h.fake))) await fake.stop();
+}
+
+/** Wraps a bot, counting calls and letting a test make the next calls fail. */
+export function instrument(bot: Bot): Bot & { calls: { ask: number; reload: number }; failNextAsk: (error: Error) => void } {
+  const calls = { ask: 0, reload: 0 };
+  const failures: Error[] = [];
+  return {
+    calls,
+    failNextAsk: (error) => void failures.push(error),
+    ask: async (q) => {
+      calls.ask += 1;
+      const failure = failures.shift();
+      if (failure) throw failure;
+      return bot.ask(q);
+    },
+    reload: async (q) => {
+      calls.reload += 1;
+      return bot.reload(q);
+    },
+    suggest: (typed, limit) => bot.suggest(typed, limit),
+    help: (platform) => bot.help(platform),
+  };
+}
