@@ -4,8 +4,6 @@
  * The only module in src/ that imports from adapters/.
  */
 import 'dotenv/config';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createDiscordAdapter } from '../adapters/discord/index.js';
 import { createSlackAdapter } from '../adapters/slack/index.js';
 import { createTerminalAdapter } from '../adapters/terminal/index.js';
@@ -13,16 +11,17 @@ import { createBot } from './bot.js';
 import { loadConfig, type AppConfig } from './config.js';
 import { UserError } from './errors.js';
 import { createLogger, type Logger } from './logger.js';
+import { DEFAULT_KNOWLEDGE_DIR } from './paths.js';
 import type { Adapter } from './types.js';
 
-/** The knowledge folder shipped with the project, used when KNOWLEDGE_DIR is not set. */
-export const DEFAULT_KNOWLEDGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../knowledge');
 
 function adaptersFor(config: AppConfig, logger: Logger): Adapter[] {
   const adapters: Adapter[] = [];
   if (config.discord) adapters.push(createDiscordAdapter(config.discord, logger.child({ adapter: 'discord' })));
   if (config.slack) adapters.push(createSlackAdapter(config.slack, logger.child({ adapter: 'slack' })));
-  if (adapters.length === 0) adapters.push(createTerminalAdapter({ input: process.stdin, output: process.stdout }));
+  if (adapters.length === 0) {
+    adapters.push(createTerminalAdapter({ input: process.stdin, output: process.stdout, onClose: () => process.exit(0) }));
+  }
   return adapters;
 }
 

@@ -36,7 +36,8 @@ export type AnswerKind =
   | 'count' // how many items an extracted list has
   | 'help' // usage / greeting
   | 'unknown' // below the confidence threshold: "I don't know" + suggestions
-  | 'cooldown'; // the person asked too often; see Answer.text
+  | 'cooldown' // the person asked too often; see Answer.text
+  | 'error'; // a bug stopped the answer; text is a short apology (the error is logged)
 
 /** Where an answer came from: the document and the words quoted from it. */
 export interface Source {

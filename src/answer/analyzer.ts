@@ -1,0 +1,96 @@
+import { stemmer } from 'stemmer';
+import { fold } from './text.js';
+import { STOP_WORDS } from './stopwords.js';
+import { BASE_SYNONYMS } from './synonyms.js';
+
+// Irregular forms the Porter stemmer leaves apart from their base.
+const IRREGULAR: Readonly<Record<string, string>> = {
+  said: 'say', says: 'say', began: 'begin', begun: 'begin', spoke: 'speak', spoken: 'speak', went: 'go',
+  made: 'make', took: 'take', taken: 'take', gave: 'give', given: 'give', held: 'hold', led: 'lead',
+  wrote: 'write', written: 'write', thought: 'think', brought: 'bring', built: 'build', met: 'meet',
+  children: 'child', people: 'person', women: 'woman', men: 'man', countries: 'country', universities: 'university',
+};
+
+/** A word the question wants, with the index terms that may stand for it and how much each counts. */
+export interface TermAlternative {
+  term: string;
+  /** 1 for the word itself, less for a synonym or a typo correction. */
+  weight: number;
+}
+
+/**
+ * The English analyzer: folding, tokenizing, stop words, British/American spelling, a Porter
+ * stemmer, and synonym groups. Documents and questions go through the same `terms()` so they
+ * meet on the same stems.
+ */
+export class Analyzer {
+  /** stem → id of its synonym group(s). */
+  private readonly groupsOf = new Map<string, number[]>();
+  private readonly groups: string[][] = [];
+  /** Multi-word synonyms ("set up"), folded, longest first, joined into one token before stemming. */
+  private readonly phrases: { words: string; joined: string }[] = [];
+
+  constructor(extraGroups: readonly (readonly string[])[] = []) {
+    for (const group of [...BASE_SYNONYMS, ...extraGroups]) this.addGroup(group);
+    this.phrases.sort((a, b) => b.words.length - a.words.length);
+  }
+
+  private addGroup(words: readonly string[]): void {
+    const id = this.groups.length;
+    const stems = new Set<string>();
+    for (const word of words) {
+      const folded = fold(word).trim().replace(/\s+/g, ' ');
+      if (folded.includes(' ')) {
+        const joined = folded.replace(/ /g, '_');
+        this.phrases.push({ words: folded, joined });
+        stems.add(joined);
+      } else {
+        const stem = this.stem(folded);
+        if (stem) stems.add(stem);
+      }
+    }
+    this.groups.push([...stems]);
+    for (const stem of stems) this.groupsOf.set(stem, [...(this.groupsOf.get(stem) ?? []), id]);
+  }
+
+  /** Words of the text, folded, in order, stop words included (for shape reading). */
+  tokens(text: string): string[] {
+    let folded = fold(text);
+    for (const { words, joined } of this.phrases) {
+      // The words stay too, so "goal" still matches on its own.
+      if (folded.includes(words)) folded = folded.replace(new RegExp(`\\b${words}\\b`, 'g'), `${words} ${joined}`);
+    }
+    return (folded.match(/[\p{L}\p{N}_]+(?:'[\p{L}]+)?/gu) ?? []).map((t) => t.replace(/'(s|re|ve|ll|d|t|m)$/, '') || t);
+  }
+
+  /** The index term for one folded word, or undefined for a stop word or noise. */
+  stem(word: string): string | undefined {
+    if (word.includes('_')) return word;
+    if (STOP_WORDS.has(word)) return undefined;
+    if (word.length < 2 && !/\d/.test(word)) return undefined;
+    if (/^\d+$/.test(word)) return word;
+    const base = IRREGULAR[word] ?? word;
+    // British -ise/-isation and American -ize/-ization meet on one spelling.
+    const american = base.length > 5 ? base.replace(/is(e|ed|es|ing|ation|ations|er|ers)$/, 'iz$1') : base;
+    return stemmer(american);
+  }
+
+  /** The index terms of a text, in order, with repeats. */
+  terms(text: string): string[] {
+    const terms: string[] = [];
+    for (const token of this.tokens(text)) {
+      const term = this.stem(token);
+      if (term) terms.push(term);
+    }
+    return terms;
+  }
+
+  /** Other terms that may stand for `term` (its synonym groups), without the term itself. */
+  synonyms(term: string): string[] {
+    const ids = this.groupsOf.get(term);
+    if (!ids) return [];
+    const out = new Set<string>();
+    for (const id of ids) for (const other of this.groups[id] ?? []) if (other !== term) out.add(other);
+    return [...out];
+  }
+}

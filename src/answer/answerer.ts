@@ -1,0 +1,249 @@
+import type { FaqEntry, KnowledgeBase } from '../knowledge/types.js';
+import type { Answer, Platform } from '../types.js';
+import { Analyzer } from './analyzer.js';
+import { answer, countText, listText, membershipText, passageText, sourceOf } from './compose.js';
+import { findEntity } from './entities.js';
+import { PassageIndex, type ResolvedTerm } from './passage-index.js';
+import { buildPassages, type EntityList, type Passage } from './passages.js';
+import { readQuestion, type ReadQuestion, type Shape } from './question.js';
+import { buildSuggestions, rankSuggestions, type Suggestion } from './suggestions.js';
+
+/** Below this share of the question's weight covered by the evidence, the bot says it does not know. */
+export const CONFIDENCE_THRESHOLD = 0.55;
+/** Terms naming the main subject count this much: nearly every passage is about it. */
+const SUBJECT_WEIGHT = 0.3;
+/** A match in the section heading or title counts this much of a match in the sentence. */
+const CONTEXT_MATCH = 0.5;
+const CANDIDATES = 40;
+
+/** One passage weighed against a question (also what `kb why` shows). */
+export interface Candidate {
+  passage: Passage;
+  /** Share of the question's weight the passage covers, 0..1. */
+  coverage: number;
+  /** Coverage plus shape evidence plus a BM25 tie-breaker: what ranks candidates. */
+  rank: number;
+  /** Whether the passage has what the question's shape asks for (a date for "when", …). */
+  shapeMatch: boolean;
+}
+
+/** How a question was understood and weighed: the answer's reasoning, for moderators. */
+export interface Explanation {
+  question: ReadQuestion;
+  terms: { term: string; weight: number; alternatives: string[] }[];
+  candidates: Candidate[];
+  threshold: number;
+  answer: Answer;
+}
+
+interface WeightedTerm extends ResolvedTerm {
+  weight: number;
+  subject: boolean;
+}
+
+const FAQ_DOCUMENT = (entry: FaqEntry) => ({ file: entry.file, title: `FAQ (${entry.file})` });
+
+/**
+ * Answers questions from one loaded knowledge base. Immutable once built: a reload builds a new
+ * Answerer and the bot swaps it in, so a question never sees half a knowledge base.
+ */
+export class Answerer {
+  readonly analyzer: Analyzer;
+  readonly index: PassageIndex;
+  readonly lists: EntityList[];
+  private readonly subjectTerms: Set<string>;
+  private readonly faqByPassage = new Map<number, FaqEntry>();
+  private suggestionPool: Suggestion[] = [];
+
+  constructor(readonly knowledge: KnowledgeBase) {
+    this.analyzer = new Analyzer(knowledge.synonyms);
+    const { passages, lists } = buildPassages(knowledge.documents, this.analyzer);
+    // Every phrasing of a curated FAQ entry is a passage too, so it shares the vocabulary and IDF.
+    for (const entry of knowledge.faq) {
+      for (const phrasing of [entry.question, ...entry.alternates]) {
+        const id = passages.length;
+        passages.push({
+          id, doc: FAQ_DOCUMENT(entry), text: phrasing, terms: new Set(this.analyzer.terms(phrasing)), contextTerms: new Set(),
+          hasDate: false, hasNumber: false, hasPlace: false, hasNames: false,
+        });
+        this.faqByPassage.set(id, entry);
+      }
+    }
+    this.lists = lists;
+    this.index = new PassageIndex(passages, this.analyzer);
+    this.subjectTerms = new Set(this.analyzer.terms(knowledge.subject));
+    this.suggestionPool = buildSuggestions(this, knowledge.faq);
+  }
+
+  /** Numbers for reports: documents, passages (FAQ phrasings excluded), FAQ entries. */
+  get stats(): { documents: number; passages: number; faqEntries: number } {
+    return { documents: this.knowledge.documents.length, passages: this.index.passages.length - this.faqByPassage.size, faqEntries: this.knowledge.faq.length };
+  }
+
+  /** Answers a cleaned question. */
+  ask(text: string): Answer {
+    return this.explain(text).answer;
+  }
+
+  /** Answers a cleaned question and says why. */
+  explain(text: string): Explanation {
+    const question = readQuestion(text, this.analyzer);
+    const terms = this.weigh(question);
+    const candidates = question.meta || terms.length === 0 ? [] : this.rank(question, terms);
+    const reply = this.compose(question, terms, candidates);
+    return {
+      question,
+      terms: terms.map((t) => ({ term: t.term, weight: Math.round(t.weight * 100) / 100, alternatives: t.alternatives.map((a) => a.term) })),
+      candidates: candidates.slice(0, 5),
+      threshold: CONFIDENCE_THRESHOLD,
+      answer: reply,
+    };
+  }
+
+  /** The usage reply. */
+  help(platform: Platform): Answer {
+    const examples = this.suggestionPool.slice(0, 3).map((s) => s.text);
+    const reload = platform === 'terminal' ? '/reload' : platform === 'slack' ? '/kb-reload' : '/reload';
+    const text =
+      `I answer questions about the ${this.knowledge.subject} from ${this.stats.documents} document(s)` +
+      `${this.stats.faqEntries ? ` and ${this.stats.faqEntries} curated FAQ entries` : ''}. Ask me a question in plain words` +
+      `${examples.length ? `, for example: ${examples.map((e) => `"${e}"`).join(', ')}` : ''}. ` +
+      `Every answer names its source; when I don't know, I say so. Moderators can reload the knowledge with ${reload}.`;
+    return answer('help', text, 1, [], examples);
+  }
+
+  /** Questions the bot can answer that contain what was typed (for autocomplete). */
+  suggest(typed: string, limit: number): string[] {
+    return rankSuggestions(this.suggestionPool, typed, this.analyzer, limit);
+  }
+
+  /** Question terms with their weights: IDF, lowered for terms that name the main subject. */
+  private weigh(question: ReadQuestion): WeightedTerm[] {
+    const terms = [...new Set(question.terms)];
+    if (question.pronoun) for (const t of this.subjectTerms) if (!terms.includes(t)) terms.push(t);
+    return terms.map((term) => {
+      const resolved = this.index.resolve(term);
+      // A misspelt subject ("allianse") is still the subject.
+      const subject = this.subjectTerms.has(term) || (!this.index.has(term) && this.subjectTerms.has(resolved.alternatives[0]?.term ?? ''));
+      return { ...resolved, subject, weight: resolved.idf * (subject ? SUBJECT_WEIGHT : 1) };
+    });
+  }
+
+  private coverage(passage: Passage, terms: readonly WeightedTerm[]): { coverage: number; topical: boolean } {
+    let total = 0;
+    let matched = 0;
+    let topical = false;
+    for (const t of terms) {
+      total += t.weight;
+      let best = 0;
+      for (const alt of t.alternatives) {
+        const m = passage.terms.has(alt.term) ? alt.weight : passage.contextTerms.has(alt.term) ? alt.weight * CONTEXT_MATCH : 0;
+        if (m > best) best = m;
+      }
+      matched += t.weight * best;
+      if (!t.subject && best >= 0.6) topical = true;
+    }
+    return { coverage: total > 0 ? matched / total : 0, topical: topical || terms.every((t) => t.subject) };
+  }
+
+  private shapeMatch(shape: Shape, passage: Passage, listAbout: boolean): boolean {
+    switch (shape) {
+      case 'when': return passage.hasDate;
+      case 'where': return passage.hasPlace;
+      case 'who': return passage.hasNames || listAbout;
+      case 'list': return listAbout;
+      case 'count': return passage.hasNumber || listAbout;
+      default: return false;
+    }
+  }
+
+  private rank(question: ReadQuestion, terms: WeightedTerm[]): Candidate[] {
+    const hits = this.index.find(terms, CANDIDATES);
+    const top = hits[0]?.score ?? 1;
+    const candidates: Candidate[] = [];
+    for (const { passage, score } of hits) {
+      const { coverage, topical } = this.coverage(passage, terms);
+      if (!topical) continue;
+      // A list is what a who/list question wants when its intro (not its items) names the topic.
+      const listAbout = passage.list !== undefined && terms.filter((t) => !t.subject).every((t) => t.alternatives.some((a) => passage.list?.aboutTerms.has(a.term)));
+      const shapeMatch = this.shapeMatch(question.shape, passage, listAbout);
+      const listWanted = listAbout && (question.shape === 'who' || question.shape === 'list');
+      candidates.push({ passage, coverage, shapeMatch, rank: coverage + (shapeMatch ? 0.12 : 0) + (listWanted ? 0.1 : 0) + 0.03 * (score / top) });
+    }
+    return candidates.sort((a, b) => b.rank - a.rank || a.passage.id - b.passage.id);
+  }
+
+  private compose(question: ReadQuestion, terms: WeightedTerm[], candidates: Candidate[]): Answer {
+    if (question.meta === 'help' || question.meta === 'greeting') return { ...this.help('terminal'), text: this.help('terminal').text };
+    if (question.meta === 'thanks') return answer('help', "You're welcome! Ask me anything else about the " + this.knowledge.subject + '.', 1, []);
+
+    const best = candidates[0];
+    const faq = best ? this.faqByPassage.get(best.passage.id) : undefined;
+
+    if (question.shape === 'membership' && question.membership) {
+      const membership = this.membership(question, terms);
+      if (membership) return membership;
+    }
+    if (question.shape === 'count') {
+      const list = this.bestList(terms);
+      if (list && (!best || list.coverage >= best.coverage - 0.05)) {
+        return answer('count', countText(list.list), list.coverage, [sourceOf(list.passage)]);
+      }
+    }
+    if (!best || best.coverage < CONFIDENCE_THRESHOLD) return this.unknown(question);
+    if (faq) {
+      return answer('faq', faq.answer, best.coverage, [{ document: faq.source ?? `FAQ (${faq.file})`, quote: faq.question }]);
+    }
+    const passage = best.passage;
+    if (passage.list && (question.shape === 'who' || question.shape === 'list' || question.shape === 'what' || question.shape === 'other')) {
+      return answer('list', listText(passage.list), best.coverage, [sourceOf(passage)]);
+    }
+    return answer('passage', passageText(passage), best.coverage, [sourceOf(passage)]);
+  }
+
+  /** The list a count or membership question is about: the one whose intro and headings cover it best. */
+  private bestList(terms: readonly WeightedTerm[], exclude: ReadonlySet<string> = new Set()): { list: EntityList; passage: Passage; coverage: number } | undefined {
+    let best: { list: EntityList; passage: Passage; coverage: number } | undefined;
+    const about = terms.filter((t) => !exclude.has(t.term));
+    for (const passage of this.index.passages) {
+      if (!passage.list) continue;
+      let total = 0;
+      let matched = 0;
+      for (const t of about) {
+        total += t.weight;
+        matched += t.weight * Math.max(0, ...t.alternatives.map((a) => (passage.list?.aboutTerms.has(a.term) ? a.weight : 0)));
+      }
+      const coverage = total > 0 ? matched / total : 0;
+      if (!best || coverage > best.coverage) best = { list: passage.list, passage, coverage };
+    }
+    return best && best.coverage >= 0.5 ? best : undefined;
+  }
+
+  private membership(question: ReadQuestion, terms: WeightedTerm[]): Answer | undefined {
+    const membership = question.membership;
+    if (!membership) return undefined;
+    const [whole, ...parts] = membership.names;
+    if (!whole) return undefined;
+    const nameTerms = new Set(this.analyzer.terms(whole));
+    // "Is it …?" / "Is the alliance …?" ask about the subject, not about a member.
+    if (nameTerms.size === 0 || [...nameTerms].every((t) => this.subjectTerms.has(t))) return undefined;
+    // The list is the one the rest of the question is about ("a founding member", "part of it").
+    const aboutMembers = /\b(?:members?|part|among|amongst|listed|included|founding|founders?|co-?founders?|partners?|participants?|participat|belong|join|signator|one of)/.test(membership.rest);
+    const list = this.bestList(terms.filter((t) => !nameTerms.has(t.term))) ?? (aboutMembers ? this.firstList() : undefined);
+    if (!list) return undefined;
+
+    const names = parts.length > 0 && !findEntity(whole, list.list) ? parts : [whole];
+    const lines = names.map((name) => membershipText(name, list.list, findEntity(name, list.list)));
+    return answer('membership', lines.join('\n'), 0.9, [sourceOf(list.passage)]);
+  }
+
+  private firstList(): { list: EntityList; passage: Passage; coverage: number } | undefined {
+    const passage = this.index.passages.find((p) => p.list);
+    return passage?.list ? { list: passage.list, passage, coverage: 0.5 } : undefined;
+  }
+
+  private unknown(question: ReadQuestion): Answer {
+    const suggestions = rankSuggestions(this.suggestionPool, question.text, this.analyzer, 3, true);
+    return answer('unknown', `I don't know the answer to that. I can only answer questions about the ${this.knowledge.subject} from my knowledge base.`, 0, [], suggestions);
+  }
+}

@@ -1,0 +1,73 @@
+import { fold } from './text.js';
+import type { Entity, EntityList } from './passages.js';
+
+// Words that many institution names share; a name is told apart by the rest.
+const GENERIC = new Set(['the', 'of', 'for', 'and', 'di', 'de', 'du', 'der', 'la', 'le', 'university', 'universitat', 'universite', 'universidad', 'universita', 'college', 'at', 'in']);
+
+const INSTITUTION = new Set(['university', 'universitat', 'universite', 'universidad', 'universita', 'college']);
+
+const words = (name: string): string[] => fold(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const core = (name: string): string[] => words(name).filter((w) => !GENERIC.has(w));
+const initials = (name: string): string => core(name).map((w) => w[0]).join('');
+
+/** Edit distance, bounded: returns max + 1 as soon as it is exceeded. */
+function distance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const value = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > max) return max + 1;
+    previous = row;
+  }
+  return previous[b.length] ?? max + 1;
+}
+
+const sameWord = (a: string, b: string): boolean => a === b || (Math.min(a.length, b.length) >= 5 && distance(a, b, 1) <= 1);
+
+/** How a name asked about relates to an entity of a list. */
+export type NameMatch = 'exact' | 'partial' | 'none';
+
+/**
+ * Tolerant name comparison: case, accents, "University of X" vs "X University", the text in
+ * parentheses, acronyms (NTU), one typo per long word. `partial` when the question names part
+ * of the entity while also naming something else ("Shanghai University" vs "Shanghai Jiao Tong
+ * University").
+ */
+export function matchName(asked: string, entity: Entity): NameMatch {
+  const askedCore = core(asked);
+  const namesInstitution = words(asked).some((w) => INSTITUTION.has(w));
+  if (askedCore.length === 0) return 'none';
+  let result: NameMatch = 'none';
+  for (const name of entity.names) {
+    const nameCore = core(name);
+    if (nameCore.length === 0) continue;
+    const covered = askedCore.filter((w) => nameCore.some((n) => sameWord(w, n)));
+    if (covered.length === askedCore.length && covered.length === nameCore.length) return 'exact';
+    if (askedCore.length === 1 && askedCore[0] === initials(name) && askedCore[0].length >= 2) return 'exact';
+    if (covered.length === askedCore.length) {
+      // "Tsinghua" or "Jiao Tong" alone name it; "Shanghai University" names another institution.
+      if (!namesInstitution) return 'exact';
+      result = 'partial';
+    } else if (covered.length > 0 && covered.length >= askedCore.length / 2) {
+      result = 'partial';
+    }
+  }
+  return result;
+}
+
+/** The best entity of a list for a name: an exact match, else a partial one, else none. */
+export function findEntity(asked: string, list: EntityList): { entity: Entity; match: 'exact' | 'partial' } | undefined {
+  let partial: Entity | undefined;
+  for (const entity of list.items) {
+    const match = matchName(asked, entity);
+    if (match === 'exact') return { entity, match };
+    if (match === 'partial') partial ??= entity;
+  }
+  return partial ? { entity: partial, match: 'partial' } : undefined;
+}

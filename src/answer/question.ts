@@ -1,0 +1,88 @@
+import type { Analyzer } from './analyzer.js';
+
+/** What a question asks for, read from its wording before the topic words are searched. */
+export type Shape = 'who' | 'when' | 'where' | 'count' | 'list' | 'membership' | 'why' | 'how' | 'what' | 'yesno' | 'other';
+
+/** A question, read: its shape, its topic terms and, for "is X a member?", the X. */
+export interface ReadQuestion {
+  /** The text after cleaning (mentions, markup and control characters removed). */
+  text: string;
+  shape: Shape;
+  /** Topic terms (stems), question words and filler removed. */
+  terms: string[];
+  /** Whether it says "it", "they", "this": the knowledge base's main subject. */
+  pronoun: boolean;
+  /** For membership questions: the names asked about, and the words after them. */
+  membership?: { names: string[]; rest: string };
+  /** A greeting or a request for help rather than a question about the knowledge. */
+  meta?: 'help' | 'greeting' | 'thanks';
+}
+
+/** Removes chat markup: mentions, channel links, URLs, formatting, control characters. */
+export function cleanQuestion(text: string, maxLength: number): string {
+  return text
+    .slice(0, maxLength * 4)
+    .replace(/<[@#!][^>\s]*>/g, ' ') // Slack/Discord mentions and links: <@U123>, <#C1>, <!here>, <@&role>
+    .replace(/@(?:everyone|here|channel)\b/gi, ' ')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/gu, ' ')
+    .replace(/[*_~`|>#]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, maxLength)
+    .trim();
+}
+
+const PRONOUNS = /\b(it|its|it's|they|them|their|this|these)\b/;
+const HELP = /^(?:help|usage|commands?|menu|\?+|what (?:can|do) you (?:do|know|answer)|who are you|what are you|how (?:do|does|can) (?:i|you|this) (?:use|work|ask)(?: (?:you|this|it))?|what (?:is|are) (?:your )?commands?|how does this work)\b/;
+const GREETING = /^(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day)|yo)\b(?: there| all| everyone| bot)?[!. ]*$/;
+const THANKS = /^(?:thanks|thank you|thx|ty|cheers)\b/;
+
+// Connecting words after the name in "is X a member / part of it / among the founders".
+const MEMBERSHIP_IS = /^(?:is|are|was|were)\s+(.+?)\s+((?:also\s+|really\s+|actually\s+|still\s+)?(?:a|an|one|part|among|amongst|in|included|listed|members?|founding|founders?|partners?|participants?|participating|affiliated|involved|signator(?:y|ies)|co-?founders?)\b.*)$/;
+const MEMBERSHIP_DOES = /^(?:does|did|do|has|have)\s+(.+?)\s+((?:belong|participate|take part|feature|appear|count|joined|join|sign(?:ed)?|help(?:ed)? found|co-?found(?:ed)?)\b.*)$/;
+
+function shapeOf(q: string): Shape {
+  if (/\bhow many\b|\bnumber of\b|\bhow much\b|\bcount (?:of|the)\b/.test(q)) return 'count';
+  if (/^(?:when|since when)\b|\b(?:what|which) (?:day|date|year|month|time)\b|\bhow long ago\b/.test(q)) return 'when';
+  if (/^where\b|\b(?:what|which) (?:place|city|country|venue|location)\b|\bwhere\b/.test(q)) return 'where';
+  if (/^(?:list|name|enumerate|show|give)\b/.test(q) || /^(?:who|what|which) (?:are|were)\b.*s\b/.test(q)) return 'list';
+  if (/^who(?:m|se)?\b|^which (?:person|people|organi[sz]ations?|universit(?:y|ies)|institutions?|members?|partners?|platforms?|schools?)\b/.test(q)) return 'who';
+  if (/^why\b/.test(q)) return 'why';
+  if (/^how\b/.test(q)) return 'how';
+  if (/^(?:what|which)\b/.test(q)) return 'what';
+  if (/^(?:is|are|was|were|does|do|did|has|have|can|could|will|would|should)\b/.test(q)) return 'yesno';
+  return 'other';
+}
+
+// Words that only say what kind of answer is wanted ("what day", "number of").
+const SHAPE_NOUNS: Partial<Record<Shape, RegExp>> = {
+  when: /\b(?:day|date|year|month|time)\b/g,
+  where: /\b(?:place|city|country|venue|location)\b/g,
+  count: /\b(?:number|count)\b/g,
+};
+
+/** Reads a cleaned question: shape, topic terms, pronoun, membership names. */
+export function readQuestion(text: string, analyzer: Analyzer): ReadQuestion {
+  const lower = text.toLowerCase().replace(/[’‘]/g, "'").replace(/[?!.,;:]+\s*$/, '').trim();
+  const base: Omit<ReadQuestion, 'shape' | 'terms'> = { text, pronoun: PRONOUNS.test(lower) };
+  if (HELP.test(lower)) return { ...base, shape: 'other', terms: [], meta: 'help' };
+  if (GREETING.test(lower)) return { ...base, shape: 'other', terms: [], meta: 'greeting' };
+  if (THANKS.test(lower)) return { ...base, shape: 'other', terms: [], meta: 'thanks' };
+
+  const shape = shapeOf(lower);
+  const nouns = SHAPE_NOUNS[shape];
+  const topic = nouns && /^(?:what|which|when|where|how)\b/.test(lower) ? lower.replace(nouns, ' ') : lower;
+  const terms = analyzer.terms(topic);
+
+  const original = text.replace(/[?!.]+\s*$/, '').trim();
+  const membership = MEMBERSHIP_IS.exec(original.toLowerCase()) ?? MEMBERSHIP_DOES.exec(original.toLowerCase());
+  if (membership?.[1] && membership[2]) {
+    // Keep the name as the person wrote it (case matters for showing it back).
+    const start = original.toLowerCase().indexOf(membership[1]);
+    const asWritten = original.slice(start, start + membership[1].length).replace(/^(?:the|a|an)\s+/i, '');
+    const names = asWritten.split(/\s*,\s*|\s+(?:and|or|&)\s+(?=\p{Lu}|the\s)/u).filter(Boolean);
+    return { ...base, shape: 'membership', terms, membership: { names: [asWritten, ...(names.length > 1 ? names : [])], rest: membership[2] } };
+  }
+  return { ...base, shape, terms };
+}

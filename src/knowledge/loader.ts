@@ -1,0 +1,74 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { KnowledgeError } from '../types.js';
+import { parseFaq, parseSynonyms } from './faq.js';
+import { parseMarkdown } from './markdown.js';
+import type { FaqEntry, KnowledgeBase, KnowledgeDocument } from './types.js';
+
+/** The synonyms file a moderator may keep in the knowledge folder. */
+export const SYNONYMS_FILE = 'synonyms.yaml';
+/** Files the loader reads; anything else in the folder is ignored (README, checks, …). */
+const isDocument = (name: string): boolean => name.endsWith('.md') && name.toLowerCase() !== 'readme.md';
+const isFaq = (name: string): boolean => name.endsWith('.faq.yaml') || name.endsWith('.faq.yml');
+
+/** A loaded knowledge folder, or every problem found in it. */
+export type LoadResult = { ok: true; knowledge: KnowledgeBase } | { ok: false; errors: KnowledgeError[] };
+
+/**
+ * Reads and validates a knowledge folder: Markdown documents (`*.md`), curated FAQ files
+ * (`*.faq.yaml`) and `synonyms.yaml`. Collects every problem rather than stopping at the first,
+ * so a moderator fixes them in one go.
+ */
+export async function loadKnowledge(dir: string): Promise<LoadResult> {
+  let names: string[];
+  try {
+    names = (await readdir(dir, { recursive: true })).map((n) => n.split(path.sep).join('/')).sort();
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'folder not found' : (error as Error).message;
+    return { ok: false, errors: [{ file: dir, message: `knowledge: cannot read the knowledge folder: ${reason} (set KNOWLEDGE_DIR to a folder of .md files)` }] };
+  }
+  names = names.filter((n) => !n.split('/').some((part) => part.startsWith('.')));
+
+  const errors: KnowledgeError[] = [];
+  const documents: KnowledgeDocument[] = [];
+  const faq: FaqEntry[] = [];
+  let synonyms: string[][] = [];
+
+  for (const name of names) {
+    if (!isDocument(name) && !isFaq(name) && name !== SYNONYMS_FILE) continue;
+    const raw = await readFile(path.join(dir, name), 'utf8');
+    if (isDocument(name)) {
+      const parsed = parseMarkdown(name, raw);
+      if (parsed.ok) documents.push(parsed.value);
+      else errors.push(...parsed.errors);
+    } else if (isFaq(name)) {
+      const parsed = parseFaq(name, raw);
+      if (parsed.ok) faq.push(...parsed.value);
+      else errors.push(...parsed.errors);
+    } else {
+      const parsed = parseSynonyms(name, raw);
+      if (parsed.ok) synonyms = parsed.value;
+      else errors.push(...parsed.errors);
+    }
+  }
+
+  const seen = new Map<string, FaqEntry>();
+  for (const entry of faq) {
+    const key = entry.question.toLowerCase();
+    const first = seen.get(key);
+    if (first) errors.push({ file: entry.file, line: entry.line, message: `question "${entry.question}" is already answered in ${first.file}:${first.line}` });
+    else seen.set(key, entry);
+  }
+  if (documents.length === 0 && faq.length === 0 && errors.length === 0) {
+    errors.push({ file: dir, message: 'knowledge: the folder has no documents (*.md) or FAQ files (*.faq.yaml)' });
+  }
+  if (errors.length > 0) return { ok: false, errors };
+
+  const subject = documents.find((d) => d.meta.subject)?.meta.subject ?? documents[0]?.meta.title ?? 'this knowledge base';
+  return { ok: true, knowledge: { documents, faq, synonyms, subject } };
+}
+
+/** Formats a problem as `file:line: message`, the form moderators see everywhere. */
+export function formatKnowledgeError(error: KnowledgeError): string {
+  return `${error.file}${error.line ? `:${error.line}` : ''}: ${error.message}`;
+}

@@ -1,0 +1,125 @@
+import { LineCounter, parseDocument } from 'yaml';
+import type { KnowledgeError } from '../types.js';
+import type { Block, DocumentMeta, KnowledgeDocument } from './types.js';
+
+const META_KEYS = ['title', 'source', 'url', 'date', 'subject'] as const;
+type MetaKey = (typeof META_KEYS)[number];
+
+/** The result of parsing one file: the value, or the problems found, never both. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: KnowledgeError[] };
+
+/**
+ * Parses a Markdown document with YAML front matter (`title` required; `source`, `url`, `date`,
+ * `subject` optional) into blocks: paragraphs, bulleted lists and block quotes, each with the
+ * heading it sits under.
+ */
+export function parseMarkdown(file: string, raw: string): Parsed<KnowledgeDocument> {
+  const errors: KnowledgeError[] = [];
+  const lines = raw.replace(/^\uFEFF/, '').split(/\r?\n/);
+  let bodyStart = 0;
+  const meta: Partial<Record<MetaKey, string>> = {};
+
+  if (lines[0]?.trim() === '---') {
+    const end = lines.findIndex((line, i) => i > 0 && line.trim() === '---');
+    if (end < 0) return { ok: false, errors: [{ file, line: 1, message: 'front matter opened with --- is never closed by a --- line' }] };
+    const counter = new LineCounter();
+    const doc = parseDocument(lines.slice(1, end).join('\n'), { lineCounter: counter });
+    for (const error of doc.errors) {
+      errors.push({ file, line: counter.linePos(error.pos[0]).line + 1, message: `front matter is not valid YAML: ${error.message.split('\n')[0]}` });
+    }
+    const data: unknown = errors.length === 0 ? doc.toJS() : {};
+    if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
+      errors.push({ file, line: 2, message: 'front matter must be key: value lines (title, source, url, date, subject)' });
+    } else if (data) {
+      for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+        const keyLine = 1 + lines.slice(1, end).findIndex((l) => l.trimStart().startsWith(`${key}:`)) + 1;
+        if (!(META_KEYS as readonly string[]).includes(key)) {
+          errors.push({ file, line: keyLine, message: `unknown front matter key "${key}" (expected ${META_KEYS.join(', ')})` });
+        } else if (typeof value !== 'string' && typeof value !== 'number' && !(value instanceof Date)) {
+          errors.push({ file, line: keyLine, message: `front matter "${key}" must be text` });
+        } else {
+          meta[key as MetaKey] = value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim();
+        }
+      }
+    }
+    bodyStart = end + 1;
+  }
+  if (!meta.title) errors.push({ file, line: 1, message: 'front matter needs a title (add "---\\ntitle: …\\n---" at the top)' });
+
+  const blocks = parseBlocks(lines, bodyStart);
+  if (blocks.length === 0) errors.push({ file, line: bodyStart + 1, message: 'document has no text' });
+  if (errors.length > 0) return { ok: false, errors };
+  const documentMeta: DocumentMeta = { file, title: meta.title ?? file, ...pick(meta, ['source', 'url', 'date', 'subject']) };
+  return { ok: true, value: { meta: documentMeta, blocks, raw } };
+}
+
+function pick(meta: Partial<Record<MetaKey, string>>, keys: MetaKey[]): Partial<DocumentMeta> {
+  return Object.fromEntries(keys.filter((k) => meta[k]).map((k) => [k, meta[k]]));
+}
+
+const BULLET = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/;
+const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+const QUOTE = /^\s{0,3}>\s?(.*)$/;
+
+/** Splits the body into blocks; blank lines end a block, headings set the section. */
+function parseBlocks(lines: string[], start: number): Block[] {
+  const blocks: Block[] = [];
+  let section: string | undefined;
+  let current: { kind: Block['kind']; lines: string[]; items: string[]; line: number } | undefined;
+
+  const flush = (): void => {
+    if (!current) return;
+    const text = current.lines.join(' ').replace(/\s+/g, ' ').trim();
+    const items = current.items.map((i) => i.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    if (text !== '' || items.length > 0) {
+      blocks.push({ kind: current.kind, text: current.kind === 'list' ? items.join('\n') : text, items, line: current.line, ...(section ? { section } : {}) });
+    }
+    current = undefined;
+  };
+
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const lineNo = i + 1;
+    if (line.trim() === '') {
+      // A blank line inside a block quote ("> " then ">") does not end it; a truly blank one does.
+      flush();
+      continue;
+    }
+    const heading = HEADING.exec(line);
+    if (heading) {
+      flush();
+      section = heading[2];
+      continue;
+    }
+    const quote = QUOTE.exec(line);
+    if (quote) {
+      if (current?.kind !== 'quote') {
+        flush();
+        current = { kind: 'quote', lines: [], items: [], line: lineNo };
+      }
+      current.lines.push(quote[1] ?? '');
+      continue;
+    }
+    const bullet = BULLET.exec(line);
+    if (bullet) {
+      if (current?.kind !== 'list') {
+        flush();
+        current = { kind: 'list', lines: [], items: [], line: lineNo };
+      }
+      current.items.push(bullet[1] ?? '');
+      continue;
+    }
+    if (current?.kind === 'list' && /^\s{2,}\S/.test(line)) {
+      // An indented continuation of the last bullet.
+      current.items[current.items.length - 1] += ` ${line.trim()}`;
+      continue;
+    }
+    if (current?.kind !== 'paragraph') {
+      flush();
+      current = { kind: 'paragraph', lines: [], items: [], line: lineNo };
+    }
+    current.lines.push(line);
+  }
+  flush();
+  return blocks;
+}

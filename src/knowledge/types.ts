@@ -1,0 +1,56 @@
+/** What the loader makes of a knowledge folder: documents split into blocks, FAQ entries, synonyms. */
+
+/** Front matter of a Markdown document. */
+export interface DocumentMeta {
+  /** File name relative to the knowledge folder, e.g. `global-mooc-alliance.md`. */
+  file: string;
+  title: string;
+  source?: string;
+  url?: string;
+  date?: string;
+  /** What the document is mainly about; "it" in a question means this. */
+  subject?: string;
+}
+
+/** A unit of a document as written: a paragraph, a bulleted list or a block quote. */
+export interface Block {
+  kind: 'paragraph' | 'list' | 'quote';
+  /** Paragraph or quote text (quote lines joined); for lists, the items. */
+  text: string;
+  items: string[];
+  /** Heading the block sits under, if any. */
+  section?: string;
+  /** 1-based line in the file where the block starts. */
+  line: number;
+}
+
+/** A parsed Markdown document. */
+export interface KnowledgeDocument {
+  meta: DocumentMeta;
+  blocks: Block[];
+  /** The raw file text, to tell changed documents apart on reload. */
+  raw: string;
+}
+
+/** A curated question and answer, written by a moderator. */
+export interface FaqEntry {
+  question: string;
+  alternates: string[];
+  answer: string;
+  /** File and line it came from, for reports. */
+  file: string;
+  line: number;
+  source?: string;
+  author?: string;
+  date?: string;
+}
+
+/** A whole knowledge folder, validated. */
+export interface KnowledgeBase {
+  documents: KnowledgeDocument[];
+  faq: FaqEntry[];
+  /** Moderator synonym groups from synonyms.yaml. */
+  synonyms: string[][];
+  /** The main subject ("it"): the first document subject declared, else the first title. */
+  subject: string;
+}
