@@ -1,0 +1,118 @@
+/**
+ * End-to-end: the real Bolt app in HTTP mode, receiving requests signed as Slack signs them,
+ * calling the fake Slack's Web API and response URLs, answering with the real core.
+ */
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Bot } from '../../../src/types.js';
+import { buttonClick, eventCallback, mention, nextTs, slashCommand } from '../../fakes/slack/payloads.js';
+import type { RecordedCall } from '../../fakes/slack/server.js';
+import { postSigned } from '../../fakes/slack/signing.js';
+import { createTestBot } from './support/bot.js';
+import { MEMBER, MODERATOR, SIGNING_SECRET, sectionText, startHarness, type Harness } from './support/harness.js';
+
+let bot: Bot;
+let h: Harness;
+
+beforeAll(async () => {
+  bot = await createTestBot();
+});
+beforeEach(async () => {
+  h = await startHarness('http', bot);
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const replyIn = (channel: string) => (call: RecordedCall) => call.args.channel === channel;
+
+describe('a signed mention in HTTP mode', () => {
+  it('is acknowledged with 200 and answered in a thread under the message', async () => {
+    const ts = nextTs();
+    const response = await postSigned(h.eventsUrl, SIGNING_SECRET, {
+      json: eventCallback(h.workspace, mention(h.workspace, { user: MEMBER, channel: 'C100', text: 'who founded it?', ts })),
+    });
+    expect(response.status).toBe(200);
+    const reply = await h.fake.waitForCall('chat.postMessage', replyIn('C100'));
+    expect(reply.args.thread_ts).toBe(ts);
+    expect(reply.args.text).toMatch(/Tsinghua/);
+  });
+});
+
+describe('/ask in HTTP mode', () => {
+  it('answers through the response_url, visible in the channel', async () => {
+    const responseUrl = h.fake.responseUrl();
+    const response = await postSigned(h.eventsUrl, SIGNING_SECRET, {
+      form: slashCommand(h.workspace, { command: '/ask', text: 'who founded it?', user: MEMBER, channel: 'C200', responseUrl }),
+    });
+    expect(response.status).toBe(200);
+    const reply = await h.fake.waitForCall('response_url');
+    expect(reply.args.response_type).toBe('in_channel');
+    expect(sectionText(reply.args)).toContain(`<@${MEMBER}> asked`);
+    expect(reply.args.text).toMatch(/Tsinghua/);
+  });
+
+  it('gives /kb-reload from a moderator an ephemeral report', async () => {
+    await postSigned(h.eventsUrl, SIGNING_SECRET, {
+      form: slashCommand(h.workspace, { command: '/kb-reload', text: '', user: MODERATOR, channel: 'C201', responseUrl: h.fake.responseUrl() }),
+    });
+    const reply = await h.fake.waitForCall('response_url');
+    expect(reply.args.response_type).toBe('ephemeral');
+    expect(reply.args.text).toMatch(/Knowledge reloaded/);
+  });
+});
+
+describe('a suggestion click in HTTP mode', () => {
+  it('answers the suggested question in the thread the buttons are in', async () => {
+    const threadTs = nextTs();
+    const suggestion = 'who founded it?';
+    const response = await postSigned(h.eventsUrl, SIGNING_SECRET, {
+      interactive: buttonClick(h.workspace, {
+        user: MEMBER,
+        channel: 'C300',
+        messageTs: nextTs(),
+        threadTs,
+        actionId: 'ask_suggestion_0',
+        value: suggestion,
+        responseUrl: h.fake.responseUrl(),
+      }),
+    });
+    expect(response.status).toBe(200);
+    const reply = await h.fake.waitForCall('chat.postMessage', replyIn('C300'));
+    expect(reply.args.thread_ts).toBe(threadTs);
+    expect(reply.args.text).toMatch(/Tsinghua/);
+  });
+});
+
+describe('a retried event in HTTP mode (X-Slack-Retry-Num)', () => {
+  it('is answered once', async () => {
+    const body = { json: eventCallback(h.workspace, mention(h.workspace, { user: MEMBER, channel: 'C400', text: 'who founded it?' }), 'EvHTTPRETRY') };
+    expect((await postSigned(h.eventsUrl, SIGNING_SECRET, body)).status).toBe(200);
+    expect((await postSigned(h.eventsUrl, SIGNING_SECRET, body, { retry: { num: 1, reason: 'http_timeout' } })).status).toBe(200);
+    const dropped = await h.logs.waitFor((r) => r.msg === 'slack: duplicate event ignored' && r.eventId === 'EvHTTPRETRY', 'the retry to be dropped');
+    expect(dropped.retryNum).toBe(1);
+    await h.fake.waitForCall('chat.postMessage', replyIn('C400'));
+    expect(h.fake.callsTo('chat.postMessage').filter(replyIn('C400'))).toHaveLength(1);
+  });
+});
+
+describe('request verification in HTTP mode', () => {
+  const body = () => ({ json: eventCallback(h.workspace, mention(h.workspace, { user: MEMBER, channel: 'C500', text: 'who founded it?' })) });
+
+  it('rejects a request with a bad signature', async () => {
+    const response = await postSigned(h.eventsUrl, SIGNING_SECRET, body(), { signWith: 'not-the-secret' });
+    expect(response.status).toBe(401);
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('rejects a correctly signed request with a stale timestamp', async () => {
+    const tenMinutesAgo = Math.floor(Date.now() / 1000) - 10 * 60;
+    const response = await postSigned(h.eventsUrl, SIGNING_SECRET, body(), { timestamp: tenMinutesAgo });
+    expect(response.status).toBe(401);
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('rejects an unsigned request', async () => {
+    const response = await fetch(h.eventsUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body().json) });
+    expect(response.status).toBe(401);
+  });
+});
