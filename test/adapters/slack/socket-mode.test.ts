@@ -44,6 +44,7 @@ describe('a mention in a channel', () => {
     expect(reply.args.thread_ts).toBe(ts);
     expect(reply.args.text).toMatch(/Tsinghua/);
     expect(sectionText(reply.args)).toMatch(/edX/);
+    expect(sectionText(reply.args)).toMatch(/Source: /);
   });
 
   it('keeps a mention inside a thread in that thread', async () => {
