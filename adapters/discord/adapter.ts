@@ -141,7 +141,7 @@ export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Ada
 
   /** One line per question with its outcome; the text of DMs stays out of info-level logs. */
   const logOutcome = (via: Via, q: Question, answer: Answer): void => {
-    const outcome = answer.kind === 'unknown' ? 'not known' : answer.kind === 'cooldown' ? 'cooldown' : 'answered';
+    const outcome = answer.kind === 'unknown' ? 'not known' : answer.kind === 'cooldown' || answer.kind === 'error' ? answer.kind : 'answered';
     const fields = { via, outcome, kind: answer.kind, confidence: answer.confidence, userId: q.userId, channelId: q.channelId };
     if (via === 'dm') {
       logger.info(fields, 'discord: question');

@@ -197,8 +197,8 @@ export class FakeDiscord {
   }
 
   /** Resolves when the client is identified and the server has been sent (the bot is usable). */
-  waitForReady(): Promise<void> {
-    return this.waitFor('READY', () => (this.current?.events.some((e) => e.t === 'GUILD_CREATE') ? true : undefined)).then(() => undefined);
+  waitForReady(timeoutMs?: number): Promise<void> {
+    return this.waitFor('READY', () => (this.current?.events.some((e) => e.t === 'GUILD_CREATE') ? true : undefined), timeoutMs).then(() => undefined);
   }
 
   /** The bot's first response to an interaction: its callback body. */
