@@ -6,10 +6,13 @@ import { BASE_SYNONYMS } from './synonyms.js';
 // Irregular forms the Porter stemmer leaves apart from their base.
 const IRREGULAR: Readonly<Record<string, string>> = {
   said: 'say', says: 'say', began: 'begin', begun: 'begin', spoke: 'speak', spoken: 'speak', went: 'go',
-  made: 'make', took: 'take', taken: 'take', gave: 'give', given: 'give', held: 'hold', led: 'lead',
+  made: 'make', took: 'take', taken: 'take', gave: 'give', given: 'give', held: 'hold', 
   wrote: 'write', written: 'write', thought: 'think', brought: 'bring', built: 'build', met: 'meet',
-  children: 'child', people: 'person', women: 'woman', men: 'man', countries: 'country', universities: 'university',
+  leads: 'lead', led: 'lead', children: 'child', people: 'person', women: 'woman', men: 'man', countries: 'country', universities: 'university',
 };
+
+/** Documents keep the words of a multi-word synonym besides the phrase; questions only the phrase. */
+export type TextMode = 'document' | 'question';
 
 /** A word the question wants, with the index terms that may stand for it and how much each counts. */
 export interface TermAlternative {
@@ -53,12 +56,15 @@ export class Analyzer {
     for (const stem of stems) this.groupsOf.set(stem, [...(this.groupsOf.get(stem) ?? []), id]);
   }
 
-  /** Words of the text, folded, in order, stop words included (for shape reading). */
-  tokens(text: string): string[] {
+  /**
+   * Words of the text, folded, in order, stop words included. A multi-word synonym becomes one
+   * token; in documents its words stay too, so "goal" still matches on its own, while in a
+   * question "set up" is only the phrase, not a "set".
+   */
+  tokens(text: string, mode: TextMode = 'document'): string[] {
     let folded = fold(text);
     for (const { words, joined } of this.phrases) {
-      // The words stay too, so "goal" still matches on its own.
-      if (folded.includes(words)) folded = folded.replace(new RegExp(`\\b${words}\\b`, 'g'), `${words} ${joined}`);
+      if (folded.includes(words)) folded = folded.replace(new RegExp(`\\b${words}\\b`, 'g'), mode === 'document' ? `${words} ${joined}` : joined);
     }
     return (folded.match(/[\p{L}\p{N}_]+(?:'[\p{L}]+)?/gu) ?? []).map((t) => t.replace(/'(s|re|ve|ll|d|t|m)$/, '') || t);
   }
@@ -76,9 +82,9 @@ export class Analyzer {
   }
 
   /** The index terms of a text, in order, with repeats. */
-  terms(text: string): string[] {
+  terms(text: string, mode: TextMode = 'document'): string[] {
     const terms: string[] = [];
-    for (const token of this.tokens(text)) {
+    for (const token of this.tokens(text, mode)) {
       const term = this.stem(token);
       if (term) terms.push(term);
     }

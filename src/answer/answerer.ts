@@ -36,8 +36,13 @@ export interface Explanation {
   answer: Answer;
 }
 
-interface WeightedTerm extends ResolvedTerm {
+/** One idea of the question: a word, or a multi-word name counted once ("United States"). */
+interface WeightedTerm {
+  term: string;
+  /** The words of the idea as the index resolved them; a passage matches the idea by their average. */
+  parts: ResolvedTerm[];
   weight: number;
+  /** Whether it names the main subject, which nearly every passage is about. */
   subject: boolean;
 }
 
@@ -93,7 +98,7 @@ export class Answerer {
     const reply = this.compose(question, terms, candidates);
     return {
       question,
-      terms: terms.map((t) => ({ term: t.term, weight: Math.round(t.weight * 100) / 100, alternatives: t.alternatives.map((a) => a.term) })),
+      terms: terms.map((t) => ({ term: t.term, weight: Math.round(t.weight * 100) / 100, alternatives: t.parts.flatMap((p) => p.alternatives.map((a) => a.term)) })),
       candidates: candidates.slice(0, 5),
       threshold: CONFIDENCE_THRESHOLD,
       answer: reply,
@@ -117,16 +122,42 @@ export class Answerer {
     return rankSuggestions(this.suggestionPool, typed, this.analyzer, limit);
   }
 
-  /** Question terms with their weights: IDF, lowered for terms that name the main subject. */
+  /** Question ideas with their weights: IDF, lowered for the main subject; a name counts once. */
   private weigh(question: ReadQuestion): WeightedTerm[] {
     const terms = [...new Set(question.terms)];
     if (question.pronoun) for (const t of this.subjectTerms) if (!terms.includes(t)) terms.push(t);
-    return terms.map((term) => {
-      const resolved = this.index.resolve(term);
-      // A misspelt subject ("allianse") is still the subject.
-      const subject = this.subjectTerms.has(term) || (!this.index.has(term) && this.subjectTerms.has(resolved.alternatives[0]?.term ?? ''));
-      return { ...resolved, subject, weight: resolved.idf * (subject ? SUBJECT_WEIGHT : 1) };
-    });
+    const resolved = new Map(terms.map((t) => [t, this.index.resolve(t)]));
+    // A misspelt subject ("allianse") is still the subject.
+    const isSubject = (r: ResolvedTerm): boolean => this.subjectTerms.has(r.term) || (!this.index.has(r.term) && this.subjectTerms.has(r.alternatives[0]?.term ?? ''));
+    const ideas: WeightedTerm[] = [];
+    const grouped = new Set<string>();
+    for (const name of question.names) {
+      const parts = name.filter((t) => resolved.has(t) && !grouped.has(t)).map((t) => resolved.get(t) as ResolvedTerm);
+      if (parts.length < 2) continue;
+      for (const p of parts) grouped.add(p.term);
+      const subject = parts.every(isSubject);
+      ideas.push({ term: parts.map((p) => p.term).join(' '), parts, subject, weight: Math.max(...parts.map((p) => p.idf)) * (subject ? SUBJECT_WEIGHT : 1) });
+    }
+    for (const [term, r] of resolved) {
+      if (grouped.has(term)) continue;
+      const subject = isSubject(r);
+      ideas.push({ term, parts: [r], subject, weight: r.idf * (subject ? SUBJECT_WEIGHT : 1) });
+    }
+    return ideas;
+  }
+
+  /** How well a passage matches one idea: 1 for its own words in the sentence, less for synonyms, typos, headings. */
+  private match(passage: Passage, idea: WeightedTerm): number {
+    let sum = 0;
+    for (const part of idea.parts) {
+      let best = 0;
+      for (const alt of part.alternatives) {
+        const m = passage.terms.has(alt.term) ? alt.weight : passage.contextTerms.has(alt.term) ? alt.weight * CONTEXT_MATCH : 0;
+        if (m > best) best = m;
+      }
+      sum += best;
+    }
+    return sum / idea.parts.length;
   }
 
   private coverage(passage: Passage, terms: readonly WeightedTerm[]): { coverage: number; topical: boolean } {
@@ -134,14 +165,10 @@ export class Answerer {
     let matched = 0;
     let topical = false;
     for (const t of terms) {
+      const m = this.match(passage, t);
       total += t.weight;
-      let best = 0;
-      for (const alt of t.alternatives) {
-        const m = passage.terms.has(alt.term) ? alt.weight : passage.contextTerms.has(alt.term) ? alt.weight * CONTEXT_MATCH : 0;
-        if (m > best) best = m;
-      }
-      matched += t.weight * best;
-      if (!t.subject && best >= 0.6) topical = true;
+      matched += t.weight * m;
+      if (!t.subject && m >= 0.6) topical = true;
     }
     return { coverage: total > 0 ? matched / total : 0, topical: topical || terms.every((t) => t.subject) };
   }
@@ -158,23 +185,23 @@ export class Answerer {
   }
 
   private rank(question: ReadQuestion, terms: WeightedTerm[]): Candidate[] {
-    const hits = this.index.find(terms, CANDIDATES);
+    const hits = this.index.find(terms.flatMap((t) => t.parts), CANDIDATES);
     const top = hits[0]?.score ?? 1;
     const candidates: Candidate[] = [];
     for (const { passage, score } of hits) {
       const { coverage, topical } = this.coverage(passage, terms);
       if (!topical) continue;
       // A list is what a who/list question wants when its intro (not its items) names the topic.
-      const listAbout = passage.list !== undefined && terms.filter((t) => !t.subject).every((t) => t.alternatives.some((a) => passage.list?.aboutTerms.has(a.term)));
+      const listAbout = passage.list !== undefined && terms.filter((t) => !t.subject).every((t) => t.parts.every((p) => p.alternatives.some((a) => passage.list?.aboutTerms.has(a.term))));
       const shapeMatch = this.shapeMatch(question.shape, passage, listAbout);
-      const listWanted = listAbout && (question.shape === 'who' || question.shape === 'list');
+      const listWanted = listAbout && (question.shape === 'who' || question.shape === 'list' || question.shape === 'other');
       candidates.push({ passage, coverage, shapeMatch, rank: coverage + (shapeMatch ? 0.12 : 0) + (listWanted ? 0.1 : 0) + 0.03 * (score / top) });
     }
     return candidates.sort((a, b) => b.rank - a.rank || a.passage.id - b.passage.id);
   }
 
   private compose(question: ReadQuestion, terms: WeightedTerm[], candidates: Candidate[]): Answer {
-    if (question.meta === 'help' || question.meta === 'greeting') return { ...this.help('terminal'), text: this.help('terminal').text };
+    if (question.meta === 'help' || question.meta === 'greeting') return this.help('terminal');
     if (question.meta === 'thanks') return answer('help', "You're welcome! Ask me anything else about the " + this.knowledge.subject + '.', 1, []);
 
     const best = candidates[0];
@@ -202,16 +229,16 @@ export class Answerer {
   }
 
   /** The list a count or membership question is about: the one whose intro and headings cover it best. */
-  private bestList(terms: readonly WeightedTerm[], exclude: ReadonlySet<string> = new Set()): { list: EntityList; passage: Passage; coverage: number } | undefined {
+  private bestList(about: readonly WeightedTerm[]): { list: EntityList; passage: Passage; coverage: number } | undefined {
     let best: { list: EntityList; passage: Passage; coverage: number } | undefined;
-    const about = terms.filter((t) => !exclude.has(t.term));
     for (const passage of this.index.passages) {
       if (!passage.list) continue;
       let total = 0;
       let matched = 0;
       for (const t of about) {
         total += t.weight;
-        matched += t.weight * Math.max(0, ...t.alternatives.map((a) => (passage.list?.aboutTerms.has(a.term) ? a.weight : 0)));
+        const about = passage.list.aboutTerms;
+        matched += (t.weight * t.parts.reduce((sum, p) => sum + Math.max(0, ...p.alternatives.map((a) => (about.has(a.term) ? a.weight : 0))), 0)) / t.parts.length;
       }
       const coverage = total > 0 ? matched / total : 0;
       if (!best || coverage > best.coverage) best = { list: passage.list, passage, coverage };
@@ -224,12 +251,12 @@ export class Answerer {
     if (!membership) return undefined;
     const [whole, ...parts] = membership.names;
     if (!whole) return undefined;
-    const nameTerms = new Set(this.analyzer.terms(whole));
+    const nameTerms = new Set(this.analyzer.terms(whole, 'question'));
     // "Is it …?" / "Is the alliance …?" ask about the subject, not about a member.
     if (nameTerms.size === 0 || [...nameTerms].every((t) => this.subjectTerms.has(t))) return undefined;
     // The list is the one the rest of the question is about ("a founding member", "part of it").
-    const aboutMembers = /\b(?:members?|part|among|amongst|listed|included|founding|founders?|co-?founders?|partners?|participants?|participat|belong|join|signator|one of)/.test(membership.rest);
-    const list = this.bestList(terms.filter((t) => !nameTerms.has(t.term))) ?? (aboutMembers ? this.firstList() : undefined);
+    const aboutMembers = /\b(?:members?|part|among|amongst|listed|included|involved|affiliated|founding|founders?|co-?founders?|partners?|participants?|participat|belong|join|signator|one of)/.test(membership.rest);
+    const list = this.bestList(terms.filter((t) => !t.parts.some((p) => nameTerms.has(p.term)))) ?? (aboutMembers ? this.firstList() : undefined);
     if (!list) return undefined;
 
     const names = parts.length > 0 && !findEntity(whole, list.list) ? parts : [whole];

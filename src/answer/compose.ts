@@ -21,9 +21,13 @@ export function answer(kind: AnswerKind, text: string, confidence: number, sourc
   return { text: truncate(text, MAX_ANSWER_LENGTH), kind, confidence: Math.round(confidence * 100) / 100, sources, suggestions };
 }
 
-/** A sentence answer; one that opens with a pronoun gets the sentence before it, so "It" has its referent. */
+/**
+ * A sentence answer. One that opens with a pronoun, or is too short to stand alone ("Prof. Resta
+ * concluded."), gets the sentence before it, so it has its referent.
+ */
 export function passageText(passage: Passage): string {
-  if (passage.previous && /^(?:it|its|they|their|this|these|those|he|she|his|her)\b/i.test(passage.text)) {
+  const dependent = /^(?:it|its|they|their|this|these|those|he|she|his|her)\b/i.test(passage.text) || passage.text.split(/\s+/).length < 5;
+  if (passage.previous && dependent) {
     return `${passage.previous.text} ${passage.text}`;
   }
   return passage.text;

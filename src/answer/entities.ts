@@ -8,7 +8,9 @@ const INSTITUTION = new Set(['university', 'universitat', 'universite', 'univers
 
 const words = (name: string): string[] => fold(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 const core = (name: string): string[] => words(name).filter((w) => !GENERIC.has(w));
-const initials = (name: string): string => core(name).map((w) => w[0]).join('');
+const CONNECTOR = new Set(['the', 'of', 'for', 'and', 'di', 'de', 'du', 'der', 'la', 'le', 'at', 'in']);
+/** Acronyms a name goes by: of all its words ("NTU") and of its distinctive ones. */
+const initials = (name: string): string[] => [words(name).filter((w) => !CONNECTOR.has(w)), core(name)].map((ws) => ws.map((w) => w[0]).join(''));
 
 /** Edit distance, bounded: returns max + 1 as soon as it is exceeded. */
 function distance(a: string, b: string, max: number): number {
@@ -49,7 +51,7 @@ export function matchName(asked: string, entity: Entity): NameMatch {
     if (nameCore.length === 0) continue;
     const covered = askedCore.filter((w) => nameCore.some((n) => sameWord(w, n)));
     if (covered.length === askedCore.length && covered.length === nameCore.length) return 'exact';
-    if (askedCore.length === 1 && askedCore[0] === initials(name) && askedCore[0].length >= 2) return 'exact';
+    if (askedCore.length === 1 && (askedCore[0]?.length ?? 0) >= 2 && initials(name).includes(askedCore[0] ?? '')) return 'exact';
     if (covered.length === askedCore.length) {
       // "Tsinghua" or "Jiao Tong" alone name it; "Shanghai University" names another institution.
       if (!namesInstitution) return 'exact';

@@ -10,6 +10,8 @@ export interface ReadQuestion {
   shape: Shape;
   /** Topic terms (stems), question words and filler removed. */
   terms: string[];
+  /** Terms of each multi-word proper name in the question ("United States"): one idea each. */
+  names: string[][];
   /** Whether it says "it", "they", "this": the knowledge base's main subject. */
   pronoun: boolean;
   /** For membership questions: the names asked about, and the words after them. */
@@ -45,7 +47,7 @@ const MEMBERSHIP_DOES = /^(?:does|did|do|has|have)\s+(.+?)\s+((?:belong|particip
 function shapeOf(q: string): Shape {
   if (/\bhow many\b|\bnumber of\b|\bhow much\b|\bcount (?:of|the)\b/.test(q)) return 'count';
   if (/^(?:when|since when)\b|\b(?:what|which) (?:day|date|year|month|time)\b|\bhow long ago\b/.test(q)) return 'when';
-  if (/^where\b|\b(?:what|which) (?:place|city|country|venue|location)\b|\bwhere\b/.test(q)) return 'where';
+  if (/^where\b|\b(?:what|which) (?:place|city|country|venue|location|event)\b|\bwhere\b|\b(?:based|located|situated|headquartered)\b/.test(q)) return 'where';
   if (/^(?:list|name|enumerate|show|give)\b/.test(q) || /^(?:who|what|which) (?:are|were)\b.*s\b/.test(q)) return 'list';
   if (/^who(?:m|se)?\b|^which (?:person|people|organi[sz]ations?|universit(?:y|ies)|institutions?|members?|partners?|platforms?|schools?)\b/.test(q)) return 'who';
   if (/^why\b/.test(q)) return 'why';
@@ -58,22 +60,35 @@ function shapeOf(q: string): Shape {
 // Words that only say what kind of answer is wanted ("what day", "number of").
 const SHAPE_NOUNS: Partial<Record<Shape, RegExp>> = {
   when: /\b(?:day|date|year|month|time)\b/g,
-  where: /\b(?:place|city|country|venue|location)\b/g,
+  where: /\b(?:place|city|country|venue|location|based|located|situated|headquartered)\b/g,
+  who: /\b(?:organi[sz]ations?|institutions?|people|persons?|entities|bodies|groups?|companies)\b/g,
   count: /\b(?:number|count)\b/g,
 };
+
+/** Multi-word capitalised names in the question, as term groups ("United States" → [unit, state]). */
+function nameGroups(text: string, analyzer: Analyzer): string[][] {
+  const groups: string[][] = [];
+  for (const match of text.matchAll(/\p{Lu}[\p{L}\p{N}'’-]*(?:\s+(?:(?:of|di|de|the|and|for)\s+)?\p{Lu}[\p{L}\p{N}'’-]*)+/gu)) {
+    const terms = analyzer.terms(match[0], 'question');
+    if (terms.length >= 2) groups.push(terms);
+  }
+  return groups;
+}
 
 /** Reads a cleaned question: shape, topic terms, pronoun, membership names. */
 export function readQuestion(text: string, analyzer: Analyzer): ReadQuestion {
   const lower = text.toLowerCase().replace(/[’‘]/g, "'").replace(/[?!.,;:]+\s*$/, '').trim();
-  const base: Omit<ReadQuestion, 'shape' | 'terms'> = { text, pronoun: PRONOUNS.test(lower) };
+  const base: Omit<ReadQuestion, 'shape' | 'terms'> = { text, pronoun: PRONOUNS.test(lower), names: nameGroups(text, analyzer) };
   if (HELP.test(lower)) return { ...base, shape: 'other', terms: [], meta: 'help' };
   if (GREETING.test(lower)) return { ...base, shape: 'other', terms: [], meta: 'greeting' };
   if (THANKS.test(lower)) return { ...base, shape: 'other', terms: [], meta: 'thanks' };
 
   const shape = shapeOf(lower);
   const nouns = SHAPE_NOUNS[shape];
-  const topic = nouns && /^(?:what|which|when|where|how)\b/.test(lower) ? lower.replace(nouns, ' ') : lower;
-  const terms = analyzer.terms(topic);
+  const topic = nouns && /^(?:what|which|when|where|how|who)\b/.test(lower) ? lower.replace(nouns, ' ') : lower;
+  const terms = analyzer.terms(topic, 'question');
+  // "What does X do?" asks what X is for.
+  if (/^what (?:does|do|did|will|would|can|should) .+ do$/.test(lower)) terms.push(...analyzer.terms('purpose', 'question'));
 
   const original = text.replace(/[?!.]+\s*$/, '').trim();
   const membership = MEMBERSHIP_IS.exec(original.toLowerCase()) ?? MEMBERSHIP_DOES.exec(original.toLowerCase());
