@@ -54,14 +54,22 @@ export function cleanQuestion(text: string): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_CHARS).trim();
 }
 
+/**
+ * How the bot is mentioned: its user (`<@id>`, `<@!id>`) or the role Discord creates for it when it
+ * joins a server (`<@&role>`), which people often pick from the mention list by mistake.
+ */
+function mentionPattern(botId: string, botRoleId: string | undefined, flags: string): RegExp {
+  return new RegExp(`<@!?${botId}>${botRoleId ? `|<@&${botRoleId}>` : ''}`, flags);
+}
+
 /** The question in a message that mentions the bot: the text without the mention(s). */
-export function stripMention(content: string, botId: string): string {
-  return cleanQuestion(content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' '));
+export function stripMention(content: string, botId: string, botRoleId?: string): string {
+  return cleanQuestion(content.replace(mentionPattern(botId, botRoleId, 'g'), ' '));
 }
 
 /** Whether a message's text mentions the bot explicitly (replies and @everyone do not count). */
-export function mentionsBot(content: string, botId: string): boolean {
-  return new RegExp(`<@!?${botId}>`).test(content);
+export function mentionsBot(content: string, botId: string, botRoleId?: string): boolean {
+  return mentionPattern(botId, botRoleId, '').test(content);
 }
 
 /**
@@ -255,7 +263,8 @@ export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Ada
     if (message.author.bot || message.system || message.webhookId) return;
     const me = message.client.user;
     const inDm = !message.inGuild();
-    if (!inDm && !mentionsBot(message.content, me.id)) return;
+    const botRoleId = message.inGuild() ? message.guild.roles.botRoleFor(me)?.id : undefined;
+    if (!inDm && !mentionsBot(message.content, me.id, botRoleId)) return;
     const channel = message.channel;
     if (!channel.isSendable()) return;
 
@@ -268,7 +277,7 @@ export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Ada
     };
 
     try {
-      const text = stripMention(message.content, me.id);
+      const text = stripMention(message.content, me.id, botRoleId);
       if (text === '') {
         await send(renderAnswer(bot.help('discord')));
         return;

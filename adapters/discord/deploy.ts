@@ -17,11 +17,14 @@ export interface DeployResult {
   scope: 'guild' | 'global';
 }
 
-/** Registers the command definitions, overwriting what is registered at the route. */
-export async function deployCommands(config: DiscordConfig): Promise<DeployResult> {
+/**
+ * Registers the command definitions, overwriting what is registered at the route. With `clear`,
+ * registers none instead: for removing the server copies after switching to global registration.
+ */
+export async function deployCommands(config: DiscordConfig, options: { clear?: boolean } = {}): Promise<DeployResult> {
   const rest = new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token);
   const route = commandsRoute(config.clientId, config.guildId);
-  const commands = commandDefinitions();
+  const commands = options.clear ? [] : commandDefinitions();
   await rest.put(route, { body: commands });
   return { route, names: commands.map((c) => c.name), scope: config.guildId ? 'guild' : 'global' };
 }
@@ -31,18 +34,25 @@ async function main(): Promise<void> {
   if (!config.discord) {
     throw new UserError('discord: DISCORD_TOKEN is not set; set DISCORD_TOKEN and DISCORD_CLIENT_ID in .env (see docs/discord.md)');
   }
-  const result = await deployCommands(config.discord);
+  const clear = process.argv.includes('--clear');
+  const result = await deployCommands(config.discord, { clear });
   const where =
     result.scope === 'guild'
       ? `to server ${config.discord.guildId} (available now)`
       : 'globally (new commands can take up to an hour to appear in every server)';
-  process.stdout.write(`discord: registered /${result.names.join(', /')} ${where}\n`);
+  process.stdout.write(clear ? `discord: removed the commands registered ${where.replace(/ \(.*\)$/, '')}\n` : `discord: registered /${result.names.join(', /')} ${where}\n`);
 }
 
 // Run only as a script, so tests can import deployCommands.
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   main().catch((error: unknown) => {
-    const message = error instanceof UserError ? error.message : `discord: deploy failed: ${error instanceof Error ? error.message : String(error)}`;
+    const status = typeof error === 'object' && error !== null && 'status' in error ? error.status : undefined;
+    const message =
+      error instanceof UserError
+        ? error.message
+        : status === 401
+          ? 'discord: deploy failed: Discord rejected DISCORD_TOKEN (401); reset the token on the Bot page of your application and update .env'
+          : `discord: deploy failed: ${error instanceof Error ? error.message : String(error)}`;
     process.stderr.write(`${message}\n`);
     process.exit(1);
   });

@@ -10,6 +10,8 @@ import { createBot } from '../../../src/bot.js';
 import { APOLOGY } from '../../../src/errors.js';
 import type { Bot } from '../../../src/types.js';
 import { FakeDiscord, type MessageBody } from '../../fakes/discord/fake-discord.js';
+import { createDiscordAdapter } from '../../../adapters/discord/index.js';
+import { silentLogger } from '../../../src/logger.js';
 import { instrument, startHarness, stopHarnesses } from './harness.js';
 
 const EPHEMERAL = 64;
@@ -59,6 +61,13 @@ describe('a mention in a channel', () => {
     const logged = logs.find((l) => l.msg === 'discord: question' && l.via === 'mention');
     expect(logged?.question).toBe('who founded it?');
     expect(logged).toMatchObject({ level: 30, kind: expect.any(String), confidence: expect.any(Number) });
+  });
+
+  it("is answered when it mentions the bot's role instead of the bot", async () => {
+    const { fake } = await startHarness(core);
+    const messageId = fake.postInChannel(`<@&${fake.botRoleId}> who founded it?`, { mention: false });
+    const bodies = await fake.messagesIn(fake.channelId, { replyTo: messageId });
+    for (const name of FOUNDERS) expect(text(bodies)).toContain(name);
   });
 
   it('is not answered when it comes from a bot, and a message without a mention is left alone', async () => {
@@ -217,7 +226,7 @@ describe('slash command registration', () => {
     expect(puts()).toHaveLength(1);
   });
 
-  it('is what `npm run discord:deploy` registers too, through DISCORD_API_URL', async () => {
+  it('is what `npm run discord:deploy` registers too (or clears with --clear), through DISCORD_API_URL', async () => {
     const fake = await FakeDiscord.start();
     try {
       const result = await deployCommands({ token: fake.token, clientId: fake.applicationId, moderatorRoleIds: [], apiUrl: fake.apiUrl });
@@ -225,6 +234,23 @@ describe('slash command registration', () => {
       const put = fake.requests.find((r) => r.method === 'PUT');
       expect(put?.path).toBe(`/applications/${fake.applicationId}/commands`);
       expect(put?.body).toEqual(JSON.parse(JSON.stringify(commandDefinitions())));
+      await deployCommands({ token: fake.token, clientId: fake.applicationId, guildId: fake.guildId, moderatorRoleIds: [], apiUrl: fake.apiUrl }, { clear: true });
+      const cleared = fake.requests.filter((r) => r.method === 'PUT')[1];
+      expect(cleared?.path).toBe(`/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`);
+      expect(cleared?.body).toEqual([]);
+    } finally {
+      await fake.stop();
+    }
+  });
+});
+
+describe('a wrong token', () => {
+  it('fails start-up with a message naming DISCORD_TOKEN', async () => {
+    const fake = await FakeDiscord.start();
+    try {
+      const adapter = createDiscordAdapter({ token: 'not-the-token', clientId: fake.applicationId, moderatorRoleIds: [], apiUrl: fake.apiUrl }, silentLogger());
+      await expect(adapter.start(core)).rejects.toThrow(/^discord: could not log in .*check DISCORD_TOKEN/);
+      await adapter.stop();
     } finally {
       await fake.stop();
     }

@@ -60,6 +60,12 @@ describe('reading a mention', () => {
     expect(mentionsBot('<@42> hi', '42')).toBe(true);
     expect(mentionsBot('<@420> hi', '42')).toBe(false);
     expect(mentionsBot('@everyone hi', '42')).toBe(false);
+    expect(mentionsBot('<@&7> hi', '42')).toBe(false);
+  });
+
+  it("counts a mention of the bot's own role, and strips it", () => {
+    expect(mentionsBot('<@&7> hi', '42', '7')).toBe(true);
+    expect(stripMention('<@&7> who founded it?', '42', '7')).toBe('who founded it?');
   });
 
   it('cuts overly long questions', () => {

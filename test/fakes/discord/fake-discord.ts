@@ -84,6 +84,8 @@ export class FakeDiscord {
   readonly dmChannelId = snowflake();
   readonly moderatorRoleId = snowflake();
   readonly adminRoleId = snowflake();
+  /** The role Discord creates for the bot when it joins (managed, tagged with the bot's id). */
+  readonly botRoleId = snowflake();
   /** An ordinary member. */
   readonly member: FakePerson;
   /** A member with the configured moderator role (which does not carry Manage Server). */
@@ -444,6 +446,7 @@ export class FakeDiscord {
         role(this.guildId, '@everyone', everyone, 0),
         role(this.moderatorRoleId, 'Moderators', everyone, 1),
         role(this.adminRoleId, 'Admins', everyone | PERMISSIONS.manageGuild, 2),
+        { ...role(this.botRoleId, 'alliance-bot', everyone, 3), managed: true, tags: { bot_id: this.botUser.id } },
       ],
       emojis: [],
       stickers: [],
@@ -458,7 +461,7 @@ export class FakeDiscord {
       unavailable: false,
       member_count: 5,
       voice_states: [],
-      members: [member({ user: this.botUser, roles: [], permissions: everyone }, false)],
+      members: [member({ user: this.botUser, roles: [this.botRoleId], permissions: everyone }, false)],
       channels: [{ id: this.channelId, type: 0, name: 'general', position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, rate_limit_per_user: 0, last_message_id: null }],
       threads: [],
       presences: [],
