@@ -173,6 +173,20 @@ export class Answerer {
     return { coverage: total > 0 ? matched / total : 0, topical: topical || terms.every((t) => t.subject) };
   }
 
+  /** Share of a passage's own terms that the question asks for (for FAQ phrasings). */
+  private reverseCoverage(passage: Passage, terms: readonly WeightedTerm[]): number {
+    if (passage.terms.size === 0) return 0;
+    const asked = new Set(terms.flatMap((t) => t.parts.flatMap((p) => p.alternatives.filter((a) => a.weight === 1).map((a) => a.term))));
+    let total = 0;
+    let matched = 0;
+    for (const term of passage.terms) {
+      const idf = this.index.idf(term);
+      total += idf;
+      if (asked.has(term)) matched += idf;
+    }
+    return matched / total;
+  }
+
   private shapeMatch(shape: Shape, passage: Passage, listAbout: boolean): boolean {
     switch (shape) {
       case 'when': return passage.hasDate;
@@ -193,9 +207,12 @@ export class Answerer {
       if (!topical) continue;
       // A list is what a who/list question wants when its intro (not its items) names the topic.
       const listAbout = passage.list !== undefined && terms.filter((t) => !t.subject).every((t) => t.parts.every((p) => p.alternatives.some((a) => passage.list?.aboutTerms.has(a.term))));
-      const shapeMatch = this.shapeMatch(question.shape, passage, listAbout);
+      // A curated FAQ phrasing the question covers in full was written for this question: it wins ties.
+      const faq = this.faqByPassage.has(passage.id) ? this.reverseCoverage(passage, terms) : 0;
+      const shapeMatch = faq >= 0.8 || this.shapeMatch(question.shape, passage, listAbout);
       const listWanted = listAbout && (question.shape === 'who' || question.shape === 'list' || question.shape === 'other');
-      candidates.push({ passage, coverage, shapeMatch, rank: coverage + (shapeMatch ? 0.12 : 0) + (listWanted ? 0.1 : 0) + 0.03 * (score / top) });
+      const rank = coverage + (shapeMatch ? 0.12 : 0) + (listWanted ? 0.1 : 0) + 0.15 * faq + 0.03 * (score / top);
+      candidates.push({ passage, coverage, shapeMatch, rank });
     }
     return candidates.sort((a, b) => b.rank - a.rank || a.passage.id - b.passage.id);
   }
@@ -259,7 +276,8 @@ export class Answerer {
     const list = this.bestList(terms.filter((t) => !t.parts.some((p) => nameTerms.has(p.term)))) ?? (aboutMembers ? this.firstList() : undefined);
     if (!list) return undefined;
 
-    const names = parts.length > 0 && !findEntity(whole, list.list) ? parts : [whole];
+    // "Are A and B members?" asks twice, unless "A and B" is itself one member's name.
+    const names = parts.length > 0 && findEntity(whole, list.list)?.match !== 'exact' ? parts : [whole];
     const lines = names.map((name) => membershipText(name, list.list, findEntity(name, list.list)));
     return answer('membership', lines.join('\n'), 0.9, [sourceOf(list.passage)]);
   }

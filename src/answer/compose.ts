@@ -40,7 +40,7 @@ export function countText(list: EntityList): string {
 
 /** The list's intro and its items as bullets. */
 export function listText(list: EntityList): string {
-  return `${capitalize(list.intro)} (${list.items.length}):\n${list.items.map((e) => `- ${e.label}`).join('\n')}`;
+  return `${capitalize(list.intro)}:\n${list.items.map((e) => `- ${e.label}`).join('\n')}`;
 }
 
 /** "Yes. X is one of the 19 …" / "No. I don't see X among the 19 …" / "Not exactly: …". */
