@@ -102,6 +102,8 @@ describe('request verification in HTTP mode', () => {
     const response = await postSigned(h.eventsUrl, SIGNING_SECRET, body(), { signWith: 'not-the-secret' });
     expect(response.status).toBe(401);
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
+    // Bolt's own warning reaches the injected logger, not stdout.
+    expect(h.logs.records.some((r) => r.component === 'bolt' && /verify/i.test(r.msg))).toBe(true);
   });
 
   it('rejects a correctly signed request with a stale timestamp', async () => {

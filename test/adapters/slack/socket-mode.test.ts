@@ -3,12 +3,14 @@
  * answering with the real core.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { escapeText } from '../../../adapters/slack/escape.js';
+import { createBot } from '../../../src/bot.js';
 import { APOLOGY } from '../../../src/errors.js';
 import type { Bot } from '../../../src/types.js';
 import { buttonClick, directMessage, eventCallback, mention, nextTs, slashCommand } from '../../fakes/slack/payloads.js';
 import type { RecordedCall } from '../../fakes/slack/server.js';
 import { createTestBot } from './support/bot.js';
-import { ADMIN, BOT_TOKEN, MEMBER, MODERATOR, sectionText, startHarness, type Harness } from './support/harness.js';
+import { ADMIN, APP_TOKEN, BOT_TOKEN, MEMBER, MODERATOR, sectionText, startHarness, type Harness } from './support/harness.js';
 import { LEVEL } from './support/logs.js';
 
 let bot: Bot;
@@ -29,7 +31,7 @@ const replyIn = (channel: string) => (call: RecordedCall) => call.args.channel =
 describe('connecting in Socket Mode', () => {
   it('verifies the bot token and opens the socket with the app-level token through SLACK_API_URL', () => {
     expect(h.fake.callsTo('auth.test')[0]?.token).toBe(BOT_TOKEN);
-    expect(h.fake.callsTo('apps.connections.open')[0]?.token).toBe('xapp-test-app-token');
+    expect(h.fake.callsTo('apps.connections.open')[0]?.token).toBe(APP_TOKEN);
     expect(h.adapter.mode).toBe('socket');
   });
 });
@@ -45,6 +47,12 @@ describe('a mention in a channel', () => {
     expect(reply.args.text).toMatch(/Tsinghua/);
     expect(sectionText(reply.args)).toMatch(/edX/);
     expect(sectionText(reply.args)).toMatch(/Source: /);
+  });
+
+  it('answers a bare mention with the usage help', async () => {
+    await h.fake.sendEnvelope('events_api', eventCallback(h.workspace, mention(h.workspace, { user: MEMBER, channel: 'C102', text: '' })));
+    const reply = await h.fake.waitForCall('chat.postMessage', replyIn('C102'));
+    expect(reply.args.text).toBe(escapeText(bot.help('slack').text));
   });
 
   it('keeps a mention inside a thread in that thread', async () => {
@@ -187,6 +195,7 @@ describe('Socket Mode reconnect', () => {
     h.fake.dropSocket();
     await h.fake.waitForSocket(2);
     expect(h.fake.connectionsOpened).toBe(2);
+    expect(h.fake.callsTo('apps.connections.open').map((c) => c.token)).toEqual([APP_TOKEN, APP_TOKEN]);
     await h.fake.sendEnvelope('events_api', eventCallback(h.workspace, mention(h.workspace, { user: MEMBER, channel: 'C900', text: 'who founded it?' })));
     const reply = await h.fake.waitForCall('chat.postMessage', replyIn('C900'));
     expect(reply.args.text).toMatch(/Tsinghua/);
@@ -206,5 +215,40 @@ describe('a failing handler', () => {
     await h.fake.sendEnvelope('events_api', eventCallback(h.workspace, mention(h.workspace, { user: MEMBER, channel: 'C1001', text: 'who founded it?' })));
     const next = await h.fake.waitForCall('chat.postMessage', replyIn('C1001'));
     expect(next.args.text).toMatch(/Tsinghua/);
+  });
+});
+
+describe('the per-person rate limit', () => {
+  let limited: Harness;
+  beforeEach(async () => {
+    const strictBot = await createBot({ knowledgeDir: 'knowledge', cooldown: { userLimit: 1, channelLimit: 100, windowMs: 60_000 } });
+    limited = await startHarness('socket', strictBot);
+  });
+  afterEach(async () => {
+    await limited.close();
+  });
+
+  it('replies politely once to messages over the limit, then stays silent, and tells /ask users privately', async () => {
+    const dm = (text: string) => eventCallback(limited.workspace, directMessage({ user: MEMBER, channel: 'D1100', text }));
+    await limited.fake.sendEnvelope('events_api', dm('who founded it?'));
+    await limited.fake.waitForCall('chat.postMessage', replyIn('D1100'));
+    await limited.fake.sendEnvelope('events_api', dm('when was it launched?'));
+    await limited.fake.sendEnvelope('events_api', dm('how many founding members?'));
+    await limited.logs.waitFor(
+      () => limited.logs.withMessage('slack: question answered').filter((r) => r.kind === 'cooldown').length >= 2,
+      'two questions over the limit',
+    );
+    const posted = await limited.fake.waitFor(() => {
+      const calls = limited.fake.callsTo('chat.postMessage').filter(replyIn('D1100'));
+      return calls.length >= 2 ? calls : undefined;
+    }, 'the answer and the polite notice');
+    expect(posted).toHaveLength(2);
+    expect(posted[0]?.args.text).toMatch(/Tsinghua/);
+    expect(String(posted[1]?.args.text)).not.toBe('');
+
+    await limited.fake.sendEnvelope('slash_commands', slashCommand(limited.workspace, { command: '/ask', text: 'who founded it?', user: MEMBER, channel: 'C1100', responseUrl: limited.fake.responseUrl() }));
+    const reply = await limited.fake.waitForCall('response_url');
+    expect(reply.args.response_type).toBe('ephemeral');
+    expect(String(reply.args.text)).not.toMatch(/Tsinghua/);
   });
 });
