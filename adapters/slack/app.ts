@@ -8,6 +8,7 @@
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.js';
+import { UserError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import { createBoltLogger } from './bolt-logger.js';
 
@@ -74,7 +75,7 @@ export function createSlackApp(config: SlackConfig, logger: Logger): SlackApp {
   }
 
   if (!config.signingSecret) {
-    throw new Error('slack: SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) is required');
+    throw new UserError('slack: SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) is required');
   }
   const receiver = new HTTPReceiver({
     signingSecret: config.signingSecret,

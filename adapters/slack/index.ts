@@ -4,6 +4,7 @@
  * /ask and suggestion clicks, and lets moderators /kb-reload.
  */
 import type { SlackConfig } from '../../src/config.js';
+import { UserError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import type { Adapter, Bot } from '../../src/types.js';
 import { createSlackApp, type SlackApp, type SlackMode } from './app.js';
@@ -22,12 +23,13 @@ export interface SlackAdapter extends Adapter {
 }
 
 /**
- * Creates the Slack adapter. Throws when the config names neither mode; nothing connects until
- * {@link Adapter.start}.
+ * Creates the Slack adapter. Throws a {@link UserError} when the config names neither mode;
+ * nothing connects until {@link Adapter.start}, which rejects with a UserError naming the
+ * setting to fix when Slack refuses the tokens or the port is taken.
  */
 export function createSlackAdapter(config: SlackConfig, logger: Logger): SlackAdapter {
   if (!config.appToken && !config.signingSecret) {
-    throw new Error('slack: SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) is required');
+    throw new UserError('slack: SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) is required');
   }
   const mode: SlackMode = config.appToken ? 'socket' : 'http';
   let running: SlackApp | undefined;
@@ -54,8 +56,7 @@ export function createSlackAdapter(config: SlackConfig, logger: Logger): SlackAd
       } catch (err) {
         running = undefined;
         await slack.stop().catch(() => undefined);
-        const reason = (err as { data?: { error?: string } }).data?.error ?? (err instanceof Error ? err.message : String(err));
-        throw new Error(`slack: could not connect (${reason}); check SLACK_BOT_TOKEN${mode === 'socket' ? ' and SLACK_APP_TOKEN' : ''}`, { cause: err });
+        throw startError(err, mode, config.port);
       }
       logger.info({ mode, port }, 'slack: connected');
     },
@@ -66,4 +67,18 @@ export function createSlackAdapter(config: SlackConfig, logger: Logger): SlackAd
       if (slack) await slack.stop();
     },
   };
+}
+
+/**
+ * Turns a start failure into a message that names the setting to fix. A {@link UserError}: it is
+ * the operator's to fix, so main prints the message without a stack.
+ */
+function startError(err: unknown, mode: SlackMode, configuredPort: number): UserError {
+  const code = (err as { code?: string }).code;
+  if (code === 'EADDRINUSE' || code === 'EACCES') {
+    return new UserError(`slack: cannot listen on port ${configuredPort} (${code}); set SLACK_PORT to a free port`, { cause: err });
+  }
+  const reason = (err as { data?: { error?: string } }).data?.error ?? (err instanceof Error ? err.message : String(err));
+  const tokens = mode === 'socket' ? 'SLACK_BOT_TOKEN and SLACK_APP_TOKEN (connections:write)' : 'SLACK_BOT_TOKEN';
+  return new UserError(`slack: could not connect to Slack (${reason}); check ${tokens}, and SLACK_API_URL if set`, { cause: err });
 }
