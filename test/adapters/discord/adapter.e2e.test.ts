@@ -256,3 +256,23 @@ describe('a wrong token', () => {
     }
   });
 });
+
+describe('a person asking too often', () => {
+  it('gets one polite note by message, then silence, and a private note on /ask', async () => {
+    const limited = await createBot({ knowledgeDir: 'knowledge', cooldown: { userLimit: 1, channelLimit: 100, windowMs: 60_000 } });
+    const { fake, logs } = await startHarness(limited);
+    const first = fake.postInChannel('who founded it?');
+    expect(text(await fake.messagesIn(fake.channelId, { replyTo: first }))).toContain('Tsinghua');
+    const second = fake.postInChannel('who founded it?');
+    const note = text(await fake.messagesIn(fake.channelId, { replyTo: second }));
+    expect(note).not.toContain('Tsinghua');
+    expect(note.length).toBeGreaterThan(0);
+    const third = fake.postInChannel('who founded it?');
+    const interaction = fake.slashCommand('ask', { question: 'who founded it?' });
+    const callback = await fake.callbackOf(interaction);
+    expect(callback.data?.flags).toBe(EPHEMERAL);
+    expect(callback.data?.content).toMatch(/wait/i);
+    expect(logs.filter((l) => l.msg === 'discord: question' && l.outcome === 'cooldown')).toHaveLength(3);
+    expect(fake.requests.some((r) => (r.body as MessageBody | undefined)?.message_reference?.message_id === third)).toBe(false);
+  });
+});

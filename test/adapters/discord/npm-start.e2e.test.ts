@@ -10,7 +10,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FakeDiscord, type MessageBody } from '../../fakes/discord/fake-discord.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const FOUNDERS = ['Tsinghua', 'edX', 'Zhejiang'];
+/** The 19 founding members, as knowledge/ names them. */
+const FOUNDERS = [
+  'CRI', 'edX', 'Mongolian University of Science and Technology', 'Nanyang Technological University', 'Peking University',
+  'Politecnico di Milano', 'Rice University', 'RWTH Aachen University', 'Saint Petersburg University',
+  'Shanghai Jiao Tong University', 'Thai MOOC', 'Tsinghua University', 'University of Auckland', 'University of Chile',
+  'University of Manchester', 'University of Nairobi', 'University of Toronto', 'XuetangX', 'Zhejiang University',
+];
 /** `npm start` builds first; on a slow machine that takes a while. */
 const START_TIMEOUT_MS = 120_000;
 
@@ -69,7 +75,6 @@ describe('npm start with Discord configured', () => {
 
       for (const answer of [asked, mentioned, direct]) {
         for (const name of FOUNDERS) expect(answer).toContain(name);
-        expect(answer).toMatch(/19/);
       }
     },
     START_TIMEOUT_MS + 60_000,
