@@ -30,6 +30,8 @@ export class Analyzer {
   /** stem → id of its synonym group(s). */
   private readonly groupsOf = new Map<string, number[]>();
   private readonly groups: string[][] = [];
+  /** Folded word or phrase → the other words and phrases of its groups, as written (for names). */
+  private readonly aliasesOf = new Map<string, string[]>();
   /** Multi-word synonyms ("set up"), folded, longest first, joined into one token before stemming. */
   private readonly phrases: { words: string; joined: string }[] = [];
 
@@ -53,6 +55,8 @@ export class Analyzer {
       }
     }
     this.groups.push([...stems]);
+    const written = words.map((w) => fold(w).trim().replace(/\s+/g, ' '));
+    for (const w of written) this.aliasesOf.set(w, [...(this.aliasesOf.get(w) ?? []), ...written.filter((o) => o !== w)]);
     for (const stem of stems) this.groupsOf.set(stem, [...(this.groupsOf.get(stem) ?? []), id]);
   }
 
@@ -89,6 +93,11 @@ export class Analyzer {
       if (term) terms.push(term);
     }
     return terms;
+  }
+
+  /** Other names for a name, from the synonym groups ("polimi" → "politecnico di milano"). */
+  aliases(name: string): string[] {
+    return this.aliasesOf.get(fold(name).trim().replace(/\s+/g, ' ')) ?? [];
   }
 
   /** Other terms that may stand for `term` (its synonym groups), without the term itself. */

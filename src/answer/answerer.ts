@@ -278,7 +278,9 @@ export class Answerer {
 
     // "Are A and B members?" asks twice, unless "A and B" is itself one member's name.
     const names = parts.length > 0 && findEntity(whole, list.list)?.match !== 'exact' ? parts : [whole];
-    const lines = names.map((name) => membershipText(name, list.list, findEntity(name, list.list)));
+    // A moderator's synonym may name a member another way ("PoliMi").
+    const lookup = (name: string) => findEntity(name, list.list) ?? this.analyzer.aliases(name).map((alias) => findEntity(alias, list.list)).find((f) => f?.match === 'exact');
+    const lines = names.map((name) => membershipText(name, list.list, lookup(name)));
     return answer('membership', lines.join('\n'), 0.9, [sourceOf(list.passage)]);
   }
 
