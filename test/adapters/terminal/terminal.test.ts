@@ -40,6 +40,6 @@ describe('the terminal chat', () => {
     kb = await tempKnowledge('shipped');
     const bot = await createBot({ knowledgeDir: kb.dir });
     await kb.write('new.md', '---\ntitle: New\n---\n\nA new document.\n');
-    expect(await chat(['/reload'], bot)).toMatch(/Reloaded in \d+ ms: 3 document\(s\)[\s\S]*Changes: /);
+    expect(await chat(['/reload'], bot)).toMatch(/Reloaded in \d+ ms: \d+ document\(s\)[\s\S]*Changes: added new\.md\./);
   });
 });
