@@ -73,35 +73,50 @@ export function mentionsBot(content: string, botId: string, botRoleId?: string):
 }
 
 /**
- * One interaction's reply, deferred when the work runs long. Tracks the deferral so the final
- * reply (or the apology) edits the deferred one instead of failing with "already acknowledged".
+ * One interaction's reply, deferred when the work runs long. Tracks the deferral and what was sent
+ * so the final reply (or the apology) edits the deferred one instead of failing with "already
+ * acknowledged", and an apology never overwrites an answer already shown.
  */
 class InteractionReply {
+  /** The reply object of each interaction, so the error handler continues where the handler stopped. */
+  private static readonly byInteraction = new WeakMap<RepliableInteraction, InteractionReply>();
+
   private deferral: Promise<unknown> | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private answered = false;
 
-  constructor(
+  private constructor(
     private readonly interaction: RepliableInteraction,
     private readonly ephemeral: boolean,
   ) {}
 
-  private get flags(): MessageFlags.Ephemeral | undefined {
-    return this.ephemeral ? MessageFlags.Ephemeral : undefined;
+  /** The reply for `interaction`: the one a handler already started, or a new one. */
+  static for(interaction: RepliableInteraction, ephemeral: boolean): InteractionReply {
+    let reply = InteractionReply.byInteraction.get(interaction);
+    if (!reply) {
+      reply = new InteractionReply(interaction, ephemeral);
+      InteractionReply.byInteraction.set(interaction, reply);
+    }
+    return reply;
   }
 
   /** Defers if nothing was sent within {@link DEFER_AFTER_MS}. */
   deferIfSlow(): void {
-    this.timer = setTimeout(() => this.defer(), DEFER_AFTER_MS);
+    this.timer = setTimeout(() => void this.defer(), DEFER_AFTER_MS);
   }
 
   /** Defers now (for work known to be slow, such as a reload). */
   defer(): Promise<unknown> {
     clearTimeout(this.timer);
-    this.deferral ??= this.interaction.deferReply({ flags: this.flags });
+    if (!this.deferral) {
+      this.deferral = this.interaction.deferReply({ flags: this.ephemeral ? MessageFlags.Ephemeral : undefined });
+      // Whoever sends next awaits it and sees the error; until then it must not count as unhandled.
+      this.deferral.catch(() => undefined);
+    }
     return this.deferral;
   }
 
-  /** Sends the messages: the first as the reply, the rest as follow-ups. */
+  /** Sends the messages: the first as the reply (or the edit of the deferred one), the rest as follow-ups. */
   async send(messages: readonly RenderedMessage[], ephemeral = this.ephemeral): Promise<void> {
     clearTimeout(this.timer);
     const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
@@ -113,17 +128,18 @@ class InteractionReply {
     } else {
       await this.interaction.reply({ ...first, flags });
     }
+    this.answered = true;
     for (const message of rest) await this.interaction.followUp({ ...message, flags });
   }
 
-  /** The short apology after a failure, visible only to the person unless a public deferral is pending. */
+  /** The short apology after a failure: in place of a pending deferral, else visible only to the person. */
   async apologize(): Promise<void> {
     clearTimeout(this.timer);
     const apology = plainMessage(APOLOGY);
-    if (this.deferral) {
-      await this.deferral.catch(() => undefined);
+    if (this.deferral && !this.answered) {
+      await this.deferral;
       await this.interaction.editReply(apology);
-    } else if (this.interaction.replied || this.interaction.deferred) {
+    } else if (this.answered || this.interaction.replied || this.interaction.deferred) {
       await this.interaction.followUp({ ...apology, flags: MessageFlags.Ephemeral });
     } else {
       await this.interaction.reply({ ...apology, flags: MessageFlags.Ephemeral });
@@ -160,7 +176,7 @@ export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Ada
   };
 
   async function answerInteraction(bot: Bot, interaction: ChatInputCommandInteraction | ButtonInteraction, via: Via, text: string): Promise<InteractionReply> {
-    const reply = new InteractionReply(interaction, false);
+    const reply = InteractionReply.for(interaction, false);
     reply.deferIfSlow();
     const q = question(text, interaction.user, interaction.channelId, interactionMemberFacts(interaction), interaction.channel?.isThread() ? interaction.channelId : undefined);
     const answer = await bot.ask(q);
@@ -181,7 +197,7 @@ export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Ada
         return;
       }
       case COMMAND.help: {
-        await new InteractionReply(interaction, true).send(renderAnswer(bot.help('discord')));
+        await InteractionReply.for(interaction, true).send(renderAnswer(bot.help('discord')));
         return;
       }
       case COMMAND.reload: {
@@ -190,10 +206,10 @@ export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Ada
         // Checked here as well as in the core, so the refusal is clear and only the person sees it.
         if (!q.isModerator) {
           logger.info({ userId: q.userId, channelId: q.channelId }, 'discord: reload refused (not a moderator)');
-          await new InteractionReply(interaction, true).send([plainMessage(RELOAD_REFUSAL)]);
+          await InteractionReply.for(interaction, true).send([plainMessage(RELOAD_REFUSAL)]);
           return;
         }
-        const reply = new InteractionReply(interaction, true);
+        const reply = InteractionReply.for(interaction, true);
         await reply.defer();
         try {
           const report = await bot.reload(q);
@@ -207,7 +223,7 @@ export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Ada
       }
       default:
         // A command registered by an older version of the bot, still cached by Discord.
-        await new InteractionReply(interaction, true).send([plainMessage(`Unknown command /${interaction.commandName}; try /help.`)]);
+        await InteractionReply.for(interaction, true).send([plainMessage(`Unknown command /${interaction.commandName}; try /help.`)]);
     }
   }
 
@@ -252,7 +268,7 @@ export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Ada
     } catch (error) {
       const what = interaction.isChatInputCommand() ? `/${interaction.commandName}` : 'button';
       logger.error({ err: error, interaction: what }, 'discord: interaction handler failed');
-      await new InteractionReply(interaction, true).apologize().catch((sendError: unknown) => {
+      await InteractionReply.for(interaction, true).apologize().catch((sendError: unknown) => {
         logger.error({ err: sendError }, 'discord: could not send the apology');
       });
     }

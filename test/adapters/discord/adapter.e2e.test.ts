@@ -212,6 +212,33 @@ describe('a failing handler', () => {
   });
 });
 
+describe('a slow answer', () => {
+  it('defers the interaction within the 3-second window, then edits the answer in', async () => {
+    const bot = instrument(core);
+    const { fake } = await startHarness(bot);
+    let interaction = { id: '', token: '' };
+    // The core answers only after Discord has seen the deferral: no clock in the assertion.
+    bot.holdNextAsk(fake.waitFor('the deferral', () => fake.requests.find((r) => r.path === `/interactions/${interaction.id}/${interaction.token}/callback`), 20_000));
+    interaction = fake.slashCommand('ask', { question: 'who founded it?' });
+    expect(await fake.callbackOf(interaction)).toMatchObject({ type: 5 });
+    const edit = await fake.waitForRequest('the edited answer', (r) => r.method === 'PATCH' && r.path.endsWith(`/${interaction.token}/messages/@original`));
+    expect((edit.body as MessageBody).content).toContain('Tsinghua');
+  });
+});
+
+describe('a failing reload', () => {
+  it('replaces the private "thinking…" with the apology and logs the error', async () => {
+    const bot = instrument(core);
+    const { fake, logs } = await startHarness(bot);
+    bot.failNextReload(new Error('disk on fire'));
+    const interaction = fake.slashCommand('reload', {}, fake.admin);
+    expect(await fake.callbackOf(interaction)).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+    const edit = await fake.waitForRequest('the apology', (r) => r.method === 'PATCH' && r.path.endsWith(`/${interaction.token}/messages/@original`));
+    expect((edit.body as MessageBody).content).toBe(APOLOGY);
+    expect(logs.find((l) => l.level === 50)?.err).toMatchObject({ message: 'disk on fire' });
+  });
+});
+
 describe('slash command registration', () => {
   it('registers the commands on start, to the server when DISCORD_GUILD_ID is set, and not again when unchanged', async () => {
     const fake = await FakeDiscord.start();

@@ -56,21 +56,39 @@ export async function stopHarnesses(): Promise<void> {
   for (const fake of new Set(all.map((h) => h.fake))) await fake.stop();
 }
 
-/** Wraps a bot, counting calls and letting a test make the next calls fail. */
-export function instrument(bot: Bot): Bot & { calls: { ask: number; reload: number }; failNextAsk: (error: Error) => void } {
+/** A bot wrapped by {@link instrument}. */
+export interface InstrumentedBot extends Bot {
+  calls: { ask: number; reload: number };
+  /** The next `ask` rejects with `error`. */
+  failNextAsk: (error: Error) => void;
+  /** The next `reload` rejects with `error`. */
+  failNextReload: (error: Error) => void;
+  /** The next `ask` answers only once `gate` resolves (a slow index, without timing the test). */
+  holdNextAsk: (gate: Promise<unknown>) => void;
+}
+
+/** Wraps a bot, counting calls and letting a test make the next calls fail or wait. */
+export function instrument(bot: Bot): InstrumentedBot {
   const calls = { ask: 0, reload: 0 };
-  const failures: Error[] = [];
+  const askFailures: Error[] = [];
+  const reloadFailures: Error[] = [];
+  const gates: Promise<unknown>[] = [];
   return {
     calls,
-    failNextAsk: (error) => void failures.push(error),
+    failNextAsk: (error) => void askFailures.push(error),
+    failNextReload: (error) => void reloadFailures.push(error),
+    holdNextAsk: (gate) => void gates.push(gate),
     ask: async (q) => {
       calls.ask += 1;
-      const failure = failures.shift();
+      const failure = askFailures.shift();
       if (failure) throw failure;
+      await gates.shift();
       return bot.ask(q);
     },
     reload: async (q) => {
       calls.reload += 1;
+      const failure = reloadFailures.shift();
+      if (failure) throw failure;
       return bot.reload(q);
     },
     suggest: (typed, limit) => bot.suggest(typed, limit),
