@@ -175,7 +175,7 @@ export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Ada
     }
   };
 
-  async function answerInteraction(bot: Bot, interaction: ChatInputCommandInteraction | ButtonInteraction, via: Via, text: string): Promise<InteractionReply> {
+  async function answerInteraction(bot: Bot, interaction: ChatInputCommandInteraction | ButtonInteraction, via: Via, text: string): Promise<void> {
     const reply = InteractionReply.for(interaction, false);
     reply.deferIfSlow();
     const q = question(text, interaction.user, interaction.channelId, interactionMemberFacts(interaction), interaction.channel?.isThread() ? interaction.channelId : undefined);
@@ -183,10 +183,12 @@ export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Ada
     logOutcome(via, q, answer);
     if (answer.kind === 'cooldown') {
       await reply.send([plainMessage(answer.text.trim() || COOLDOWN_FALLBACK)], true);
+    } else if (answer.kind === 'error') {
+      // The core caught a bug and answered with an apology: like ours, only the person sees it.
+      await reply.send([plainMessage(answer.text.trim() || APOLOGY)], true);
     } else {
       await reply.send(renderAnswer(answer, { question: text }));
     }
-    return reply;
   }
 
   async function onCommand(bot: Bot, interaction: ChatInputCommandInteraction): Promise<void> {
