@@ -95,6 +95,14 @@ describe('a retried event in HTTP mode (X-Slack-Retry-Num)', () => {
   });
 });
 
+describe('Slack verifying the Request URL', () => {
+  it('answers the url_verification challenge', async () => {
+    const response = await postSigned(h.eventsUrl, SIGNING_SECRET, { json: { token: 'verification-token', challenge: 'challenge-123', type: 'url_verification' } });
+    expect(response.status).toBe(200);
+    expect(response.text).toContain('challenge-123');
+  });
+});
+
 describe('request verification in HTTP mode', () => {
   const body = () => ({ json: eventCallback(h.workspace, mention(h.workspace, { user: MEMBER, channel: 'C500', text: 'who founded it?' })) });
 

@@ -202,6 +202,18 @@ describe('Socket Mode reconnect', () => {
   });
 });
 
+describe('Socket Mode refresh', () => {
+  it('reconnects when Slack sends disconnect (refresh_requested)', async () => {
+    await h.fake.waitForSocket(1);
+    h.fake.requestRefresh();
+    await h.fake.waitForSocket(2);
+    expect(h.fake.connectionsOpened).toBe(2);
+    await h.fake.sendEnvelope('events_api', eventCallback(h.workspace, directMessage({ user: MEMBER, channel: 'D950', text: 'who founded it?' })));
+    const reply = await h.fake.waitForCall('chat.postMessage', replyIn('D950'));
+    expect(reply.args.text).toMatch(/Tsinghua/);
+  });
+});
+
 describe('a failing handler', () => {
   it('logs the error, answers with the apology and keeps running', async () => {
     h.fake.failNext('chat.postMessage', 'fatal_error');

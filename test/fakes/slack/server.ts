@@ -205,6 +205,11 @@ export class FakeSlack {
     this.socket = undefined;
   }
 
+  /** Asks the app to reconnect, as Slack does before recycling a connection (`disconnect` / refresh_requested). */
+  requestRefresh(): void {
+    this.socket?.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'fake' } }));
+  }
+
   /** Stops everything. */
   async close(): Promise<void> {
     clearInterval(this.pinger);
