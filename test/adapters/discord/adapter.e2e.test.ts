@@ -214,12 +214,8 @@ describe('a failing handler', () => {
 
 describe("the core's own apology", () => {
   it('is shown only to the person who asked', async () => {
-    const apologetic: Bot = {
-      ask: async () => ({ text: APOLOGY, kind: 'error', confidence: 0, sources: [], suggestions: [] }),
-      reload: (q) => core.reload(q),
-      suggest: (typed, limit) => core.suggest(typed, limit),
-      help: (platform) => core.help(platform),
-    };
+    const apologetic = instrument(core);
+    apologetic.answerNextAsk({ text: APOLOGY, kind: 'error', confidence: 0, sources: [], suggestions: [] });
     const { fake } = await startHarness(apologetic);
     const interaction = fake.slashCommand('ask', { question: 'who founded it?' });
     expect(await fake.callbackOf(interaction)).toMatchObject({ type: 4, data: { content: APOLOGY, flags: EPHEMERAL } });

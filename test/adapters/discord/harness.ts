@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { createDiscordAdapter } from '../../../adapters/discord/index.js';
 import type { DiscordConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/logger.js';
-import type { Adapter, Bot } from '../../../src/types.js';
+import type { Adapter, Answer, Bot } from '../../../src/types.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 
 /** One parsed pino log line. */
@@ -65,33 +65,43 @@ export interface InstrumentedBot extends Bot {
   failNextReload: (error: Error) => void;
   /** The next `ask` answers only once `gate` resolves (a slow index, without timing the test). */
   holdNextAsk: (gate: Promise<unknown>) => void;
+  /** The next `ask` returns `answer` instead of asking the real bot. */
+  answerNextAsk: (answer: Answer) => void;
 }
 
-/** Wraps a bot, counting calls and letting a test make the next calls fail or wait. */
+/**
+ * Wraps a bot, counting calls and letting a test make the next calls fail, wait or answer
+ * differently. Everything else goes to the real bot unchanged (a proxy, so methods the core adds
+ * later pass through too).
+ */
 export function instrument(bot: Bot): InstrumentedBot {
   const calls = { ask: 0, reload: 0 };
   const askFailures: Error[] = [];
   const reloadFailures: Error[] = [];
   const gates: Promise<unknown>[] = [];
-  return {
+  const answers: Answer[] = [];
+  const overrides: Partial<InstrumentedBot> = {
     calls,
     failNextAsk: (error) => void askFailures.push(error),
     failNextReload: (error) => void reloadFailures.push(error),
     holdNextAsk: (gate) => void gates.push(gate),
+    answerNextAsk: (answer) => void answers.push(answer),
     ask: async (q) => {
       calls.ask += 1;
       const failure = askFailures.shift();
       if (failure) throw failure;
       await gates.shift();
-      return bot.ask(q);
+      return answers.shift() ?? bot.ask(q);
     },
-    reload: async (q) => {
+    reload: async (q, ...rest) => {
       calls.reload += 1;
       const failure = reloadFailures.shift();
       if (failure) throw failure;
-      return bot.reload(q);
+      return bot.reload(q, ...rest);
     },
-    suggest: (typed, limit) => bot.suggest(typed, limit),
-    help: (platform) => bot.help(platform),
   };
+  return new Proxy(bot, {
+    get: (target, property, receiver) =>
+      property in overrides ? overrides[property as keyof InstrumentedBot] : (Reflect.get(target, property, receiver) as unknown),
+  }) as InstrumentedBot;
 }
