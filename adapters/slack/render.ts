@@ -147,8 +147,17 @@ function names(label: string, list: string[]): string | undefined {
   return `*${label}:* ${shown}${list.length > 20 ? ` and ${list.length - 20} more` : ''}`;
 }
 
+/** The checked-reload fields of a report (known-good questions re-asked against the new knowledge). */
+interface ReloadChecks {
+  ok: boolean;
+  forced?: boolean;
+  checksPassed?: number;
+  checkFailures?: { question: string; problems: string[] }[];
+}
+
 /** Renders a reload report for the moderator who asked for it. */
 export function renderReloadReport(report: ReloadReport): RenderedMessage {
+  const checks: ReloadChecks = report;
   const lines: string[] = [];
   if (report.ok) {
     lines.push(
@@ -161,6 +170,11 @@ export function renderReloadReport(report: ReloadReport): RenderedMessage {
     lines.push(...(changes.length > 0 ? changes : ['No documents changed.']));
   } else {
     lines.push(':warning: Reload failed; the previous knowledge keeps answering. Fix these and reload again:');
+  }
+  if (checks.forced) lines.push('Checks were skipped (forced reload).');
+  else if (report.ok && checks.checksPassed) lines.push(`All ${checks.checksPassed} checks passed.`);
+  for (const failure of (checks.checkFailures ?? []).slice(0, 10)) {
+    lines.push(`• ${escapeText(failure.question)}: ${escapeText(failure.problems.join('; '))}`);
   }
   for (const error of report.errors.slice(0, 30)) {
     const where = error.line === undefined ? error.file : `${error.file}:${error.line}`;

@@ -106,7 +106,9 @@ describe('rendering an answer', () => {
 });
 
 function okReport(): ReloadReport {
-  return { ok: true, documents: 2, passages: 40, faqEntries: 3, added: ['New doc'], removed: [], changed: [], errors: [], tookMs: 12, by: 'mod (slack)' };
+  // The check fields arrive with the core's checked reloads; spread so the fixture fits either contract.
+  const checks = { forced: false, checksPassed: 5, checkFailures: [] };
+  return { ok: true, documents: 2, passages: 40, faqEntries: 3, added: ['New doc'], removed: [], changed: [], errors: [], tookMs: 12, by: 'mod (slack)', ...checks };
 }
 
 describe('rendering a reload report', () => {
@@ -114,6 +116,13 @@ describe('rendering a reload report', () => {
     const text = renderReloadReport(okReport()).text;
     expect(text).toContain('Knowledge reloaded: 2 documents, 40 passages, 3 FAQ entries (12 ms).');
     expect(text).toContain('*Added:* New doc');
+  });
+
+  it('lists the known-good questions the new knowledge no longer answers', () => {
+    const failed = { ...okReport(), ok: false, checkFailures: [{ question: 'Who founded it?', problems: ['missing /Tsinghua/'], answer: 'x' }] };
+    const text = renderReloadReport(failed).text;
+    expect(text).toContain('previous knowledge keeps answering');
+    expect(text).toContain('Who founded it?: missing /Tsinghua/');
   });
 
   it('says the previous knowledge keeps answering when the reload failed', () => {
