@@ -90,7 +90,7 @@ function pointer(sources: readonly Source[]): string {
 const squash = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /**
- * One embed naming the sources; quotes already contained in the answer text are not repeated.
+ * One embed naming the sources; quotes the answer text already says are not repeated.
  * Undefined when the answer has no sources.
  */
 export function renderSources(answer: Answer): APIEmbed | undefined {
@@ -98,7 +98,8 @@ export function renderSources(answer: Answer): APIEmbed | undefined {
   const first = sources[0];
   if (!first) return undefined;
   const text = squash(answer.text);
-  const quotes = sources
+  // A list answer already is its source's enumeration, bulleted; quoting it again only doubles it.
+  const quotes = (answer.kind === 'list' ? [] : sources)
     .map((s) => s.quote.trim())
     .filter((quote) => quote !== '' && !text.includes(squash(quote)))
     .map((quote) => `> ${truncate(quote, 1000).replace(/\n/g, '\n> ')}`);

@@ -42,6 +42,12 @@ describe('rendering sources', () => {
     expect(message?.embeds[0]?.footer?.text).toBe('Source: Doc');
   });
 
+  it('does not quote the enumeration a list answer was made from', () => {
+    const [message] = renderAnswer(answer({ kind: 'list', text: 'The members are:\n- A\n- B', sources: [{ document: 'Doc', quote: 'The members are: A, B.' }] }));
+    expect(message?.embeds[0]?.description).toBeUndefined();
+    expect(message?.embeds[0]?.footer?.text).toBe('Source: Doc');
+  });
+
   it('links the document only when its URL is a web address', () => {
     const linked = renderAnswer(answer({ sources: [{ document: 'Doc', quote: 'q', url: 'https://example.org/doc' }] }))[0]?.embeds[0];
     const unlinked = renderAnswer(answer({ sources: [{ document: 'Doc', quote: 'q', url: 'javascript:alert(1)' }] }))[0]?.embeds[0];
