@@ -2,44 +2,47 @@ import { performance } from 'node:perf_hooks';
 import { Answerer } from './answer/answerer.js';
 import { answer } from './answer/compose.js';
 import { cleanQuestion } from './answer/question.js';
+import { AnalyticsStore, type AnalyticsOptions } from './analytics/store.js';
 import type { CooldownConfig } from './config.js';
 import { Cooldown } from './cooldown.js';
 import { APOLOGY, UserError } from './errors.js';
 import { formatKnowledgeError, loadKnowledge } from './knowledge/loader.js';
 import type { KnowledgeBase } from './knowledge/types.js';
 import { silentLogger, type Logger } from './logger.js';
-import type { Answer, Bot, Platform, Question, ReloadReport } from './types.js';
+import { checkProblems } from './moderation/checks.js';
+import { groupGaps } from './moderation/gaps.js';
+import { undoTaught, validateTeach, writeTaught } from './moderation/teach.js';
+import { formatWhy } from './moderation/why.js';
+import type {
+  Answer, Bot, CheckFailure, GapsReport, ModeratorTools, Platform, Question, ReloadOptions, ReloadReport, StatusReport, TeachInput, TeachResult,
+} from './types.js';
 
 /** Options for {@link createBot}. */
 export interface BotOptions {
-  /** Folder of Markdown documents, FAQ files and synonyms. */
+  /** Folder of Markdown documents, FAQ files, synonyms and checks. */
   knowledgeDir: string;
   logger?: Logger;
   /** Question limits; none when absent (embedding, benchmarks). */
   cooldown?: CooldownConfig;
   /** Longest question accepted, in characters (default 500). */
   maxQuestionLength?: number;
+  /** Where question outcomes, votes and the audit log go; nothing is recorded when absent. */
+  analytics?: AnalyticsOptions;
 }
 
-/** What is loaded and how the last reload went (for `kb status`). */
-export interface BotStatus {
-  documents: number;
-  passages: number;
-  faqEntries: number;
-  loadedAt: Date;
-  loadedBy: string;
-  lastReload?: ReloadReport;
-}
-
-/** The bot with what moderators' tools and embedders need besides the {@link Bot} contract. */
-export interface AllianceBot extends Bot {
+/** The bot: the {@link Bot} contract, the moderators' tools, and what embedders need. */
+export interface AllianceBot extends Bot, ModeratorTools {
   readonly knowledgeDir: string;
-  status(): BotStatus;
-  /** The answerer serving now (for explanations and benchmarks); replaced on every reload. */
+  /** The answerer serving now (for benchmarks); replaced on every reload. */
   current(): Answerer;
+  /** Reloads on behalf of the system (SIGHUP, the file watcher): checked, audited. */
+  systemReload(reason: string): Promise<ReloadReport>;
+  /** Closes the analytics database. */
+  close(): Promise<void>;
 }
 
-const describe = (q: Question): string => `${q.userName ?? q.userId} (${q.platform})`;
+const who = (q: Question): string => `${q.userName ?? q.userId} (${q.platform})`;
+const DEFAULT_GAP_DAYS = 7;
 
 /** Names of documents and FAQ entries that differ between two knowledge bases. */
 function diff(before: KnowledgeBase, after: KnowledgeBase): Pick<ReloadReport, 'added' | 'removed' | 'changed'> {
@@ -57,6 +60,17 @@ function diff(before: KnowledgeBase, after: KnowledgeBase): Pick<ReloadReport, '
   };
 }
 
+/** Runs the knowledge base's own checks against an answerer built from it. */
+function runChecks(answerer: Answerer): { passed: number; failures: CheckFailure[] } {
+  const failures: CheckFailure[] = [];
+  for (const check of answerer.knowledge.checks) {
+    const reply = answerer.ask(cleanQuestion(check.question, 500)).text;
+    const problems = checkProblems(check, reply);
+    if (problems.length > 0) failures.push({ question: check.question, problems, answer: reply });
+  }
+  return { passed: answerer.knowledge.checks.length - failures.length, failures };
+}
+
 /**
  * Loads the knowledge folder and returns the bot. Throws a {@link UserError} listing every
  * problem (`file:line: message`) when the folder does not validate.
@@ -70,33 +84,53 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
   if (!first.ok) {
     throw new UserError(`knowledge: ${options.knowledgeDir} has problems:\n${first.errors.map((e) => `  ${formatKnowledgeError(e)}`).join('\n')}`);
   }
+  const analytics = options.analytics ? new AnalyticsStore(options.analytics) : undefined;
+  // Retention is enforced daily, not only at start, for a bot left running for months.
+  const pruning = analytics ? setInterval(() => analytics.prune(), 86_400_000).unref() : undefined;
+
   let answerer = new Answerer(first.knowledge);
   let loadedAt = new Date();
   let loadedBy = 'start-up';
   let lastReload: ReloadReport | undefined;
   let reloading: Promise<unknown> = Promise.resolve();
 
-  async function load(by: Question): Promise<ReloadReport> {
+  const requireModerator = (by: Question, what: string): void => {
+    if (!by.isModerator) throw new UserError(`bot: only moderators can ${what}`);
+  };
+
+  async function load(by: string, force: boolean): Promise<ReloadReport> {
     const started = performance.now();
     const result = await loadKnowledge(options.knowledgeDir);
-    const base = { by: describe(by), tookMs: 0 };
+    const base = { by, tookMs: 0, forced: force, checksPassed: 0, checkFailures: [] as CheckFailure[] };
     let report: ReloadReport;
     if (!result.ok) {
-      const stats = answerer.stats;
-      report = { ...base, ok: false, ...stats, added: [], removed: [], changed: [], errors: result.errors };
+      report = { ...base, ok: false, ...answerer.stats, added: [], removed: [], changed: [], errors: result.errors };
     } else {
       const next = new Answerer(result.knowledge);
       const changes = diff(answerer.knowledge, next.knowledge);
-      // The swap is one assignment: a question sees the old answerer or the new one, never a mix.
-      answerer = next;
-      loadedAt = new Date();
-      loadedBy = base.by;
-      report = { ...base, ok: true, ...next.stats, ...changes, errors: [] };
+      const checks = force ? { passed: 0, failures: [] } : runChecks(next);
+      const ok = checks.failures.length === 0;
+      if (ok) {
+        // The swap is one assignment: a question sees the old answerer or the new one, never a mix.
+        answerer = next;
+        loadedAt = new Date();
+        loadedBy = by;
+      }
+      report = { ...base, ok, ...next.stats, ...changes, errors: [], checksPassed: checks.passed, checkFailures: checks.failures };
     }
     report.tookMs = Math.round(performance.now() - started);
     lastReload = report;
-    logger.info({ ok: report.ok, by: report.by, tookMs: report.tookMs, errors: report.errors.length }, 'bot: reload');
+    const outcome = report.ok ? (force ? 'forced' : 'done') : report.errors.length ? 'invalid' : 'checks failed';
+    analytics?.audit({ by, action: force ? 'reload force' : 'reload', outcome, detail: `${report.documents} docs, ${report.faqEntries} FAQ, ${report.errors.length} errors, ${report.checkFailures.length} failed checks` });
+    logger.info({ ok: report.ok, by, forced: force, tookMs: report.tookMs, errors: report.errors.length, failedChecks: report.checkFailures.length }, 'bot: reload');
     return report;
+  }
+
+  /** Reloads run one after another; each reads the folder as it is when its turn comes. */
+  function queueReload(by: string, force: boolean): Promise<ReloadReport> {
+    const next = reloading.then(() => load(by, force));
+    reloading = next.catch(() => undefined);
+    return next;
   }
 
   const bot: AllianceBot = {
@@ -116,6 +150,11 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
         }
         const text = cleanQuestion(question.text, maxQuestionLength);
         const reply = text === '' ? answerer.help(question.platform) : answerer.ask(text);
+        if (analytics && text !== '') {
+          const answered = reply.kind !== 'unknown' && reply.kind !== 'error';
+          const id = analytics.record({ text, platform: question.platform, kind: reply.kind, confidence: reply.confidence, answered, direct: question.isDirect ?? false, userId: question.userId });
+          reply.id = String(id);
+        }
         // Question text is not logged at info: DMs are private.
         logger.info({ platform: question.platform, kind: reply.kind, confidence: reply.confidence, ms: Math.round(performance.now() - started) }, 'bot: answered');
         logger.debug({ platform: question.platform, text }, 'bot: question text');
@@ -126,12 +165,13 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
       }
     },
 
-    async reload(by: Question): Promise<ReloadReport> {
-      if (!by.isModerator) throw new UserError('bot: only moderators can reload the knowledge base');
-      // Reloads run one after another; each reads the folder as it is when its turn comes.
-      const next = reloading.then(() => load(by));
-      reloading = next.catch(() => undefined);
-      return next;
+    async reload(by: Question, reloadOptions: ReloadOptions = {}): Promise<ReloadReport> {
+      requireModerator(by, 'reload the knowledge base');
+      return queueReload(who(by), reloadOptions.force ?? false);
+    },
+
+    async systemReload(reason: string): Promise<ReloadReport> {
+      return queueReload(reason, false);
     },
 
     async suggest(typed: string, limit: number): Promise<string[]> {
@@ -142,12 +182,70 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
       return answerer.help(platform);
     },
 
-    status(): BotStatus {
-      return { ...answerer.stats, loadedAt, loadedBy, ...(lastReload ? { lastReload } : {}) };
+    async status(by: Question): Promise<StatusReport> {
+      requireModerator(by, 'see the knowledge status');
+      return {
+        ...answerer.stats, checks: answerer.knowledge.checks.length, contentHash: answerer.knowledge.contentHash,
+        loadedAt, loadedBy, ...(lastReload ? { lastReload } : {}),
+      };
+    },
+
+    async gaps(by: Question, days = DEFAULT_GAP_DAYS): Promise<GapsReport> {
+      requireModerator(by, 'see the gaps');
+      if (!analytics) return { days, recording: false, gaps: [], downvoted: [] };
+      return {
+        days, recording: true,
+        gaps: groupGaps(analytics.questions(days), answerer.analyzer, 10),
+        downvoted: analytics.downvoted(days, 5).map(({ question, up, down }) => ({ question, up, down })),
+      };
+    },
+
+    async why(by: Question, text: string): Promise<string> {
+      requireModerator(by, 'ask why');
+      const cleaned = cleanQuestion(text, maxQuestionLength);
+      if (cleaned === '') throw new UserError('bot: say which question, e.g. "kb why who founded it?"');
+      return formatWhy(answerer.explain(cleaned));
+    },
+
+    async teach(by: Question, input: TeachInput): Promise<TeachResult> {
+      requireModerator(by, 'teach the bot');
+      const errors = validateTeach(input, answerer.knowledge.faq);
+      if (errors.length > 0) return { ok: false, errors };
+      const author = who(by);
+      // The write and its reload go through the reload queue, so two teaches never interleave.
+      const result = reloading.then(async (): Promise<TeachResult> => {
+        const write = await writeTaught(options.knowledgeDir, input, author, new Date());
+        const report = await load(author, false);
+        if (report.ok) {
+          analytics?.audit({ by: author, action: 'teach', outcome: 'done', detail: input.question.trim() });
+          return { ok: true, errors: [], report };
+        }
+        // The entry broke the knowledge or a check: take it out again; the form keeps the text.
+        await undoTaught(write);
+        analytics?.audit({ by: author, action: 'teach', outcome: 'refused', detail: input.question.trim() });
+        const why = report.errors.length
+          ? report.errors.map(formatKnowledgeError).join('; ')
+          : report.checkFailures.map((f) => `check "${f.question}": ${f.problems.join(', ')}`).join('; ');
+        return { ok: false, errors: [{ field: 'form', message: `Not saved: with this entry ${why}` }], report };
+      });
+      reloading = result.catch(() => undefined);
+      return result;
+    },
+
+    async feedback(answerId: string, vote: 'up' | 'down', by: Question): Promise<void> {
+      const id = Number(answerId);
+      if (!analytics || !Number.isInteger(id)) return;
+      if (!analytics.vote(id, vote === 'up' ? 1 : -1, by.userId)) logger.warn({ answerId }, 'bot: vote on an unknown answer');
     },
 
     current(): Answerer {
       return answerer;
+    },
+
+    async close(): Promise<void> {
+      if (pruning) clearInterval(pruning);
+      await reloading;
+      analytics?.close();
     },
   };
   return bot;

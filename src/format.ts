@@ -1,7 +1,12 @@
 import { formatKnowledgeError } from './knowledge/loader.js';
-import type { Answer, ReloadReport } from './types.js';
+import type { Answer, GapsReport, ReloadReport, StatusReport, TeachResult } from './types.js';
 
-/** An answer as plain text for a terminal: the reply, its source, and suggestions when unsure. */
+/**
+ * Plain-text renderings of answers and moderator reports, for the terminal and as the text of
+ * chat replies. Lines, `- ` bullets and nothing platform-specific.
+ */
+
+/** An answer: the reply, its source, and suggestions when unsure. */
 export function formatAnswer(answer: Answer): string {
   const lines = [answer.text];
   for (const source of answer.sources) {
@@ -13,9 +18,9 @@ export function formatAnswer(answer: Answer): string {
   return lines.join('\n');
 }
 
-/** A reload report as plain text: what changed, or why nothing did. */
+/** A reload report: what changed, or why nothing did. */
 export function formatReloadReport(report: ReloadReport): string {
-  if (!report.ok) {
+  if (report.errors.length > 0) {
     return [
       `Reload failed; the previous knowledge is still serving. ${report.errors.length} problem(s):`,
       ...report.errors.map((e) => `  ${formatKnowledgeError(e)}`),
@@ -26,8 +31,50 @@ export function formatReloadReport(report: ReloadReport): string {
     report.removed.length ? `removed ${report.removed.join(', ')}` : '',
     report.changed.length ? `changed ${report.changed.join(', ')}` : '',
   ].filter(Boolean);
+  const changeLine = changes.length ? `Changes: ${changes.join('; ')}.` : 'No changes.';
+  if (!report.ok) {
+    return [
+      `Reload refused: ${report.checkFailures.length} check(s) failed against the new knowledge; the previous knowledge is still serving.`,
+      ...report.checkFailures.map((f) => `  - "${f.question}": ${f.problems.join(', ')}\n    got: ${f.answer.replace(/\s+/g, ' ').slice(0, 200)}`),
+      changeLine,
+      'Fix the documents or the checks (checks.yaml), or use reload force to skip the checks.',
+    ].join('\n');
+  }
   return [
     `Reloaded in ${report.tookMs} ms: ${report.documents} document(s), ${report.passages} passages, ${report.faqEntries} FAQ entries.`,
-    changes.length ? `Changes: ${changes.join('; ')}.` : 'No changes.',
+    report.forced ? 'Checks skipped (forced reload).' : `Checks: ${report.checksPassed} passed.`,
+    changeLine,
   ].join('\n');
+}
+
+/** `kb status`. */
+export function formatStatus(status: StatusReport): string {
+  const last = status.lastReload;
+  return [
+    `Knowledge: ${status.documents} document(s), ${status.passages} passages, ${status.faqEntries} FAQ entries, ${status.checks} checks (content ${status.contentHash}).`,
+    `Loaded ${status.loadedAt.toISOString().replace('T', ' ').slice(0, 19)} UTC by ${status.loadedBy}.`,
+    last
+      ? `Last reload by ${last.by}: ${last.ok ? (last.forced ? 'done, forced' : 'done') : last.errors.length ? `failed (${last.errors.length} problems)` : `refused (${last.checkFailures.length} failed checks)`} in ${last.tookMs} ms.`
+      : 'No reload since start-up.',
+  ].join('\n');
+}
+
+/** `kb gaps`. */
+export function formatGaps(report: GapsReport): string {
+  if (!report.recording) return 'Gaps: questions are not recorded (analytics are off; set ANALYTICS_DB).';
+  const lines = [`Questions I could not answer well in the last ${report.days} day(s):`];
+  if (report.gaps.length === 0) lines.push('  none');
+  report.gaps.forEach((g, i) => {
+    lines.push(`  ${i + 1}. "${g.question}" ×${g.count}${g.phrasings.length ? ` (also: ${g.phrasings.map((p) => `"${p}"`).join(', ')})` : ''}`);
+  });
+  lines.push('Most down-voted answers:');
+  if (report.downvoted.length === 0) lines.push('  none');
+  for (const d of report.downvoted) lines.push(`  - "${d.question}": 👎 ${d.down}, 👍 ${d.up}`);
+  return lines.join('\n');
+}
+
+/** The outcome of `kb teach`. */
+export function formatTeach(result: TeachResult): string {
+  if (result.ok) return `Saved and live. ${result.report ? formatReloadReport(result.report) : ''}`.trim();
+  return ['Not saved:', ...result.errors.map((e) => `  ${e.field}: ${e.message}`)].join('\n');
 }

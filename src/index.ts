@@ -1,5 +1,5 @@
 /** The programmatic API: `createBot({ knowledgeDir })` and the contract types. */
-export { createBot, type AllianceBot, type BotOptions, type BotStatus } from './bot.js';
+export { createBot, type AllianceBot, type BotOptions } from './bot.js';
 export { loadKnowledge, formatKnowledgeError, type LoadResult } from './knowledge/loader.js';
 export { formatAnswer, formatReloadReport } from './format.js';
 export { UserError } from './errors.js';

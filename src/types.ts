@@ -22,6 +22,8 @@ export interface Question {
   isModerator: boolean;
   /** A display name for reports and audit logs ("reloaded by …"). */
   userName?: string;
+  /** Asked in a direct message: its text is private and not stored unless configured. */
+  isDirect?: boolean;
 }
 
 /**
@@ -65,6 +67,8 @@ export interface Answer {
   sources: Source[];
   /** Questions the bot can answer, offered when it could not (at most three). */
   suggestions: string[];
+  /** Id of the recorded question, for 👍/👎 votes ({@link Bot.feedback}); absent when analytics are off. */
+  id?: string;
 }
 
 /** One problem found while loading a knowledge folder, reported as `file:line: message`. */
@@ -74,9 +78,23 @@ export interface KnowledgeError {
   message: string;
 }
 
+/** A known-good question whose answer no longer says what it must. */
+export interface CheckFailure {
+  question: string;
+  /** What is wrong: `missing /pattern/`, `has forbidden /pattern/`, … */
+  problems: string[];
+  /** The answer the new knowledge gave. */
+  answer: string;
+}
+
 /** What a reload did. On failure the previous knowledge keeps serving and `errors` says why. */
 export interface ReloadReport {
   ok: boolean;
+  /** Checks were skipped on purpose (`reload force`). */
+  forced: boolean;
+  /** Checks that passed against the new knowledge, and those that failed (which block the reload). */
+  checksPassed: number;
+  checkFailures: CheckFailure[];
   documents: number;
   passages: number;
   faqEntries: number;
@@ -90,6 +108,58 @@ export interface ReloadReport {
   by: string;
 }
 
+/** What is loaded, when, by whom, and how the last reload went (`kb status`). */
+export interface StatusReport {
+  documents: number;
+  passages: number;
+  faqEntries: number;
+  checks: number;
+  /** A short hash of every knowledge file: equal hashes, equal knowledge. */
+  contentHash: string;
+  loadedAt: Date;
+  loadedBy: string;
+  lastReload?: ReloadReport;
+}
+
+/** Rephrasings of one question the bot could not answer well, counted together. */
+export interface GapGroup {
+  /** The most asked phrasing. */
+  question: string;
+  count: number;
+  /** Other phrasings seen (a few). */
+  phrasings: string[];
+}
+
+/** What people asked that the bot could not answer well, and the answers they voted down (`kb gaps`). */
+export interface GapsReport {
+  days: number;
+  /** False when analytics are off: nothing is recorded, so there are no gaps to show. */
+  recording: boolean;
+  gaps: GapGroup[];
+  downvoted: { question: string; up: number; down: number }[];
+}
+
+/** A curated FAQ entry as a moderator fills it in (`kb teach`). */
+export interface TeachInput {
+  question: string;
+  alternates: string[];
+  answer: string;
+}
+
+/** What became of a teach: saved and live, or the problems, each tied to a field of the form. */
+export interface TeachResult {
+  ok: boolean;
+  errors: { field: 'question' | 'alternates' | 'answer' | 'form'; message: string }[];
+  /** The checked reload that made the entry live (or refused it). */
+  report?: ReloadReport;
+}
+
+/** Moderator options of a reload. */
+export interface ReloadOptions {
+  /** Skip the checks (said in the report and the audit log). */
+  force?: boolean;
+}
+
 /** The question-answering bot every adapter talks to. */
 export interface Bot {
   /** Answers a question. Never rejects for bad input: bugs become a short apology answer. */
@@ -98,11 +168,29 @@ export interface Bot {
    * Reloads the knowledge folder off to the side and swaps it in atomically.
    * Rejects with a {@link UserError} when `by.isModerator` is false.
    */
-  reload(by: Question): Promise<ReloadReport>;
+  reload(by: Question, options?: ReloadOptions): Promise<ReloadReport>;
   /** Up to `limit` questions the bot can answer that contain `typed` (for autocomplete). */
   suggest(typed: string, limit: number): Promise<string[]>;
   /** The usage reply (`/help`). */
   help(platform: Platform): Answer;
+}
+
+/**
+ * The moderators' tools and answer votes. Each tool rejects with a {@link UserError} when
+ * `by.isModerator` is false.
+ */
+export interface ModeratorTools {
+  /** `kb status`. */
+  status(by: Question): Promise<StatusReport>;
+  /** `kb gaps [days]`. */
+  gaps(by: Question, days?: number): Promise<GapsReport>;
+  /** `kb why <question>`: how the question was read and weighed, as compact plain text. */
+  why(by: Question, text: string): Promise<string>;
+  /** `kb teach`: validates, saves a FAQ entry to the knowledge folder and runs a checked reload. */
+  teach(by: Question, input: TeachInput): Promise<TeachResult>;
+
+  /** Records 👍 (`up`) or 👎 (`down`) on an answer by its {@link Answer.id}; anyone may vote. */
+  feedback(answerId: string, vote: 'up' | 'down', by: Question): Promise<void>;
 }
 
 /** A chat platform front door. Created by a factory, e.g. `createSlackAdapter(config, logger)`. */

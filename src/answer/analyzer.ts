@@ -11,6 +11,8 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   leads: 'lead', led: 'lead', children: 'child', people: 'person', women: 'woman', men: 'man', countries: 'country', universities: 'university',
 };
 
+const MAX_CACHED_STEMS = 200_000;
+
 /** Documents keep the words of a multi-word synonym besides the phrase; questions only the phrase. */
 export type TextMode = 'document' | 'question';
 
@@ -34,6 +36,12 @@ export class Analyzer {
   private readonly aliasesOf = new Map<string, string[]>();
   /** Multi-word synonyms ("set up"), folded, longest first, joined into one token before stemming. */
   private readonly phrases: { words: string; joined: string }[] = [];
+  /**
+   * word → stem (null for a stop word). Stemming is most of the cost of cutting a large knowledge
+   * base into passages, and its vocabulary is small next to its word count; the cap keeps a long
+   * run of odd questions from growing it without bound.
+   */
+  private readonly stems = new Map<string, string | null>();
 
   constructor(extraGroups: readonly (readonly string[])[] = []) {
     for (const group of [...BASE_SYNONYMS, ...extraGroups]) this.addGroup(group);
@@ -75,6 +83,15 @@ export class Analyzer {
 
   /** The index term for one folded word, or undefined for a stop word or noise. */
   stem(word: string): string | undefined {
+    const known = this.stems.get(word);
+    if (known !== undefined) return known ?? undefined;
+    const stem = this.stemWord(word);
+    if (this.stems.size >= MAX_CACHED_STEMS) this.stems.clear();
+    this.stems.set(word, stem ?? null);
+    return stem;
+  }
+
+  private stemWord(word: string): string | undefined {
     if (word.includes('_')) return word;
     if (STOP_WORDS.has(word)) return undefined;
     if (word.length < 2 && !/\d/.test(word)) return undefined;

@@ -15,6 +15,10 @@ const SUBJECT_WEIGHT = 0.3;
 /** A match in the section heading or title counts this much of a match in the sentence. */
 const CONTEXT_MATCH = 0.5;
 const CANDIDATES = 40;
+/** How much having what the shape asks for counts; a "when" question without a date is barely answered. */
+const SHAPE_BONUS: Partial<Record<Shape, number>> = { when: 0.3 };
+/** Coverage kept when no word of the question itself is in the passage, only synonyms or corrections. */
+const SYNONYMS_ONLY = 0.85;
 
 /** One passage weighed against a question (also what `kb why` shows). */
 export interface Candidate {
@@ -64,11 +68,15 @@ export class Answerer {
     this.analyzer = new Analyzer(knowledge.synonyms);
     const { passages, lists } = buildPassages(knowledge.documents, this.analyzer);
     // Every phrasing of a curated FAQ entry is a passage too, so it shares the vocabulary and IDF.
+    const subjectTerms = this.analyzer.terms(knowledge.subject);
     for (const entry of knowledge.faq) {
       for (const phrasing of [entry.question, ...entry.alternates]) {
         const id = passages.length;
+        // A phrasing read like a question: "it" in "Who founded it?" is the main subject.
+        const read = readQuestion(phrasing, this.analyzer);
+        const terms = new Set([...this.analyzer.terms(phrasing), ...(read.pronoun ? subjectTerms : [])]);
         passages.push({
-          id, doc: FAQ_DOCUMENT(entry), text: phrasing, terms: new Set(this.analyzer.terms(phrasing)), contextTerms: new Set(),
+          id, doc: FAQ_DOCUMENT(entry), text: phrasing, terms, contextTerms: new Set(subjectTerms),
           hasDate: false, hasNumber: false, hasPlace: false, hasNames: false,
         });
         this.faqByPassage.set(id, entry);
@@ -76,7 +84,7 @@ export class Answerer {
     }
     this.lists = lists;
     this.index = new PassageIndex(passages, this.analyzer);
-    this.subjectTerms = new Set(this.analyzer.terms(knowledge.subject));
+    this.subjectTerms = new Set(subjectTerms);
     this.suggestionPool = buildSuggestions(this, knowledge.faq);
   }
 
@@ -164,13 +172,17 @@ export class Answerer {
     let total = 0;
     let matched = 0;
     let topical = false;
+    let literal = false;
     for (const t of terms) {
       const m = this.match(passage, t);
       total += t.weight;
       matched += t.weight * m;
       if (!t.subject && m >= 0.6) topical = true;
+      if (!t.subject && m === 1) literal = true;
     }
-    return { coverage: total > 0 ? matched / total : 0, topical: topical || terms.every((t) => t.subject) };
+    const coverage = total > 0 ? matched / total : 0;
+    // Evidence made only of synonyms and typo corrections, not one word of the question itself, is weaker.
+    return { coverage: literal || terms.every((t) => t.subject) ? coverage : coverage * SYNONYMS_ONLY, topical: topical || terms.every((t) => t.subject) };
   }
 
   /** Share of a passage's own terms that the question asks for (for FAQ phrasings). */
@@ -208,10 +220,12 @@ export class Answerer {
       // A list is what a who/list question wants when its intro (not its items) names the topic.
       const listAbout = passage.list !== undefined && terms.filter((t) => !t.subject).every((t) => t.parts.every((p) => p.alternatives.some((a) => passage.list?.aboutTerms.has(a.term))));
       // A curated FAQ phrasing the question covers in full was written for this question: it wins ties.
+      // One that shares only a synonym with the question was written for another question.
       const faq = this.faqByPassage.has(passage.id) ? this.reverseCoverage(passage, terms) : 0;
+      if (this.faqByPassage.has(passage.id) && faq < 0.5) continue;
       const shapeMatch = faq >= 0.8 || this.shapeMatch(question.shape, passage, listAbout);
       const listWanted = listAbout && (question.shape === 'who' || question.shape === 'list' || question.shape === 'other');
-      const rank = coverage + (shapeMatch ? 0.12 : 0) + (listWanted ? 0.1 : 0) + 0.15 * faq + 0.03 * (score / top);
+      const rank = coverage + (shapeMatch ? SHAPE_BONUS[question.shape] ?? 0.12 : 0) + (listWanted ? 0.1 : 0) + 0.15 * faq + 0.03 * (score / top);
       candidates.push({ passage, coverage, shapeMatch, rank });
     }
     return candidates.sort((a, b) => b.rank - a.rank || a.passage.id - b.passage.id);

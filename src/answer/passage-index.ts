@@ -1,4 +1,3 @@
-import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Analyzer, TermAlternative } from './analyzer.js';
 import type { Passage } from './passages.js';
@@ -19,47 +18,100 @@ export interface Hit {
   score: number;
 }
 
-interface IndexedPassage {
-  id: number;
-  text: string;
-  context: string;
-}
-
 const SYNONYM_WEIGHT = 0.8;
 const TYPO_WEIGHT = 0.75;
 
+/** A term's postings in one field: passage ids, ascending. */
+type Postings = Int32Array;
+
+// BM25+ as MiniSearch 7.2 scores it with its defaults, split in its two factors (same operations,
+// so the same bits): the IDF, one per term and field, and the length norm, one per passage and field.
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+const bm25Idf = (matchingCount: number, totalCount: number): number => Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
+const bm25Norm = (fieldLength: number, avgFieldLength: number): number => {
+  const { k, b, d } = BM25;
+  const termFreq = 1; // terms are sets: a passage has each term once
+  return d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength));
+};
+
+/** The two indexed fields, in MiniSearch's field order, with their boosts. */
+const FIELDS = [
+  { name: 'text', boost: 1 },
+  { name: 'context', boost: 0.4 },
+] as const;
+
 /**
- * MiniSearch over passages, on terms the {@link Analyzer} already produced (so the index and the
- * questions agree on stems), plus the vocabulary: document frequencies for IDF weights and a
- * radix tree for typo lookups. Typo expansion runs only for words the vocabulary lacks, so a
- * well-spelled question costs one exact lookup per word.
+ * An inverted index over passages, on terms the {@link Analyzer} already produced (so the index
+ * and the questions agree on stems), plus the vocabulary: document frequencies for IDF weights
+ * and a radix tree for typo lookups. Typo expansion runs only for words the vocabulary lacks, so
+ * a well-spelled question costs one exact lookup per word.
+ *
+ * It used to be MiniSearch. `find` now walks flat postings arrays with reusable score buffers
+ * instead, because MiniSearch builds a result object (with match details) for every passage that
+ * shares any term, which at 50,000 paragraphs took up to a second for common words. The scores,
+ * and the order of ties, are exactly MiniSearch's (BM25+, fields `text` and `context` boosted 1 and
+ * 0.4, OR, times the number of query terms matched), so answers are unchanged; a test keeps the
+ * two in step.
  */
 export class PassageIndex {
-  private readonly search: MiniSearch<IndexedPassage>;
   private readonly documentFrequency = new Map<string, number>();
   private readonly vocabulary = new SearchableMap<number>();
+  /** Per field: term → passage ids. */
+  private readonly postings: Map<string, Postings>[] = FIELDS.map(() => new Map());
+  /** Per field: each passage's BM25 length norm. */
+  private readonly norm: Float64Array[];
+  // Scratch buffers for find(), reused so a question allocates nothing proportional to the index.
+  private readonly total: Float64Array;
+  private readonly termScore: Float64Array;
+  private readonly matched: Uint16Array;
+  /** Where a passage was first met: 2 × query term + field; ties rank in that order, then by id. */
+  private readonly firstMet: Int32Array;
+  private readonly found: Int32Array;
+  private readonly queryMark: Uint32Array;
+  private readonly termMark: Uint32Array;
+  private epoch = 0;
 
   constructor(
     readonly passages: readonly Passage[],
     private readonly analyzer: Analyzer,
   ) {
-    this.search = new MiniSearch<IndexedPassage>({
-      fields: ['text', 'context'],
-      tokenize: (s) => (s === '' ? [] : s.split(' ')),
-      processTerm: (t) => t,
-      searchOptions: { boost: { text: 1, context: 0.4 }, combineWith: 'OR', tokenize: (s) => s.split(' '), processTerm: (t) => t },
-    });
-    this.search.addAll(
-      passages.map((p) => ({ id: p.id, text: [...p.terms].join(' '), context: [...p.contextTerms].join(' ') })),
-    );
-    for (const p of passages) {
-      for (const term of new Set([...p.terms, ...p.contextTerms])) {
-        this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+    const n = passages.length;
+    this.norm = FIELDS.map(() => new Float64Array(n));
+    const building: Map<string, number[]>[] = FIELDS.map(() => new Map());
+    const sets = (p: Passage): ReadonlySet<string>[] => [p.terms, p.contextTerms];
+    for (let f = 0; f < FIELDS.length; f++) {
+      let avg = 0;
+      const lists = building[f] as Map<string, number[]>;
+      const lengths = new Uint32Array(n);
+      for (let id = 0; id < n; id++) {
+        const terms = sets(passages[id] as Passage)[f] as ReadonlySet<string>;
+        lengths[id] = terms.size;
+        // The running average in MiniSearch's arithmetic, so scores match to the last bit.
+        avg = (avg * id + terms.size) / (id + 1);
+        for (const term of terms) {
+          const list = lists.get(term);
+          if (list) list.push(id);
+          else lists.set(term, [id]);
+        }
       }
+      const norm = this.norm[f] as Float64Array;
+      for (let id = 0; id < n; id++) norm[id] = bm25Norm(lengths[id] as number, avg);
+      const postings = this.postings[f] as Map<string, Postings>;
+      for (const [term, ids] of lists) postings.set(term, Int32Array.from(ids));
+    }
+    for (const p of passages) {
+      for (const term of p.terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+      for (const term of p.contextTerms) if (!p.terms.has(term)) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     }
     for (const [term, df] of this.documentFrequency) this.vocabulary.set(term, df);
+    this.total = new Float64Array(n);
+    this.termScore = new Float64Array(n);
+    this.matched = new Uint16Array(n);
+    this.firstMet = new Int32Array(n);
+    this.found = new Int32Array(n);
+    this.queryMark = new Uint32Array(n);
+    this.termMark = new Uint32Array(n);
   }
-
   /** IDF of a term; a term the index lacks gets the highest weight, as a rare word would. */
   idf(term: string): number {
     const n = this.passages.length;
@@ -91,12 +143,86 @@ export class PassageIndex {
     return { term, alternatives: list, idf: best ? this.idf(best.term) : this.idf(term) };
   }
 
-  /** Passages containing any alternative, best BM25 first. */
+  /**
+   * Passages containing any alternative, best BM25 first. Ties keep MiniSearch's order (its sort
+   * was stable over the order results were met: query term by term, sentence matches before
+   * heading-only matches, then by id).
+   */
   find(terms: readonly ResolvedTerm[], limit: number): Hit[] {
     const weights = new Map<string, number>();
     for (const t of terms) for (const a of t.alternatives) weights.set(a.term, Math.max(weights.get(a.term) ?? 0, a.weight));
     if (weights.size === 0) return [];
-    const results = this.search.search([...weights.keys()].join(' '), { boostTerm: (term) => weights.get(term) ?? 1 });
-    return results.slice(0, limit).map((r) => ({ passage: this.passages[r.id as number] as Passage, score: r.score }));
+    const n = this.passages.length;
+    const { total, termScore, matched, firstMet, found, queryMark, termMark } = this;
+    const query = this.nextEpoch();
+    let count = 0;
+    // Adds one term's score to a passage; a passage's sum runs term by term as MiniSearch's did.
+    const add = (id: number, score: number, met: number): void => {
+      if (queryMark[id] !== query) {
+        queryMark[id] = query;
+        total[id] = score;
+        matched[id] = 1;
+        firstMet[id] = met;
+        found[count++] = id;
+      } else {
+        total[id] = (total[id] as number) + score;
+        matched[id] = (matched[id] as number) + 1;
+      }
+    };
+    let termIndex = 0;
+    for (const [term, boost] of weights) {
+      const mark = this.nextEpoch();
+      const text = this.postings[0]?.get(term);
+      const context = this.postings[1]?.get(term);
+      // Same operand order as MiniSearch's termWeight * termBoost * fieldBoost * docBoost * rawScore.
+      if (text) {
+        const idf = bm25Idf(text.length, n);
+        const factor = 1 * boost * FIELDS[0].boost * 1;
+        const norm = this.norm[0] as Float64Array;
+        for (let i = 0; i < text.length; i++) {
+          const id = text[i] as number;
+          termScore[id] = factor * (idf * (norm[id] as number));
+          termMark[id] = mark;
+        }
+      }
+      if (context) {
+        const idf = bm25Idf(context.length, n);
+        const factor = 1 * boost * FIELDS[1].boost * 1;
+        const norm = this.norm[1] as Float64Array;
+        for (let i = 0; i < context.length; i++) {
+          const id = context[i] as number;
+          const score = factor * (idf * (norm[id] as number));
+          // In both fields: the term's score is the sum of the two, added once below.
+          if (termMark[id] === mark) termScore[id] = (termScore[id] as number) + score;
+          else add(id, score, 2 * termIndex + 1);
+        }
+      }
+      if (text) for (let i = 0; i < text.length; i++) add(text[i] as number, termScore[text[i] as number] as number, 2 * termIndex);
+      termIndex++;
+    }
+    // The best `limit`, by score, then where first met, then id.
+    const top: { id: number; score: number; met: number }[] = [];
+    const before = (a: { id: number; score: number; met: number }, b: { id: number; score: number; met: number }): boolean =>
+      a.score > b.score || (a.score === b.score && (a.met < b.met || (a.met === b.met && a.id < b.id)));
+    for (let i = 0; i < count; i++) {
+      const id = found[i] as number;
+      const hit = { id, score: (total[id] as number) * (matched[id] as number), met: firstMet[id] as number };
+      if (top.length === limit && !before(hit, top[top.length - 1] as (typeof top)[number])) continue;
+      let at = top.length;
+      while (at > 0 && before(hit, top[at - 1] as (typeof top)[number])) at--;
+      top.splice(at, 0, hit);
+      if (top.length > limit) top.pop();
+    }
+    return top.map(({ id, score }) => ({ passage: this.passages[id] as Passage, score }));
+  }
+
+  /** A fresh mark for the scratch buffers, so they never need clearing. */
+  private nextEpoch(): number {
+    if (this.epoch === 0xffffffff) {
+      this.queryMark.fill(0);
+      this.termMark.fill(0);
+      this.epoch = 0;
+    }
+    return ++this.epoch;
   }
 }

@@ -47,8 +47,13 @@ const CONNECTORS = new Set(['of', 'di', 'de', 'der', 'du', 'la', 'le', 'and', 'f
 
 /** Acronyms of every run of two or more capitalised words: "Sustainable Development Goal" → "sdg". */
 export function acronyms(text: string): string[] {
+  return acronymsOf(properNames(text));
+}
+
+/** Acronyms of names already found (a passage finds its names once for both uses). */
+function acronymsOf(names: readonly string[]): string[] {
   const out = new Set<string>();
-  for (const name of properNames(text)) {
+  for (const name of names) {
     const words = name.split(/\s+/).filter((w) => !CONNECTORS.has(w.toLowerCase()));
     for (let start = 0; start < words.length; start++) {
       for (let end = start + 2; end <= Math.min(words.length, start + 5); end++) {
@@ -126,10 +131,11 @@ export function buildPassages(documents: readonly KnowledgeDocument[], analyzer:
     for (const block of doc.blocks) {
       const contextTerms = new Set([...titleTerms, ...(block.section ? analyzer.terms(block.section) : [])]);
       const add = (text: string, previous?: Passage, list?: EntityList): Passage => {
-        const terms = new Set([...analyzer.terms(text), ...acronyms(text)]);
+        const names = properNames(text);
+        const terms = new Set([...analyzer.terms(text), ...acronymsOf(names)]);
         const passage: Passage = {
           id: passages.length, doc: doc.meta, text, terms, contextTerms,
-          hasDate: hasDate(text), hasNumber: hasNumber(text), hasPlace: hasPlace(text), hasNames: properNames(text).length > 0,
+          hasDate: hasDate(text), hasNumber: hasNumber(text), hasPlace: hasPlace(text), hasNames: names.length > 0,
           ...(block.section ? { section: block.section } : {}),
           ...(previous ? { previous } : {}),
           ...(list ? { list } : {}),

@@ -5,7 +5,7 @@
  */
 export const BASE_SYNONYMS: readonly (readonly string[])[] = [
   ['found', 'founded', 'founding', 'founder', 'founders', 'start', 'started', 'launch', 'launched', 'establish', 'established', 'create', 'created', 'set up', 'begin', 'began', 'begun', 'form', 'formed', 'inaugurate', 'inaugurated'],
-  ['member', 'members', 'membership', 'part', 'role', 'participant', 'participate', 'belong', 'partner', 'join', 'joined'],
+  ['member', 'members', 'membership', 'part', 'role', 'participant', 'participate', 'belong', 'partner'],
   ['say', 'said', 'says', 'state', 'stated', 'quote', 'speech', 'remark', 'speak', 'spoke', 'conclude', 'concluded', 'comment', 'statement'],
   ['aim', 'goal', 'achieve', 'objective', 'purpose', 'mission', 'intend', 'target', 'ambition', 'accomplish', 'vision'],
   ['theme', 'topic', 'dedicated', 'motto', 'title'],

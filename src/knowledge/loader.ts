@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { KnowledgeError } from '../types.js';
 import { parseFaq, parseSynonyms } from './faq.js';
 import { parseMarkdown } from './markdown.js';
-import type { FaqEntry, KnowledgeBase, KnowledgeDocument } from './types.js';
+import { CHECKS_FILE, parseChecks } from '../moderation/checks.js';
+import type { FaqEntry, KnowledgeBase, KnowledgeCheck, KnowledgeDocument } from './types.js';
 
 /** The synonyms file a moderator may keep in the knowledge folder. */
 export const SYNONYMS_FILE = 'synonyms.yaml';
@@ -16,7 +18,7 @@ export type LoadResult = { ok: true; knowledge: KnowledgeBase } | { ok: false; e
 
 /**
  * Reads and validates a knowledge folder: Markdown documents (`*.md`), curated FAQ files
- * (`*.faq.yaml`) and `synonyms.yaml`. Collects every problem rather than stopping at the first,
+ * (`*.faq.yaml`), `synonyms.yaml` and `checks.yaml`. Collects every problem rather than stopping at the first,
  * so a moderator fixes them in one go.
  */
 export async function loadKnowledge(dir: string): Promise<LoadResult> {
@@ -33,10 +35,13 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   const documents: KnowledgeDocument[] = [];
   const faq: FaqEntry[] = [];
   let synonyms: string[][] = [];
+  let checks: KnowledgeCheck[] = [];
+  const hash = createHash('sha256');
 
   for (const name of names) {
-    if (!isDocument(name) && !isFaq(name) && name !== SYNONYMS_FILE) continue;
+    if (!isDocument(name) && !isFaq(name) && name !== SYNONYMS_FILE && name !== CHECKS_FILE) continue;
     const raw = await readFile(path.join(dir, name), 'utf8');
+    hash.update(`${name}\0${raw}\0`);
     if (isDocument(name)) {
       const parsed = parseMarkdown(name, raw);
       if (parsed.ok) documents.push(parsed.value);
@@ -44,6 +49,10 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
     } else if (isFaq(name)) {
       const parsed = parseFaq(name, raw);
       if (parsed.ok) faq.push(...parsed.value);
+      else errors.push(...parsed.errors);
+    } else if (name === CHECKS_FILE) {
+      const parsed = parseChecks(name, raw);
+      if (parsed.ok) checks = parsed.value;
       else errors.push(...parsed.errors);
     } else {
       const parsed = parseSynonyms(name, raw);
@@ -65,7 +74,7 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   if (errors.length > 0) return { ok: false, errors };
 
   const subject = documents.find((d) => d.meta.subject)?.meta.subject ?? documents[0]?.meta.title ?? 'this knowledge base';
-  return { ok: true, knowledge: { documents, faq, synonyms, subject } };
+  return { ok: true, knowledge: { documents, faq, synonyms, checks, subject, contentHash: hash.digest('hex').slice(0, 12) } };
 }
 
 /** Formats a problem as `file:line: message`, the form moderators see everywhere. */

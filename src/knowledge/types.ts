@@ -45,10 +45,28 @@ export interface FaqEntry {
   date?: string;
 }
 
+/** A known-good question and what its answer must say; a reload goes live only if all pass. */
+export interface KnowledgeCheck {
+  question: string;
+  /** Patterns (case-insensitive regular expressions) the answer must all match. */
+  expect: string[];
+  /** Patterns the answer must not match. */
+  forbid: string[];
+  /** The answer must say it does not know. */
+  abstain: boolean;
+  maxLength?: number;
+  file: string;
+  line: number;
+}
+
 /** A whole knowledge folder, validated. */
 export interface KnowledgeBase {
   documents: KnowledgeDocument[];
   faq: FaqEntry[];
+  /** Known-good questions from checks.yaml. */
+  checks: KnowledgeCheck[];
+  /** A hash of every file's content: tells at a glance whether two deployments serve the same knowledge. */
+  contentHash: string;
   /** Moderator synonym groups from synonyms.yaml. */
   synonyms: string[][];
   /** The main subject ("it"): the first document subject declared, else the first title. */

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot, type AllianceBot } from '../../src/bot.js';
+import { checkProblems } from '../../src/moderation/checks.js';
 import { DEFAULT_KNOWLEDGE_DIR, PROJECT_ROOT } from '../../src/paths.js';
 import { asked, tempKnowledge, type TempKnowledge } from '../helpers/knowledge.js';
 
@@ -9,17 +10,9 @@ import { asked, tempKnowledge, type TempKnowledge } from '../helpers/knowledge.j
 interface Case { id: string; q: string; expect?: string[]; forbid?: string[]; abstain?: boolean; maxLen?: number }
 interface CaseSet { defaults?: { maxLen?: number }; cases: Case[] }
 
-// The same test of "I don't know" as ../shared/eval/score.mjs.
-const ABSTAIN = /(don['’]t|do not|didn['’]t|did not|can['’]t|cannot|couldn['’]t|could not) (know|find|answer|help with)|no (good |confident |matching )?answer|not sure|I only (know|answer)|outside (of )?(what|my)/i;
-
-/** Why an answer fails a case; empty when it passes. */
+/** Why an answer fails a case; empty when it passes (the scorer's rules, as checks.yaml applies them). */
 function problems(c: Case, answer: string, defaultMax = 700): string[] {
-  const why: string[] = [];
-  if (answer.length > (c.maxLen ?? defaultMax)) why.push(`reply is ${answer.length} chars`);
-  if (c.abstain && (!ABSTAIN.test(answer) || answer.length > 400)) why.push('should say briefly that it does not know');
-  for (const re of c.expect ?? []) if (!new RegExp(re, 'i').test(answer)) why.push(`missing /${re}/`);
-  for (const re of c.forbid ?? []) if (new RegExp(re, 'i').test(answer)) why.push(`has forbidden /${re}/`);
-  return why;
+  return checkProblems({ expect: c.expect ?? [], forbid: c.forbid ?? [], abstain: c.abstain ?? false, maxLength: c.maxLen ?? defaultMax }, answer);
 }
 
 const load = (file: string): CaseSet => JSON.parse(readFileSync(file, 'utf8')) as CaseSet;
