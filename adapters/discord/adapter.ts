@@ -163,11 +163,17 @@ export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Ada
     isModerator: isModeratorMember(member, config.moderatorRoleIds),
   });
 
+  /**
+   * A DM's question, marked private for cores that record questions (they keep DM text out).
+   * Spread in, so the flag type-checks against contracts with and without `isDirect`.
+   */
+  const directQuestion = (text: string, user: User, channelId: string): Question => ({ ...question(text, user, channelId, null), ...{ isDirect: true } });
+
   /** One line per question with its outcome; the text of DMs stays out of info-level logs. */
-  const logOutcome = (via: Via, q: Question, answer: Answer): void => {
+  const logOutcome = (via: Via, q: Question, answer: Answer, direct: boolean): void => {
     const outcome = answer.kind === 'unknown' ? 'not known' : answer.kind === 'cooldown' || answer.kind === 'error' ? answer.kind : 'answered';
     const fields = { via, outcome, kind: answer.kind, confidence: answer.confidence, userId: q.userId, channelId: q.channelId };
-    if (via === 'dm') {
+    if (direct) {
       logger.info(fields, 'discord: question');
       logger.debug({ ...fields, question: q.text }, 'discord: question text');
     } else {
@@ -178,9 +184,12 @@ export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Ada
   async function answerInteraction(bot: Bot, interaction: ChatInputCommandInteraction | ButtonInteraction, via: Via, text: string): Promise<void> {
     const reply = InteractionReply.for(interaction, false);
     reply.deferIfSlow();
-    const q = question(text, interaction.user, interaction.channelId, interactionMemberFacts(interaction), interaction.channel?.isThread() ? interaction.channelId : undefined);
+    const direct = !interaction.inGuild();
+    const q = direct
+      ? directQuestion(text, interaction.user, interaction.channelId)
+      : question(text, interaction.user, interaction.channelId, interactionMemberFacts(interaction), interaction.channel?.isThread() ? interaction.channelId : undefined);
     const answer = await bot.ask(q);
-    logOutcome(via, q, answer);
+    logOutcome(via, q, answer, direct);
     if (answer.kind === 'cooldown') {
       await reply.send([plainMessage(answer.text.trim() || COOLDOWN_FALLBACK)], true);
     } else if (answer.kind === 'error') {
@@ -300,9 +309,11 @@ export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Ada
         await send(renderAnswer(bot.help('discord')));
         return;
       }
-      const q = question(text, message.author, message.channelId, inDm ? null : messageMemberFacts(message), channel.isThread() ? channel.id : undefined);
+      const q = inDm
+        ? directQuestion(text, message.author, message.channelId)
+        : question(text, message.author, message.channelId, messageMemberFacts(message), channel.isThread() ? channel.id : undefined);
       const answer = await bot.ask(q);
-      logOutcome(inDm ? 'dm' : 'mention', q, answer);
+      logOutcome(inDm ? 'dm' : 'mention', q, answer, inDm);
       if (answer.kind === 'cooldown') {
         // A polite note when the core gave one; silence otherwise, so a flood is not answered by a flood.
         if (answer.text.trim() !== '') await send([plainMessage(answer.text)]);

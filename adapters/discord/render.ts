@@ -185,8 +185,19 @@ function namedList(title: string, names: readonly string[]): string | undefined 
   return `**${title}:** ${shown}${names.length > 20 ? ` and ${names.length - 20} more` : ''}`;
 }
 
+/**
+ * Knowledge checks, reported by cores that run known-good questions against new knowledge before
+ * swapping it in. Read structurally so the renderer works with cores that do and do not run them.
+ */
+interface CheckFields {
+  forced?: boolean;
+  checksPassed?: number;
+  checkFailures?: { question: string; problems: string[] }[];
+}
+
 /** The `/reload` reply: what changed, or why the new knowledge was refused. */
 export function renderReloadReport(report: ReloadReport): RenderedMessage {
+  const { forced, checksPassed, checkFailures = [] } = report as ReloadReport & CheckFields;
   const lines: string[] = [];
   if (report.ok) {
     lines.push(
@@ -196,12 +207,16 @@ export function renderReloadReport(report: ReloadReport): RenderedMessage {
       (line): line is string => line !== undefined,
     );
     lines.push(...(changes.length > 0 ? changes : ['Nothing changed.']));
+    if (forced) lines.push('Checks were skipped (forced).');
+    else if (checksPassed) lines.push(`All ${checksPassed} checks passed.`);
   } else {
     lines.push('Reload failed; the previous knowledge is still serving. Fix these and run /reload again:');
-    for (const error of report.errors.slice(0, 15)) {
-      lines.push(`- \`${error.file}${error.line === undefined ? '' : `:${error.line}`}\`: ${error.message}`);
-    }
-    if (report.errors.length > 15) lines.push(`- and ${report.errors.length - 15} more`);
+    const problems = [
+      ...report.errors.map((error) => `- \`${error.file}${error.line === undefined ? '' : `:${error.line}`}\`: ${error.message}`),
+      ...checkFailures.map((failure) => `- check "${failure.question}": ${failure.problems.join('; ')}`),
+    ];
+    lines.push(...problems.slice(0, 15));
+    if (problems.length > 15) lines.push(`- and ${problems.length - 15} more`);
   }
   return plainMessage(lines.join('\n'));
 }

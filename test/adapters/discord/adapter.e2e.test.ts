@@ -94,6 +94,15 @@ describe('a direct message', () => {
     expect(info.find((l) => l.msg === 'discord: question')).toMatchObject({ via: 'dm', kind: expect.any(String), confidence: expect.any(Number) });
     expect(JSON.stringify(info)).not.toContain('who founded it?');
   });
+
+  it('answers /ask in a DM too, its text also kept out of info-level logs', async () => {
+    const { fake, logs } = await startHarness(core);
+    const interaction = fake.slashCommand('ask', { question: 'who founded it?' }, 'dm');
+    expect(text(await fake.answerOf(interaction))).toContain('Tsinghua');
+    const info = logs.filter((l) => l.level >= 30);
+    expect(info.find((l) => l.msg === 'discord: question')).toMatchObject({ via: 'slash', kind: expect.any(String) });
+    expect(JSON.stringify(info)).not.toContain('who founded it?');
+  });
 });
 
 describe('/reload', () => {

@@ -141,4 +141,9 @@ describe('rendering a reload report', () => {
     expect(content).toContain('the previous knowledge is still serving');
     expect(content).toContain('`faq.faq.yaml:12`: answer is empty');
   });
+
+  it('lists failed knowledge checks when the core ran them', () => {
+    const failed = { ...report({ ok: false }), checkFailures: [{ question: 'who founded it?', problems: ['missing /Tsinghua/'], answer: '…' }] };
+    expect(renderReloadReport(failed).content).toContain('- check "who founded it?": missing /Tsinghua/');
+  });
 });
