@@ -136,6 +136,31 @@ describe('/reload', () => {
   });
 });
 
+describe('who asked', () => {
+  it('is passed to the core with isModerator computed from permissions and roles, false in DMs', async () => {
+    const bot = instrument(core);
+    const { fake } = await startHarness(bot);
+    const asked: [string, boolean][] = [];
+    const ask = async (label: string, send: () => string, channelId: string, moderator: boolean): Promise<void> => {
+      const id = send();
+      await fake.messagesIn(channelId, channelId === fake.dmChannelId ? {} : { replyTo: id });
+      asked.push([label, moderator]);
+    };
+    await ask('member', () => fake.postInChannel('who founded it?'), fake.channelId, false);
+    await ask('role moderator', () => fake.postInChannel('who founded it?', { who: fake.roleModerator }), fake.channelId, true);
+    await ask('manage server', () => fake.postInChannel('who founded it?', { who: fake.admin }), fake.channelId, true);
+    await ask('dm', () => fake.directMessage('who founded it?', fake.admin.user), fake.dmChannelId, false);
+    const slash = fake.slashCommand('ask', { question: 'who founded it?' }, fake.roleModerator);
+    await fake.answerOf(slash);
+    asked.push(['slash by role moderator', true]);
+    expect(bot.calls.questions.map((q, i) => [asked[i]?.[0], q.isModerator])).toEqual(asked);
+    expect(bot.calls.questions.map((q) => q.userId)).toEqual([
+      fake.member.user.id, fake.roleModerator.user.id, fake.admin.user.id, fake.admin.user.id, fake.roleModerator.user.id,
+    ]);
+    expect(bot.calls.questions.every((q) => q.platform === 'discord' && q.text === 'who founded it?')).toBe(true);
+  });
+});
+
 describe('/help', () => {
   it('replies privately with what the bot knows and how to ask', async () => {
     const { fake } = await startHarness(core);

@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { createDiscordAdapter } from '../../../adapters/discord/index.js';
 import type { DiscordConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/logger.js';
-import type { Adapter, Answer, Bot } from '../../../src/types.js';
+import type { Adapter, Answer, Bot, Question } from '../../../src/types.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 
 /** One parsed pino log line. */
@@ -58,7 +58,7 @@ export async function stopHarnesses(): Promise<void> {
 
 /** A bot wrapped by {@link instrument}. */
 export interface InstrumentedBot extends Bot {
-  calls: { ask: number; reload: number };
+  calls: { ask: number; reload: number; questions: Question[] };
   /** The next `ask` rejects with `error`. */
   failNextAsk: (error: Error) => void;
   /** The next `reload` rejects with `error`. */
@@ -75,7 +75,7 @@ export interface InstrumentedBot extends Bot {
  * later pass through too).
  */
 export function instrument(bot: Bot): InstrumentedBot {
-  const calls = { ask: 0, reload: 0 };
+  const calls = { ask: 0, reload: 0, questions: [] as Question[] };
   const askFailures: Error[] = [];
   const reloadFailures: Error[] = [];
   const gates: Promise<unknown>[] = [];
@@ -88,6 +88,7 @@ export function instrument(bot: Bot): InstrumentedBot {
     answerNextAsk: (answer) => void answers.push(answer),
     ask: async (q) => {
       calls.ask += 1;
+      calls.questions.push(q);
       const failure = askFailures.shift();
       if (failure) throw failure;
       await gates.shift();
