@@ -36,6 +36,8 @@ export async function buildQuestion(deps: ListenerDeps, input: AskInput): Promis
     channelId: input.channelId,
     threadId: input.threadId,
     isModerator: await deps.moderators.isModerator(input.userId),
+    // Direct-message conversation ids start with D, whichever surface (message, /ask, button) asked.
+    isDirect: input.channelId.startsWith('D'),
   };
 }
 
