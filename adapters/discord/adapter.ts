@@ -344,8 +344,10 @@ export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Ada
         rest: config.apiUrl ? { api: config.apiUrl } : {},
       });
       client = c;
-      c.on(Events.InteractionCreate, (interaction) => void onInteraction(bot, interaction));
-      c.on(Events.MessageCreate, (message) => void onMessage(bot, message));
+      // The handlers answer their own failures; this catch is the last line, so nothing escapes as an unhandled rejection.
+      const lastResort = (error: unknown): void => logger.error({ err: error }, 'discord: event handler failed');
+      c.on(Events.InteractionCreate, (interaction) => void onInteraction(bot, interaction).catch(lastResort));
+      c.on(Events.MessageCreate, (message) => void onMessage(bot, message).catch(lastResort));
       c.on(Events.Error, (error) => logger.error({ err: error }, 'discord: client error'));
       c.on(Events.Warn, (warning) => logger.warn({ warning }, 'discord: client warning'));
       c.on(Events.ShardError, (error, shardId) => logger.warn({ err: error, shardId }, 'discord: gateway error'));
