@@ -7,21 +7,20 @@ import {
   Client,
   Events,
   GatewayIntentBits,
-  MessageFlags,
   Partials,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
   type Message,
-  type RepliableInteraction,
   type User,
 } from 'discord.js';
 import type { DiscordConfig } from '../../src/config.js';
 import { APOLOGY, UserError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import type { Adapter, Answer, Bot, Question } from '../../src/types.js';
-import { COMMAND, MAX_QUESTION_CHARS, QUESTION_OPTION, commandDefinitions, commandsRoute, syncCommands } from './commands.js';
+import { COMMAND, QUESTION_OPTION, commandDefinitions, commandsRoute, syncCommands } from './commands.js';
+import { InteractionReply } from './interaction-reply.js';
 import { interactionMemberFacts, isModeratorMember, messageMemberFacts, type MemberFacts } from './permissions.js';
 import {
   NO_MENTIONS,
@@ -32,6 +31,7 @@ import {
   truncate,
   type RenderedMessage,
 } from './render.js';
+import { cleanQuestion, mentionsBot, stripMention } from './question-text.js';
 
 /** Shown to people who may not `/reload`, only to them. */
 export const RELOAD_REFUSAL =
@@ -40,112 +40,8 @@ export const RELOAD_REFUSAL =
 /** Said when the core rate-limits someone and gave no text of its own. */
 const COOLDOWN_FALLBACK = 'You are asking quickly; please wait a moment before the next question.';
 
-/**
- * Interactions must be acknowledged within 3 seconds. Answers usually come back much sooner; when
- * one does not, defer (the "thinking…" state) and edit the reply in when it is ready.
- */
-const DEFER_AFTER_MS = 1500;
-
 /** How a question reached the bot, for the logs. */
 type Via = 'slash' | 'button' | 'mention' | 'dm';
-
-/** Cuts a question to what the adapter passes on and folds whitespace. */
-export function cleanQuestion(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_CHARS).trim();
-}
-
-/**
- * How the bot is mentioned: its user (`<@id>`, `<@!id>`) or the role Discord creates for it when it
- * joins a server (`<@&role>`), which people often pick from the mention list by mistake.
- */
-function mentionPattern(botId: string, botRoleId: string | undefined, flags: string): RegExp {
-  return new RegExp(`<@!?${botId}>${botRoleId ? `|<@&${botRoleId}>` : ''}`, flags);
-}
-
-/** The question in a message that mentions the bot: the text without the mention(s). */
-export function stripMention(content: string, botId: string, botRoleId?: string): string {
-  return cleanQuestion(content.replace(mentionPattern(botId, botRoleId, 'g'), ' '));
-}
-
-/** Whether a message's text mentions the bot explicitly (replies and @everyone do not count). */
-export function mentionsBot(content: string, botId: string, botRoleId?: string): boolean {
-  return mentionPattern(botId, botRoleId, '').test(content);
-}
-
-/**
- * One interaction's reply, deferred when the work runs long. Tracks the deferral and what was sent
- * so the final reply (or the apology) edits the deferred one instead of failing with "already
- * acknowledged", and an apology never overwrites an answer already shown.
- */
-class InteractionReply {
-  /** The reply object of each interaction, so the error handler continues where the handler stopped. */
-  private static readonly byInteraction = new WeakMap<RepliableInteraction, InteractionReply>();
-
-  private deferral: Promise<unknown> | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private answered = false;
-
-  private constructor(
-    private readonly interaction: RepliableInteraction,
-    private readonly ephemeral: boolean,
-  ) {}
-
-  /** The reply for `interaction`: the one a handler already started, or a new one. */
-  static for(interaction: RepliableInteraction, ephemeral: boolean): InteractionReply {
-    let reply = InteractionReply.byInteraction.get(interaction);
-    if (!reply) {
-      reply = new InteractionReply(interaction, ephemeral);
-      InteractionReply.byInteraction.set(interaction, reply);
-    }
-    return reply;
-  }
-
-  /** Defers if nothing was sent within {@link DEFER_AFTER_MS}. */
-  deferIfSlow(): void {
-    this.timer = setTimeout(() => void this.defer(), DEFER_AFTER_MS);
-  }
-
-  /** Defers now (for work known to be slow, such as a reload). */
-  defer(): Promise<unknown> {
-    clearTimeout(this.timer);
-    if (!this.deferral) {
-      this.deferral = this.interaction.deferReply({ flags: this.ephemeral ? MessageFlags.Ephemeral : undefined });
-      // Whoever sends next awaits it and sees the error; until then it must not count as unhandled.
-      this.deferral.catch(() => undefined);
-    }
-    return this.deferral;
-  }
-
-  /** Sends the messages: the first as the reply (or the edit of the deferred one), the rest as follow-ups. */
-  async send(messages: readonly RenderedMessage[], ephemeral = this.ephemeral): Promise<void> {
-    clearTimeout(this.timer);
-    const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
-    const [first, ...rest] = messages;
-    if (!first) return;
-    if (this.deferral) {
-      await this.deferral;
-      await this.interaction.editReply(first);
-    } else {
-      await this.interaction.reply({ ...first, flags });
-    }
-    this.answered = true;
-    for (const message of rest) await this.interaction.followUp({ ...message, flags });
-  }
-
-  /** The short apology after a failure: in place of a pending deferral, else visible only to the person. */
-  async apologize(): Promise<void> {
-    clearTimeout(this.timer);
-    const apology = plainMessage(APOLOGY);
-    if (this.deferral && !this.answered) {
-      await this.deferral;
-      await this.interaction.editReply(apology);
-    } else if (this.answered || this.interaction.replied || this.interaction.deferred) {
-      await this.interaction.followUp({ ...apology, flags: MessageFlags.Ephemeral });
-    } else {
-      await this.interaction.reply({ ...apology, flags: MessageFlags.Ephemeral });
-    }
-  }
-}
 
 /** Creates the Discord adapter; `start` logs in and resolves once the bot is ready and its commands registered. */
 export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Adapter {
