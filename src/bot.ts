@@ -9,6 +9,7 @@ import { APOLOGY, UserError } from './errors.js';
 import { formatKnowledgeError, loadKnowledge } from './knowledge/loader.js';
 import type { KnowledgeBase } from './knowledge/types.js';
 import { silentLogger, type Logger } from './logger.js';
+import type { BotMetrics } from './observability/metrics.js';
 import { checkProblems } from './moderation/checks.js';
 import { groupGaps } from './moderation/gaps.js';
 import { undoTaught, validateTeach, writeTaught } from './moderation/teach.js';
@@ -28,6 +29,8 @@ export interface BotOptions {
   maxQuestionLength?: number;
   /** Where question outcomes, votes and the audit log go; nothing is recorded when absent. */
   analytics?: AnalyticsOptions;
+  /** Counters and latency for /metrics. */
+  metrics?: BotMetrics;
 }
 
 /** The bot: the {@link Bot} contract, the moderators' tools, and what embedders need. */
@@ -121,6 +124,7 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
     report.tookMs = Math.round(performance.now() - started);
     lastReload = report;
     const outcome = report.ok ? (force ? 'forced' : 'done') : report.errors.length ? 'invalid' : 'checks failed';
+    options.metrics?.reloaded(outcome);
     analytics?.audit({ by, action: force ? 'reload force' : 'reload', outcome, detail: `${report.documents} docs, ${report.faqEntries} FAQ, ${report.errors.length} errors, ${report.checkFailures.length} failed checks` });
     logger.info({ ok: report.ok, by, forced: force, tookMs: report.tookMs, errors: report.errors.length, failedChecks: report.checkFailures.length }, 'bot: reload');
     return report;
@@ -145,6 +149,7 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
             const seconds = Math.ceil(verdict.retryAfterMs / 1000);
             const text = verdict.notify ? `You're asking faster than I can keep up. Please wait ${seconds} second${seconds === 1 ? '' : 's'} and ask again.` : '';
             logger.info({ platform: question.platform, kind: 'cooldown' }, 'bot: question refused by cooldown');
+            options.metrics?.answered(question.platform, 'cooldown', (performance.now() - started) / 1000);
             return answer('cooldown', text, 0, []);
           }
         }
@@ -155,12 +160,14 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
           const id = analytics.record({ text, platform: question.platform, kind: reply.kind, confidence: reply.confidence, answered, direct: question.isDirect ?? false, userId: question.userId });
           reply.id = String(id);
         }
+        options.metrics?.answered(question.platform, reply.kind, (performance.now() - started) / 1000);
         // Question text is not logged at info: DMs are private.
         logger.info({ platform: question.platform, kind: reply.kind, confidence: reply.confidence, ms: Math.round(performance.now() - started) }, 'bot: answered');
         logger.debug({ platform: question.platform, text }, 'bot: question text');
         return reply;
       } catch (error) {
         logger.error({ err: error, platform: question.platform }, 'bot: failed to answer');
+        options.metrics?.failed('answer');
         return answer('error', APOLOGY, 0, []);
       }
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UserError } from './errors.js';
+import { DEFAULT_ANALYTICS_PATH, DEFAULT_KNOWLEDGE_DIR } from './paths.js';
 
 /** Discord settings; present when DISCORD_TOKEN is set. */
 export interface DiscordConfig {
@@ -7,6 +8,10 @@ export interface DiscordConfig {
   clientId: string;
   guildId?: string;
   moderatorRoleIds: string[];
+  /** Channel for the weekly gaps digest. */
+  digestChannelId?: string;
+  /** Shards: `auto` (Discord's recommendation) or a number; absent for one process without sharding. */
+  shards?: 'auto' | number;
   /** REST base URL without the version, e.g. `http://127.0.0.1:8080/api`; discord.js's default when absent. */
   apiUrl?: string;
 }
@@ -18,6 +23,8 @@ export interface SlackConfig {
   signingSecret?: string;
   port: number;
   moderatorIds: string[];
+  /** Channel id for the weekly gaps digest. */
+  digestChannel?: string;
   /** Web API base URL such as `http://127.0.0.1:8080/api/`; Slack's when absent. */
   apiUrl?: string;
 }
@@ -31,9 +38,21 @@ export interface CooldownConfig {
   windowMs: number;
 }
 
+/** Where question outcomes are recorded; absent when ANALYTICS_DB=off. */
+export interface AnalyticsConfig {
+  path: string;
+  storeUsers: boolean;
+  retentionDays: number;
+}
+
 /** Everything the program reads from the environment, validated once at start. */
 export interface AppConfig {
   knowledgeDir: string;
+  /** Reload (checked) when knowledge files change. */
+  watchKnowledge: boolean;
+  analytics?: AnalyticsConfig;
+  /** Port for /healthz and /metrics; none when absent. */
+  httpPort?: number;
   logLevel: string;
   /** Longest question accepted, in characters; longer ones are cut. */
   maxQuestionLength: number;
@@ -59,8 +78,19 @@ const number = (fallback: number) => optional.transform((s) => (s === undefined 
 const positiveInt = (fallback: number) =>
   number(fallback).pipe(z.number('must be a number').int('must be a whole number').positive('must be positive'));
 
+const flag = optional.pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no'], 'must be true or false').optional()).transform((v) => v === 'true' || v === '1' || v === 'yes');
+const port = (fallback?: number) =>
+  optional
+    .transform((s) => (s === undefined ? fallback : Number(s)))
+    .pipe(z.number('must be a port number').int('must be a port number').min(1, 'must be a port number').max(65535, 'must be a port number').optional());
+
 const schema = z.object({
   KNOWLEDGE_DIR: optional,
+  KNOWLEDGE_WATCH: flag,
+  ANALYTICS_DB: optional,
+  ANALYTICS_STORE_USERS: flag,
+  ANALYTICS_RETENTION_DAYS: positiveInt(90),
+  HTTP_PORT: port(),
   LOG_LEVEL: optional.pipe(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'must be one of fatal, error, warn, info, debug, trace, silent').default('info'),
   ),
@@ -73,10 +103,13 @@ const schema = z.object({
   DISCORD_GUILD_ID: optional.pipe(z.string().regex(/^\d{5,25}$/, 'must be a numeric server id').optional()),
   DISCORD_MODERATOR_ROLE_IDS: idList('numeric role ids'),
   DISCORD_API_URL: url('http://127.0.0.1:8080/api'),
+  DISCORD_DIGEST_CHANNEL_ID: optional.pipe(z.string().regex(/^\d{5,25}$/, 'must be a numeric channel id').optional()),
+  DISCORD_SHARDS: optional.pipe(z.union([z.literal('auto'), z.string().regex(/^[1-9]\d*$/, 'must be auto or a number of shards')]).optional()),
   SLACK_BOT_TOKEN: optional.pipe(z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional()),
   SLACK_APP_TOKEN: optional.pipe(z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional()),
   SLACK_SIGNING_SECRET: optional,
-  SLACK_PORT: number(3000).pipe(z.number('must be a port number').int('must be a port number').min(1, 'must be a port number').max(65535, 'must be a port number')),
+  SLACK_PORT: port(3000),
+  SLACK_DIGEST_CHANNEL: optional.pipe(z.string().regex(/^[CGD][A-Z0-9]+$/, 'must be a channel id such as C0123ABCD (channel details → About)').optional()),
   SLACK_MODERATOR_IDS: idList('Slack user ids'),
   SLACK_API_URL: url('http://127.0.0.1:8080/api/'),
 });
@@ -88,7 +121,8 @@ const list = (value: string | undefined): string[] =>
  * Reads and validates the configuration. Throws a {@link UserError} listing every problem,
  * each naming the variable and how to fix it.
  */
-export function loadConfig(env: NodeJS.ProcessEnv, defaults: { knowledgeDir: string }): AppConfig {
+export function loadConfig(env: NodeJS.ProcessEnv, overrides: { knowledgeDir?: string; analyticsPath?: string } = {}): AppConfig {
+  const defaults = { knowledgeDir: DEFAULT_KNOWLEDGE_DIR, analyticsPath: DEFAULT_ANALYTICS_PATH, ...overrides };
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${String(issue.path[0])} ${issue.message} (set it in .env; see .env.example)`);
@@ -109,6 +143,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { knowledgeDir: str
 
   return {
     knowledgeDir: e.KNOWLEDGE_DIR ?? defaults.knowledgeDir,
+    watchKnowledge: e.KNOWLEDGE_WATCH,
+    analytics: e.ANALYTICS_DB === 'off' ? undefined : { path: e.ANALYTICS_DB ?? defaults.analyticsPath, storeUsers: e.ANALYTICS_STORE_USERS, retentionDays: e.ANALYTICS_RETENTION_DAYS },
+    httpPort: e.HTTP_PORT,
     logLevel: e.LOG_LEVEL,
     maxQuestionLength: e.MAX_QUESTION_LENGTH,
     cooldown: { userLimit: e.COOLDOWN_USER_LIMIT, channelLimit: e.COOLDOWN_CHANNEL_LIMIT, windowMs: e.COOLDOWN_WINDOW_SECONDS * 1000 },
@@ -120,6 +157,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { knowledgeDir: str
             guildId: e.DISCORD_GUILD_ID,
             moderatorRoleIds: list(e.DISCORD_MODERATOR_ROLE_IDS),
             apiUrl: e.DISCORD_API_URL,
+            digestChannelId: e.DISCORD_DIGEST_CHANNEL_ID,
+            shards: e.DISCORD_SHARDS === undefined ? undefined : e.DISCORD_SHARDS === 'auto' ? 'auto' : Number(e.DISCORD_SHARDS),
           }
         : undefined,
     slack: e.SLACK_BOT_TOKEN
@@ -127,9 +166,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { knowledgeDir: str
           botToken: e.SLACK_BOT_TOKEN,
           appToken: e.SLACK_APP_TOKEN,
           signingSecret: e.SLACK_SIGNING_SECRET,
-          port: e.SLACK_PORT,
+          port: e.SLACK_PORT ?? 3000,
           moderatorIds: list(e.SLACK_MODERATOR_IDS),
           apiUrl: e.SLACK_API_URL,
+          digestChannel: e.SLACK_DIGEST_CHANNEL,
         }
       : undefined,
   };

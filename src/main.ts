@@ -1,56 +1,118 @@
 /**
  * The program: reads the config, loads the knowledge, starts the adapters the config enables
- * (the terminal chat when no chat platform is configured) and stops them on SIGINT/SIGTERM.
+ * (the terminal chat when no chat platform is configured), and runs the operator's side:
+ * SIGHUP and file-watch reloads, the weekly digest, /healthz and /metrics, graceful shutdown.
  * The only module in src/ that imports from adapters/.
  */
 import 'dotenv/config';
+import { watch } from 'node:fs';
+import type { Server } from 'node:http';
 import { createDiscordAdapter } from '../adapters/discord/index.js';
 import { createSlackAdapter } from '../adapters/slack/index.js';
 import { createTerminalAdapter } from '../adapters/terminal/index.js';
-import { createBot } from './bot.js';
+import { createBot, type AllianceBot } from './bot.js';
 import { loadConfig, type AppConfig } from './config.js';
 import { UserError } from './errors.js';
+import { formatGaps } from './format.js';
 import { createLogger, type Logger } from './logger.js';
-import { DEFAULT_KNOWLEDGE_DIR } from './paths.js';
-import type { Adapter } from './types.js';
+import { healthRoutes, startHealthServer } from './observability/http.js';
+import { createMetrics } from './observability/metrics.js';
+import type { Adapter, Question } from './types.js';
 
+/** How long shutdown waits for questions in flight before it closes connections anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+const WEEK_MS = 7 * 86_400_000;
+/** Edits arrive as bursts of file events; reload once they settle. */
+const WATCH_DEBOUNCE_MS = 500;
 
-function adaptersFor(config: AppConfig, logger: Logger): Adapter[] {
+function adaptersFor(config: AppConfig, logger: Logger, onTerminalClose: () => void): Adapter[] {
   const adapters: Adapter[] = [];
   if (config.discord) adapters.push(createDiscordAdapter(config.discord, logger.child({ adapter: 'discord' })));
   if (config.slack) adapters.push(createSlackAdapter(config.slack, logger.child({ adapter: 'slack' })));
-  if (adapters.length === 0) {
-    adapters.push(createTerminalAdapter({ input: process.stdin, output: process.stdout, onClose: () => process.exit(0) }));
-  }
+  if (adapters.length === 0) adapters.push(createTerminalAdapter({ input: process.stdin, output: process.stdout, onClose: onTerminalClose }));
   return adapters;
 }
 
+/** Reloads (checked) when files in the knowledge folder change, debounced. */
+function watchKnowledge(bot: AllianceBot, logger: Logger): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  const watcher = watch(bot.knowledgeDir, { recursive: true }, (_event, file) => {
+    // Editors and `kb teach` write temp files first; only the files the loader reads matter.
+    if (file && (String(file).split('/').some((p) => p.startsWith('.')) || !/\.(md|ya?ml)$/.test(String(file)))) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      void bot.systemReload('file watcher').then((r) => logger.info({ ok: r.ok }, 'main: knowledge changed on disk, reloaded'));
+    }, WATCH_DEBOUNCE_MS);
+  });
+  return () => {
+    clearTimeout(timer);
+    watcher.close();
+  };
+}
+
 async function main(): Promise<void> {
-  const config = loadConfig(process.env, { knowledgeDir: DEFAULT_KNOWLEDGE_DIR });
+  const config = loadConfig(process.env);
   const logger = createLogger({ level: config.logLevel });
+  const metrics = createMetrics();
   const bot = await createBot({
     knowledgeDir: config.knowledgeDir,
     logger,
     cooldown: config.cooldown,
     maxQuestionLength: config.maxQuestionLength,
+    analytics: config.analytics,
+    metrics,
   });
-  const adapters = adaptersFor(config, logger);
 
   let stopping = false;
-  const stop = async (signal: string): Promise<void> => {
+  const cleanups: (() => void)[] = [];
+  let server: Server | undefined;
+  const adapters = adaptersFor(config, logger, () => void stop('terminal closed'));
+  metrics.watchAdapters(adapters);
+
+  async function stop(reason: string): Promise<void> {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'main: stopping');
-    await Promise.allSettled(adapters.map((a) => a.stop()));
+    logger.info({ reason }, 'main: stopping: no new questions, finishing those in flight');
+    for (const cleanup of cleanups) cleanup();
+    // Each adapter stops taking events, finishes what it is answering, then disconnects.
+    const grace = new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
+    await Promise.race([Promise.allSettled(adapters.map((a) => a.stop())), grace]);
+    await bot.close();
+    server?.close();
+    logger.info('main: stopped');
     process.exit(0);
-  };
+  }
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'main: unhandled rejection'));
+  process.on('SIGHUP', () => {
+    void bot.systemReload('SIGHUP').then((r) => logger.info({ ok: r.ok, errors: r.errors.length, failedChecks: r.checkFailures.length }, 'main: reloaded on SIGHUP'));
+  });
+  process.on('unhandledRejection', (reason) => {
+    metrics.failed('unhandled');
+    logger.error({ err: reason }, 'main: unhandled rejection');
+  });
+
+  if (config.httpPort) {
+    const routes = healthRoutes({ knowledgeLoaded: () => true, adapters: () => adapters, stopping: () => stopping }, metrics);
+    server = await startHealthServer(config.httpPort, routes);
+    logger.info({ port: config.httpPort }, 'main: serving /healthz and /metrics');
+  }
+  if (config.watchKnowledge) cleanups.push(watchKnowledge(bot, logger));
 
   for (const adapter of adapters) {
     await adapter.start(bot);
     logger.info({ adapter: adapter.name }, 'main: adapter started');
+  }
+
+  const digests = adapters.filter((a) => a.postDigest);
+  if (digests.length > 0 && config.analytics) {
+    const system: Question = { text: 'kb gaps', platform: 'terminal', userId: 'system', channelId: 'system', isModerator: true, userName: 'weekly digest' };
+    const timer = setInterval(() => {
+      void bot.gaps(system, 7).then(async (report) => {
+        for (const adapter of digests) await adapter.postDigest?.(`Weekly digest: ${formatGaps(report)}`).catch((error: unknown) => logger.error({ err: error, adapter: adapter.name }, 'main: digest failed'));
+      });
+    }, WEEK_MS).unref();
+    cleanups.push(() => clearInterval(timer));
   }
 }
 

@@ -7,3 +7,6 @@ export const PROJECT_ROOT = path.basename(path.dirname(here)) === 'dist' ? path.
 
 /** The knowledge folder shipped with the project, used when KNOWLEDGE_DIR is not set. */
 export const DEFAULT_KNOWLEDGE_DIR = path.join(PROJECT_ROOT, 'knowledge');
+
+/** The analytics database used when ANALYTICS_DB is not set. */
+export const DEFAULT_ANALYTICS_PATH = path.join(PROJECT_ROOT, 'data', 'alliance-bot.db');

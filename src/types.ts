@@ -193,9 +193,25 @@ export interface ModeratorTools {
   feedback(answerId: string, vote: 'up' | 'down', by: Question): Promise<void>;
 }
 
+/** How an adapter's connection is doing, for /healthz and /metrics. */
+export interface AdapterStatus {
+  /** Connected to its platform and able to answer. */
+  connected: boolean;
+  /** Times the connection dropped and was made again since start. */
+  reconnects: number;
+}
+
 /** A chat platform front door. Created by a factory, e.g. `createSlackAdapter(config, logger)`. */
 export interface Adapter {
   readonly name: string;
   start(bot: Bot): Promise<void>;
+  /** Stops taking new questions, finishes those in flight (bounded wait), then disconnects. */
   stop(): Promise<void>;
+  /** Connection state; an adapter without it counts as connected once started. */
+  status?(): AdapterStatus;
+  /** Posts the weekly gaps digest to the configured channel, if the adapter has one. */
+  postDigest?(text: string): Promise<void>;
 }
+
+/** Everything an adapter may call: answers, and the moderators' tools behind their checks. */
+export type ChatBot = Bot & ModeratorTools;

@@ -1,6 +1,7 @@
 import readline from 'node:readline';
-import type { Adapter, Answer, Bot, Question } from '../../src/types.js';
-import { formatAnswer, formatReloadReport } from '../../src/format.js';
+import { UserError } from '../../src/errors.js';
+import { formatAnswer, formatGaps, formatReloadReport, formatStatus } from '../../src/format.js';
+import type { Adapter, ChatBot, Question } from '../../src/types.js';
 
 /** Options for {@link createTerminalAdapter}. */
 export interface TerminalAdapterConfig {
@@ -30,34 +31,45 @@ export function createTerminalAdapter(config: TerminalAdapterConfig): Adapter {
     userName: 'terminal',
   });
 
-  async function handle(bot: Bot, line: string): Promise<void> {
+  /** Terminal commands; anything else is a question. */
+  async function command(bot: ChatBot, name: string, rest: string): Promise<string | undefined> {
+    const by = question(`/${name} ${rest}`.trim());
+    switch (name) {
+      case 'help': return `${formatAnswer(bot.help('terminal'))}\nCommands: /reload [force], /status, /gaps [days], /why <question>, /quit`;
+      case 'reload': return formatReloadReport(await bot.reload(by, { force: rest === 'force' }));
+      case 'status': return formatStatus(await bot.status(by));
+      case 'gaps': return formatGaps(await bot.gaps(by, rest ? Number(rest) || 7 : 7));
+      case 'why': return bot.why(by, rest);
+      default: return undefined;
+    }
+  }
+
+  async function handle(bot: ChatBot, line: string): Promise<void> {
     const text = line.trim();
     if (text === '') return;
     if (text === '/quit' || text === '/exit') {
       rl?.close();
       return;
     }
-    if (text === '/reload') {
-      write(formatReloadReport(await bot.reload(question(text))));
-      return;
-    }
-    const answer: Answer = text === '/help' ? bot.help('terminal') : await bot.ask(question(text));
-    write(formatAnswer(answer));
+    const slash = /^\/(\w+)\s*(.*)$/.exec(text);
+    const reply = slash ? await command(bot, slash[1] ?? '', slash[2] ?? '') : undefined;
+    write(reply ?? formatAnswer(await bot.ask(question(text))));
   }
 
   return {
     name: 'terminal',
-    async start(bot: Bot): Promise<void> {
-      write('Ask me about the Global MOOC Alliance. /help for help, /reload to reload the knowledge, /quit to leave.');
+    async start(bot: ChatBot): Promise<void> {
+      write('Ask me about the Global MOOC Alliance. /help for help and the moderator commands, /quit to leave.');
       write(CONNECT_HINT);
-      rl = readline.createInterface({ input: config.input, output: config.output, terminal: false, prompt: '> ' });
+      const tty = Boolean((config.input as { isTTY?: boolean }).isTTY);
+      rl = readline.createInterface({ input: config.input, output: config.output, terminal: tty, prompt: '> ' });
       rl.prompt();
       // Lines are handled one at a time so answers come out in the order asked.
       let queue = Promise.resolve();
       rl.on('line', (line) => {
         queue = queue
           .then(() => handle(bot, line))
-          .catch((error: unknown) => write(`terminal: ${error instanceof Error ? error.message : String(error)}`))
+          .catch((error: unknown) => write(error instanceof UserError ? error.message : `terminal: ${error instanceof Error ? error.message : String(error)}`))
           .then(() => rl?.prompt());
       });
       rl.on('close', () => void queue.then(() => config.onClose?.()));

@@ -6,9 +6,23 @@ import { BASE_SYNONYMS } from './synonyms.js';
 // Irregular forms the Porter stemmer leaves apart from their base.
 const IRREGULAR: Readonly<Record<string, string>> = {
   said: 'say', says: 'say', began: 'begin', begun: 'begin', spoke: 'speak', spoken: 'speak', went: 'go',
-  made: 'make', took: 'take', taken: 'take', gave: 'give', given: 'give', held: 'hold', 
-  wrote: 'write', written: 'write', thought: 'think', brought: 'bring', built: 'build', met: 'meet',
-  leads: 'lead', led: 'lead', children: 'child', people: 'person', women: 'woman', men: 'man', countries: 'country', universities: 'university',
+  gone: 'go', made: 'make', took: 'take', taken: 'take', gave: 'give', given: 'give', held: 'hold',
+  led: 'lead', leads: 'lead', wrote: 'write', written: 'write', thought: 'think', brought: 'bring',
+  built: 'build', met: 'meet', kept: 'keep', bought: 'buy', caught: 'catch', taught: 'teach', sought: 'seek',
+  fought: 'fight', felt: 'feel', left: 'leave', meant: 'mean', sent: 'send', spent: 'spend', lent: 'lend',
+  lost: 'lose', paid: 'pay', sold: 'sell', told: 'tell', won: 'win', ran: 'run', came: 'come',
+  became: 'become', grew: 'grow', grown: 'grow', knew: 'know', known: 'know', chose: 'choose',
+  chosen: 'choose', drew: 'draw', drawn: 'draw', drove: 'drive', driven: 'drive', ate: 'eat', eaten: 'eat',
+  fell: 'fall', fallen: 'fall', flew: 'fly', flown: 'fly', forgot: 'forget', forgotten: 'forget',
+  froze: 'freeze', frozen: 'freeze', got: 'get', gotten: 'get', hid: 'hide', hidden: 'hide', rose: 'rise',
+  risen: 'rise', saw: 'see', seen: 'see', shook: 'shake', shaken: 'shake', shown: 'show', showed: 'show',
+  stood: 'stand', stole: 'steal', stolen: 'steal', struck: 'strike', swore: 'swear', sworn: 'swear',
+  threw: 'throw', thrown: 'throw', understood: 'understand', woke: 'wake', woken: 'wake', wore: 'wear',
+  worn: 'wear', broke: 'break', broken: 'break', sat: 'sit', slept: 'sleep', sang: 'sing', sung: 'sing',
+  sank: 'sink', sunk: 'sink', heard: 'hear', laid: 'lay', lain: 'lie', rode: 'ride', ridden: 'ride',
+  bore: 'bear', born: 'bear', borne: 'bear', dealt: 'deal', dug: 'dig', fed: 'feed', fled: 'flee',
+  hung: 'hang', sped: 'speed', children: 'child', people: 'person', women: 'woman', men: 'man',
+  countries: 'country', universities: 'university',
 };
 
 const MAX_CACHED_STEMS = 200_000;

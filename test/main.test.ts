@@ -1,0 +1,96 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../src/paths.js';
+import { tempKnowledge, type TempKnowledge } from './helpers/knowledge.js';
+
+let child: ChildProcessWithoutNullStreams | undefined;
+let kb: TempKnowledge | undefined;
+afterEach(async () => {
+  if (child && child.exitCode === null) {
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+  }
+  await kb?.remove();
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  return port;
+}
+
+/** Starts the compiled program in terminal mode and collects what it prints. */
+async function startProgram(env: NodeJS.ProcessEnv): Promise<{ out: () => string; port: number }> {
+  const port = await freePort();
+  kb = await tempKnowledge('shipped');
+  let out = '';
+  child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/main.js')], {
+    cwd: PROJECT_ROOT,
+    env: { PATH: process.env.PATH, HTTP_PORT: String(port), KNOWLEDGE_DIR: kb.dir, ANALYTICS_DB: 'off', LOG_LEVEL: 'info', ...env },
+  });
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  await until(() => out.includes('serving /healthz'), () => out);
+  return { out: () => out, port };
+}
+
+async function until(condition: () => boolean, describe: () => string, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`timed out; output so far:\n${describe()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('the program in terminal mode', () => {
+  it('serves /healthz and /metrics, and counts a question', async () => {
+    const { out, port } = await startProgram({});
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok', problems: [], adapters: [{ name: 'terminal', connected: true }] });
+    child?.stdin.write('who founded it?\n');
+    await until(() => out().includes('Zhejiang University'), out);
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(metrics).toMatch(/alliance_questions_total\{platform="terminal",outcome="list"\} 1/);
+    expect(metrics).toMatch(/alliance_answer_latency_seconds_count\{platform="terminal"\} 1/);
+  });
+
+  it('reloads on SIGHUP', async () => {
+    const { out } = await startProgram({});
+    await kb?.write('lighthouse.md', '---\ntitle: Lighthouse\n---\n\nThe lighthouse is kept by Jane Keeper.\n');
+    child?.kill('SIGHUP');
+    await until(() => out().includes('reloaded on SIGHUP'), out);
+    child?.stdin.write('who keeps the lighthouse?\n');
+    await until(() => out().includes('Jane Keeper'), out);
+  });
+
+  it('reloads when a knowledge file changes, with KNOWLEDGE_WATCH=true', async () => {
+    const { out } = await startProgram({ KNOWLEDGE_WATCH: 'true' });
+    await kb?.write('lighthouse.md', '---\ntitle: Lighthouse\n---\n\nThe lighthouse is kept by Jane Keeper.\n');
+    await until(() => out().includes('knowledge changed on disk, reloaded'), out);
+    child?.stdin.write('who keeps the lighthouse?\n');
+    await until(() => out().includes('Jane Keeper'), out);
+  });
+
+  it('exits 0 on SIGTERM', async () => {
+    await startProgram({});
+    child?.kill('SIGTERM');
+    const [code] = (await once(child!, 'exit')) as [number | null];
+    expect(code).toBe(0);
+  });
+
+  it('refuses to start on a malformed setting, naming it', async () => {
+    const run = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/main.js')], { cwd: PROJECT_ROOT, env: { PATH: process.env.PATH, HTTP_PORT: 'eighty' } });
+    let err = '';
+    run.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const [code] = (await once(run, 'exit')) as [number | null];
+    expect(code).toBe(1);
+    expect(err).toContain('HTTP_PORT must be a port number');
+  });
+});
