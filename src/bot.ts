@@ -10,7 +10,7 @@ import { formatKnowledgeError, loadKnowledge } from './knowledge/loader.js';
 import type { KnowledgeBase } from './knowledge/types.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { BotMetrics } from './observability/metrics.js';
-import { checkProblems } from './moderation/checks.js';
+import { runChecks } from './moderation/checks.js';
 import { groupGaps } from './moderation/gaps.js';
 import { undoTaught, validateTeach, writeTaught } from './moderation/teach.js';
 import { formatWhy } from './moderation/why.js';
@@ -61,17 +61,6 @@ function diff(before: KnowledgeBase, after: KnowledgeBase): Pick<ReloadReport, '
     removed: [...old.keys()].filter((k) => !now.has(k)),
     changed: [...now.keys()].filter((k) => old.has(k) && old.get(k) !== now.get(k)),
   };
-}
-
-/** Runs the knowledge base's own checks against an answerer built from it. */
-function runChecks(answerer: Answerer): { passed: number; failures: CheckFailure[] } {
-  const failures: CheckFailure[] = [];
-  for (const check of answerer.knowledge.checks) {
-    const reply = answerer.ask(cleanQuestion(check.question, 500)).text;
-    const problems = checkProblems(check, reply);
-    if (problems.length > 0) failures.push({ question: check.question, problems, answer: reply });
-  }
-  return { passed: answerer.knowledge.checks.length - failures.length, failures };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { pino, type Logger as PinoLogger } from 'pino';
+import pretty from 'pino-pretty';
 
 /** The logger every module receives; adapters take a child logger named after themselves. */
 export type Logger = PinoLogger;
@@ -8,20 +9,23 @@ export interface LoggerOptions {
   level: string;
   /** Where logs go; defaults to stderr so stdout stays free for answers (CLI, JSON lines). */
   destination?: NodeJS.WritableStream;
+  /** Human-readable lines instead of JSON; by default when the destination is a terminal. */
+  pretty?: boolean;
 }
 
 /** Tokens and secrets never reach the logs, whatever object is logged. */
 const REDACT = [
-  'token', '*.token', 'botToken', 'appToken', 'signingSecret', '*.botToken', '*.appToken', '*.signingSecret',
+  'token', 'botToken', 'appToken', 'signingSecret', 'secret', 'password', 'authorization',
+  '*.token', '*.botToken', '*.appToken', '*.signingSecret', '*.secret', '*.password', '*.authorization',
   'headers.authorization', '*.headers.authorization', 'config.token', 'config.botToken',
 ];
 
-/** Creates the process logger: JSON lines on stderr. */
+/** Creates the process logger: JSON lines on stderr, or pretty lines when stderr is a terminal. */
 export function createLogger(options: LoggerOptions): Logger {
-  return pino(
-    { level: options.level, redact: { paths: REDACT, censor: '[redacted]' }, base: undefined },
-    (options.destination ?? process.stderr) as pino.DestinationStream,
-  );
+  const destination = options.destination ?? process.stderr;
+  const human = options.pretty ?? Boolean((destination as { isTTY?: boolean }).isTTY);
+  const stream = human ? pretty({ destination: destination as NodeJS.WritableStream & { fd?: number }, colorize: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname', sync: true }) : destination;
+  return pino({ level: options.level, redact: { paths: REDACT, censor: '[redacted]' }, base: undefined }, stream as pino.DestinationStream);
 }
 
 /** A logger that drops everything, for tests and embedding. */

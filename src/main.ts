@@ -52,7 +52,9 @@ function watchKnowledge(bot: AllianceBot, logger: Logger): () => void {
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const logger = createLogger({ level: config.logLevel });
+  // Info logs would drown a terminal chat; with no platform and no LOG_LEVEL, only warnings show.
+  const terminalOnly = !config.discord && !config.slack;
+  const logger = createLogger({ level: terminalOnly && !process.env.LOG_LEVEL ? 'warn' : config.logLevel });
   const metrics = createMetrics();
   const bot = await createBot({
     knowledgeDir: config.knowledgeDir,

@@ -1,7 +1,9 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Answerer } from '../answer/answerer.js';
+import { cleanQuestion } from '../answer/question.js';
 import type { Parsed } from '../knowledge/markdown.js';
 import type { KnowledgeCheck } from '../knowledge/types.js';
-import type { KnowledgeError } from '../types.js';
+import type { CheckFailure, KnowledgeError } from '../types.js';
 
 /** The checks file a moderator keeps in the knowledge folder. */
 export const CHECKS_FILE = 'checks.yaml';
@@ -75,4 +77,15 @@ export function checkProblems(check: Pick<KnowledgeCheck, 'expect' | 'forbid' | 
   for (const pattern of check.expect) if (!new RegExp(pattern, 'i').test(answer)) problems.push(`missing /${pattern}/`);
   for (const pattern of check.forbid ?? []) if (new RegExp(pattern, 'i').test(answer)) problems.push(`has forbidden /${pattern}/`);
   return problems;
+}
+
+/** Runs a knowledge base's own checks against an answerer built from it. */
+export function runChecks(answerer: Answerer): { passed: number; failures: CheckFailure[] } {
+  const failures: CheckFailure[] = [];
+  for (const check of answerer.knowledge.checks) {
+    const reply = answerer.ask(cleanQuestion(check.question, 500)).text;
+    const problems = checkProblems(check, reply);
+    if (problems.length > 0) failures.push({ question: check.question, problems, answer: reply });
+  }
+  return { passed: answerer.knowledge.checks.length - failures.length, failures };
 }

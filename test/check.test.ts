@@ -1,0 +1,40 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../src/paths.js';
+import { tempKnowledge, type TempKnowledge } from './helpers/knowledge.js';
+
+const run = (env: NodeJS.ProcessEnv) =>
+  spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/check.js')], { encoding: 'utf8', cwd: PROJECT_ROOT, env: { PATH: process.env.PATH, ...env } });
+
+let kb: TempKnowledge | undefined;
+afterEach(async () => kb?.remove());
+
+describe('npm run check', () => {
+  it('passes on the shipped knowledge and its checks', () => {
+    const { stdout, status } = run({});
+    expect(stdout).toMatch(/^config: ok \(terminal only\)\nknowledge: ok \(\d+ documents, \d+ passages, \d+ FAQ entries, content [0-9a-f]{12}\)\nchecks: \d+ passed\n$/);
+    expect(status).toBe(0);
+  });
+
+  it('fails on a malformed setting, naming it', () => {
+    const { stdout, status } = run({ SLACK_BOT_TOKEN: 'not-a-token' });
+    expect(stdout).toContain('SLACK_BOT_TOKEN must be a bot token starting with xoxb-');
+    expect(status).toBe(1);
+  });
+
+  it('fails on a broken knowledge file, with file and line', async () => {
+    kb = await tempKnowledge({ 'a.md': '---\ntitle: A\n---\n\nText.\n', 'x.faq.yaml': '- question: q?\n' });
+    const { stdout, status } = run({ KNOWLEDGE_DIR: kb.dir });
+    expect(stdout).toContain('x.faq.yaml:1: answer is missing or empty');
+    expect(status).toBe(1);
+  });
+
+  it('fails when a check fails, with the answer it got', async () => {
+    kb = await tempKnowledge('shipped');
+    await kb.write('checks.yaml', '- question: who founded it?\n  expect: [Stanford]\n');
+    const { stdout, status } = run({ KNOWLEDGE_DIR: kb.dir });
+    expect(stdout).toContain('checks: 1 of 1 failed:\n  "who founded it?": missing /Stanford/\n    got: The Global MOOC Alliance founding members are:');
+    expect(status).toBe(1);
+  });
+});
