@@ -17,6 +17,7 @@ const CONTEXT_MATCH = 0.5;
 const CANDIDATES = 40;
 /** How much having what the shape asks for counts; a "when" question without a date is barely answered. */
 const SHAPE_BONUS: Partial<Record<Shape, number>> = { when: 0.3 };
+const STRICT_SHAPES: ReadonlySet<Shape> = new Set(['when', 'count']);
 /** Coverage kept when no word of the question itself is in the passage, only synonyms or corrections. */
 const SYNONYMS_ONLY = 0.85;
 
@@ -225,8 +226,10 @@ export class Answerer {
       if (this.faqByPassage.has(passage.id) && faq < 0.5) continue;
       const shapeMatch = faq >= 0.8 || this.shapeMatch(question.shape, passage, listAbout);
       const listWanted = listAbout && (question.shape === 'who' || question.shape === 'list' || question.shape === 'other');
-      const rank = coverage + (shapeMatch ? SHAPE_BONUS[question.shape] ?? 0.12 : 0) + (listWanted ? 0.1 : 0) + 0.15 * faq + 0.03 * (score / top);
-      candidates.push({ passage, coverage, shapeMatch, rank });
+      // "When" wants a date and "how many" a number: a passage without one does not answer, however well it matches.
+      const answers = shapeMatch || !STRICT_SHAPES.has(question.shape) ? coverage : coverage * 0.5;
+      const rank = answers + (shapeMatch ? SHAPE_BONUS[question.shape] ?? 0.12 : 0) + (listWanted ? 0.1 : 0) + 0.15 * faq + 0.03 * (score / top);
+      candidates.push({ passage, coverage: answers, shapeMatch, rank });
     }
     return candidates.sort((a, b) => b.rank - a.rank || a.passage.id - b.passage.id);
   }

@@ -46,7 +46,7 @@ const MEMBERSHIP_DOES = /^(?:does|did|do|has|have)\s+(.+?)\s+((?:belong|particip
 
 function shapeOf(q: string): Shape {
   if (/\bhow many\b|\bnumber of\b|\bhow much\b|\bcount (?:of|the)\b/.test(q)) return 'count';
-  if (/^(?:when|since when)\b|\b(?:what|which) (?:day|date|year|month|time)\b|\bhow long ago\b/.test(q)) return 'when';
+  if (/^(?:when|since when)\b|\b(?:what|which)(?:'s| is| was)? (?:the )?(?:\w+ )?(?:day|date|year|month|time)\b|\bhow long ago\b/.test(q)) return 'when';
   if (/^where\b|\b(?:what|which) (?:place|city|country|venue|location|event)\b|\bwhere\b|\b(?:based|located|situated|headquartered)\b/.test(q)) return 'where';
   if (/^(?:list|name|enumerate|show|give)\b/.test(q) || /^(?:who|what|which) (?:are|were)\b.*s\b/.test(q)) return 'list';
   if (/^who(?:m|se)?\b|^which (?:person|people|organi[sz]ations?|universit(?:y|ies)|institutions?|members?|partners?|platforms?|schools?)\b/.test(q)) return 'who';
@@ -57,13 +57,18 @@ function shapeOf(q: string): Shape {
   return 'other';
 }
 
+// Entity-type nouns: "which organisations", "how many institutions" say what kind of answer, not its topic.
+const KINDS = 'organi[sz]ations?|institutions?|people|persons?|entities|bodies|groups?|companies';
 // Words that only say what kind of answer is wanted ("what day", "number of").
 const SHAPE_NOUNS: Partial<Record<Shape, RegExp>> = {
   when: /\b(?:day|date|year|month|time)\b/g,
   where: /\b(?:place|city|country|venue|location|based|located|situated|headquartered)\b/g,
-  who: /\b(?:organi[sz]ations?|institutions?|people|persons?|entities|bodies|groups?|companies)\b/g,
-  count: /\b(?:number|count)\b/g,
+  who: new RegExp(`\\b(?:${KINDS})\\b`, 'g'),
+  count: new RegExp(`\\b(?:number|count|${KINDS})\\b`, 'g'),
 };
+
+// Polite wrappers around a question: "can you list …" is "list …", "do you know who …" is "who …".
+const WRAPPER = /^(?:(?:hey|hi|ok|so|and|but|please|pls)[,!]?\s+)*(?:(?:can|could|would|will) you (?:please )?(?:tell me )?|(?:do|does) (?:you|anyone) know |i(?:'d| would) like to know |i want to know |i wonder |tell me |please )+/;
 
 /** Multi-word capitalised names in the question, as term groups ("United States" → [unit, state]). */
 function nameGroups(text: string, analyzer: Analyzer): string[][] {
@@ -83,12 +88,13 @@ export function readQuestion(text: string, analyzer: Analyzer): ReadQuestion {
   if (GREETING.test(lower)) return { ...base, shape: 'other', terms: [], meta: 'greeting' };
   if (THANKS.test(lower)) return { ...base, shape: 'other', terms: [], meta: 'thanks' };
 
-  const shape = shapeOf(lower);
+  const unwrapped = lower.replace(WRAPPER, '') || lower;
+  const shape = shapeOf(unwrapped);
   const nouns = SHAPE_NOUNS[shape];
-  const topic = nouns && /^(?:what|which|when|where|how|who)\b/.test(lower) ? lower.replace(nouns, ' ') : lower;
+  const topic = nouns ? unwrapped.replace(nouns, ' ') : unwrapped;
   const terms = analyzer.terms(topic, 'question');
-  // "What does X do?" asks what X is for.
-  if (/^what (?:does|do|did|will|would|can|should) .+ do$/.test(lower)) terms.push(...analyzer.terms('purpose', 'question'));
+  // "What does X do?" and "What is X for?" ask what X is for.
+  if (/^what (?:does|do|did|will|would|can|should) .+ do$|^what (?:is|are|was|were) .+ for$/.test(unwrapped)) terms.push(...analyzer.terms('purpose', 'question'));
 
   const original = text.replace(/[?!.]+\s*$/, '').trim();
   const membership = MEMBERSHIP_IS.exec(original.toLowerCase()) ?? MEMBERSHIP_DOES.exec(original.toLowerCase());

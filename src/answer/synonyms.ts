@@ -4,8 +4,8 @@
  * knowledge/synonyms.yaml; both are data, never code per question.
  */
 export const BASE_SYNONYMS: readonly (readonly string[])[] = [
-  ['found', 'founded', 'founding', 'founder', 'founders', 'start', 'started', 'launch', 'launched', 'establish', 'established', 'create', 'created', 'set up', 'begin', 'began', 'begun', 'form', 'formed', 'inaugurate', 'inaugurated'],
-  ['member', 'members', 'membership', 'part', 'role', 'participant', 'participate', 'belong', 'partner'],
+  ['found', 'founded', 'founding', 'founder', 'founders', 'start', 'started', 'launch', 'launched', 'establish', 'established', 'create', 'created', 'set up', 'begin', 'began', 'begun', 'form', 'formed', 'inaugurate', 'inaugurated', 'announce', 'announced', 'unveil', 'unveiled'],
+  ['member', 'members', 'membership', 'part', 'role', 'participant', 'participate', 'belong', 'partner', 'involve', 'involved'],
   ['say', 'said', 'says', 'state', 'stated', 'quote', 'speech', 'remark', 'speak', 'spoke', 'conclude', 'concluded', 'comment', 'statement'],
   ['aim', 'goal', 'achieve', 'objective', 'purpose', 'mission', 'intend', 'target', 'ambition', 'accomplish', 'vision'],
   ['theme', 'topic', 'dedicated', 'motto', 'title'],
