@@ -49,12 +49,16 @@ export function questionsFrom(sentence: string): string[] {
   const passive = /^(The\s+)?([\p{Lu}][^,;:]{2,60}?) (was|were) ([a-z]+ed) (on|in|during|at|by) (.+)$/u.exec(sentence);
   if (passive) {
     const [, the = '', subject = '', verb = '', participle = '', preposition = '', rest = ''] = passive;
-    const what = `${the.toLowerCase()}${subject}`;
+    const what = `${the}${subject}`.replace(/^The /, 'the ');
     if (/^(on|in)$/.test(preposition) && /\d/.test(rest)) out.push(`When ${verb} ${what} ${participle}?`);
     if (/^(during|at|in)$/.test(preposition) && /^(the\s+)?\p{Lu}/u.test(rest)) out.push(`Where ${verb} ${what} ${participle}?`);
   }
   const role = /^([\p{Lu}][\p{L}'’-]+(?: [\p{Lu}][\p{L}'’-]+){1,3}), ([\p{Lu}][a-z]+) of ([\p{Lu}].{2,60})$/u.exec(sentence);
   if (role) out.push(`Who is the ${role[2]} of ${role[3]}?`);
+  const agent = /(?:the )?(\p{Lu}[\p{L}]*(?: \p{Lu}[\p{L}]*)+), ((?:co-)?organi[sz]ed|hosted|led|founded|created) by \p{Lu}/u.exec(sentence);
+  if (agent) out.push(`Who ${agent[2]} the ${agent[1]}?`);
+  const speaker = /\bsaid by (?:(?:Rector|Prof\.?|Professor|Dr\.?|President|Minister) )?(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)+)/u.exec(sentence);
+  if (speaker) out.push(`What did ${speaker[1]} say?`);
   const definite = /^The ([^,;:]{3,50}?) (are|is) /.exec(sentence);
   if (definite && !/ (was|were|will|has|have) /.test(definite[1] ?? '')) out.push(`What ${definite[2]} the ${definite[1]}?`);
   return out;
