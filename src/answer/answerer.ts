@@ -24,6 +24,8 @@ const SYNONYMS_ONLY = 0.85;
 /** One passage weighed against a question (also what `kb why` shows). */
 export interface Candidate {
   passage: Passage;
+  /** What the passage is: a document sentence, an extracted list, or a curated FAQ phrasing. */
+  kind: 'passage' | 'list' | 'faq';
   /** Share of the question's weight the passage covers, 0..1. */
   coverage: number;
   /** Coverage plus shape evidence plus a BM25 tie-breaker: what ranks candidates. */
@@ -229,7 +231,8 @@ export class Answerer {
       // "When" wants a date and "how many" a number: a passage without one does not answer, however well it matches.
       const answers = shapeMatch || !STRICT_SHAPES.has(question.shape) ? coverage : coverage * 0.5;
       const rank = answers + (shapeMatch ? SHAPE_BONUS[question.shape] ?? 0.12 : 0) + (listWanted ? 0.1 : 0) + 0.15 * faq + 0.03 * (score / top);
-      candidates.push({ passage, coverage: answers, shapeMatch, rank });
+      const kind = this.faqByPassage.has(passage.id) ? 'faq' : passage.list ? 'list' : 'passage';
+      candidates.push({ passage, kind, coverage: answers, shapeMatch, rank });
     }
     return candidates.sort((a, b) => b.rank - a.rank || a.passage.id - b.passage.id);
   }

@@ -18,8 +18,7 @@ export function formatWhy(e: Explanation): string {
   if (e.candidates.length > 0) {
     lines.push('Top candidates (rank = coverage + shape + list + FAQ + BM25):');
     e.candidates.forEach((c, i) => {
-      const kind = c.passage.list ? 'list' : c.passage.doc.title.startsWith('FAQ') ? 'faq' : 'passage';
-      lines.push(`  ${i + 1}. rank ${c.rank.toFixed(2)}, coverage ${c.coverage.toFixed(2)}${c.shapeMatch ? ', shape ✓' : ''} [${kind}] ${truncate(c.passage.text, 90)} (${c.passage.doc.title})`);
+      lines.push(`  ${i + 1}. rank ${c.rank.toFixed(2)}, coverage ${c.coverage.toFixed(2)}${c.shapeMatch ? ', shape ✓' : ''} [${c.kind}] ${truncate(c.passage.text, 90)} (${c.passage.doc.title})`);
     });
   } else if (!q.meta) {
     lines.push('No passage shares a word with the question.');
