@@ -17,6 +17,7 @@ const CONTEXT_MATCH = 0.5;
 const CANDIDATES = 40;
 /** How much having what the shape asks for counts; a "when" question without a date is barely answered. */
 const SHAPE_BONUS: Partial<Record<Shape, number>> = { when: 0.3 };
+const UNKNOWN_WEIGHT = 1.5;
 const STRICT_SHAPES: ReadonlySet<Shape> = new Set(['when', 'count']);
 /** Coverage kept when no word of the question itself is in the passage, only synonyms or corrections. */
 const SYNONYMS_ONLY = 0.85;
@@ -140,6 +141,8 @@ export class Answerer {
     const resolved = new Map(terms.map((t) => [t, this.index.resolve(t)]));
     // A misspelt subject ("allianse") is still the subject.
     const isSubject = (r: ResolvedTerm): boolean => this.subjectTerms.has(r.term) || (!this.index.has(r.term) && this.subjectTerms.has(r.alternatives[0]?.term ?? ''));
+    // A word the knowledge has nowhere, not even as a synonym or typo, says the question is about something else.
+    const weightOf = (r: ResolvedTerm): number => (r.alternatives.length === 0 ? r.idf * UNKNOWN_WEIGHT : r.idf);
     const ideas: WeightedTerm[] = [];
     const grouped = new Set<string>();
     for (const name of question.names) {
@@ -147,12 +150,12 @@ export class Answerer {
       if (parts.length < 2) continue;
       for (const p of parts) grouped.add(p.term);
       const subject = parts.every(isSubject);
-      ideas.push({ term: parts.map((p) => p.term).join(' '), parts, subject, weight: Math.max(...parts.map((p) => p.idf)) * (subject ? SUBJECT_WEIGHT : 1) });
+      ideas.push({ term: parts.map((p) => p.term).join(' '), parts, subject, weight: Math.max(...parts.map(weightOf)) * (subject ? SUBJECT_WEIGHT : 1) });
     }
     for (const [term, r] of resolved) {
       if (grouped.has(term)) continue;
       const subject = isSubject(r);
-      ideas.push({ term, parts: [r], subject, weight: r.idf * (subject ? SUBJECT_WEIGHT : 1) });
+      ideas.push({ term, parts: [r], subject, weight: weightOf(r) * (subject ? SUBJECT_WEIGHT : 1) });
     }
     return ideas;
   }
