@@ -1,16 +1,19 @@
 /**
  * Builds the Bolt app for the configured mode: Socket Mode when an app-level token is set (no
  * public URL needed), else HTTP mode on `port` at /slack/events with signature verification.
- * The receivers are built here rather than by App so that stop() can wait for the socket to close
- * and so that the Web API base URL reaches both the app's client and Socket Mode's
- * apps.connections.open call.
+ * The receivers are built here rather than by App so that stop() can wait for the socket to close,
+ * so that the Web API base URL reaches both the app's client and Socket Mode's
+ * apps.connections.open call, and so that the connection state can be read for /healthz.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.js';
 import { UserError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
+import type { AdapterStatus } from '../../src/types.js';
 import { createBoltLogger } from './bolt-logger.js';
+import { watchSocket } from './connection.js';
 
 /** How the app receives events from Slack. */
 export type SlackMode = 'socket' | 'http';
@@ -25,6 +28,17 @@ export interface SlackApp {
   /** Verifies the bot token (auth.test) and connects; resolves with the listening port in HTTP mode. */
   start(): Promise<number | undefined>;
   stop(): Promise<void>;
+  /** Whether Slack can reach the app now, and how often the connection was made again. */
+  status(): AdapterStatus;
+}
+
+/** A GET route served beside /slack/events in HTTP mode, in the shape Node's http server takes. */
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** Options for {@link createSlackApp}. */
+export interface SlackAppOptions {
+  /** HTTP mode: extra GET routes by path (e.g. /healthz, /metrics) on the app's own server. */
+  routes?: Record<string, RouteHandler>;
 }
 
 /** How long stop() waits for Slack to complete the WebSocket close handshake. */
@@ -35,7 +49,7 @@ function clientOptions(config: SlackConfig): { slackApiUrl?: string } {
 }
 
 /** Creates the Bolt app for `config`; throws when neither mode is configured. */
-export function createSlackApp(config: SlackConfig, logger: Logger): SlackApp {
+export function createSlackApp(config: SlackConfig, logger: Logger, options: SlackAppOptions = {}): SlackApp {
   const boltLogger = createBoltLogger(logger);
   // Separate option objects: the Socket Mode client mutates its own (retry settings).
   const common = {
@@ -53,9 +67,14 @@ export function createSlackApp(config: SlackConfig, logger: Logger): SlackApp {
       installerOptions: { clientOptions: clientOptions(config) },
     });
     const app = new App({ ...common, receiver });
+    const socket = watchSocket(receiver.client, logger);
+    if (options.routes && Object.keys(options.routes).length > 0) {
+      logger.debug({ routes: Object.keys(options.routes) }, 'slack: extra routes are served in HTTP mode only');
+    }
     return {
       app,
       mode: 'socket',
+      status: () => socket.status(),
       async start() {
         await app.init();
         await app.start();
@@ -82,12 +101,16 @@ export function createSlackApp(config: SlackConfig, logger: Logger): SlackApp {
     endpoints: EVENTS_PATH,
     port: config.port,
     logger: boltLogger,
+    // Health checks and scrapes use GET (HEAD too, for load balancers that probe with it).
+    customRoutes: Object.entries(options.routes ?? {}).map(([path, handler]) => ({ path, method: ['GET', 'HEAD'], handler })),
   });
   const app = new App({ ...common, receiver });
   let started = false;
   return {
     app,
     mode: 'http',
+    // Slack calls us: listening is all the connection HTTP mode has.
+    status: () => ({ connected: started, reconnects: 0 }),
     async start() {
       await app.init();
       const server = await app.start(config.port);

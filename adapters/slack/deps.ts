@@ -1,22 +1,24 @@
 /**
  * What the listeners share: the core, the logger, the duplicate filter and the moderator check,
- * plus the one way every listener asks the core, so that each question is logged alike.
+ * plus the one way every listener asks the core, so that each question is logged alike, and the
+ * one way moderator tools learn who is asking.
  */
 import type { Logger } from '../../src/logger.js';
-import type { Answer, Bot, Question } from '../../src/types.js';
+import type { Answer, ChatBot, Question } from '../../src/types.js';
 import type { Dedupe } from './dedupe.js';
 import type { ModeratorCheck } from './moderators.js';
 
 /** Everything a listener needs besides what Bolt hands it. */
 export interface ListenerDeps {
-  bot: Bot;
+  /** The core: answers, votes and the moderators' tools. */
+  bot: ChatBot;
   logger: Logger;
   dedupe: Dedupe;
   moderators: ModeratorCheck;
 }
 
 /** Where a question came from in Slack, for the logs. */
-export type QuestionSource = 'mention' | 'dm' | 'command' | 'button';
+export type QuestionSource = 'mention' | 'dm' | 'command' | 'button' | 'modal';
 
 /** The parts of a question a listener knows; the moderator flag is looked up here. */
 export interface AskInput {
@@ -25,6 +27,8 @@ export interface AskInput {
   channelId: string;
   threadId?: string;
   source: QuestionSource;
+  /** The person's Slack handle, for reload reports and the audit log ("reloaded by …"). */
+  userName?: string;
 }
 
 /** Builds the core's {@link Question}, with `isModerator` established for the person. */
@@ -36,6 +40,7 @@ export async function buildQuestion(deps: ListenerDeps, input: AskInput): Promis
     channelId: input.channelId,
     threadId: input.threadId,
     isModerator: await deps.moderators.isModerator(input.userId),
+    ...(input.userName ? { userName: input.userName } : {}),
     // Direct-message conversation ids start with D, whichever surface (message, /ask, button) asked.
     isDirect: input.channelId.startsWith('D'),
   };

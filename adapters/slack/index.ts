@@ -1,18 +1,22 @@
 /**
  * The Slack adapter: a Bolt app in Socket Mode (SLACK_APP_TOKEN) or HTTP mode
  * (SLACK_SIGNING_SECRET, SLACK_PORT, /slack/events) that answers mentions, direct messages,
- * /ask and suggestion clicks, and lets moderators /kb-reload.
+ * /ask and suggestion clicks, records 👍/👎 votes, gives moderators /kb-reload and /kb, posts the
+ * weekly digest, reports its connection for /healthz and stops without dropping what it is
+ * answering.
  */
 import type { SlackConfig } from '../../src/config.js';
 import { UserError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
-import type { Adapter, Bot } from '../../src/types.js';
-import { createSlackApp, type SlackApp, type SlackMode } from './app.js';
+import type { Adapter, AdapterStatus, ChatBot } from '../../src/types.js';
+import { createSlackApp, type RouteHandler, type SlackApp, type SlackMode } from './app.js';
 import { createDedupe } from './dedupe.js';
+import { installGate, type Gate } from './gate.js';
 import { createModeratorCheck } from './moderators.js';
 import { register } from './listeners/index.js';
+import { renderNotice } from './render.js';
 
-export { EVENTS_PATH, type SlackMode } from './app.js';
+export { EVENTS_PATH, type RouteHandler, type SlackMode } from './app.js';
 
 /** The Slack {@link Adapter}, plus what tests and operators may want to know once it runs. */
 export interface SlackAdapter extends Adapter {
@@ -20,37 +24,54 @@ export interface SlackAdapter extends Adapter {
   readonly mode: SlackMode;
   /** The port the HTTP receiver listens on once started (useful with port 0); undefined in Socket Mode. */
   readonly port: number | undefined;
+  /** Answers, votes and the moderators' tools all go to the core, so it must be a {@link ChatBot}. */
+  start(bot: ChatBot): Promise<void>;
+  status(): AdapterStatus;
 }
+
+/** Options for {@link createSlackAdapter}. */
+export interface SlackAdapterOptions {
+  /**
+   * HTTP mode: GET (and HEAD) routes served by the app's own server beside /slack/events, e.g.
+   * main's /healthz and /metrics when HTTP_PORT equals SLACK_PORT. Ignored in Socket Mode, which
+   * has no server.
+   */
+  routes?: Record<string, RouteHandler>;
+  /** How long stop() waits for handlers in flight before it disconnects anyway; default 10 s. */
+  stopTimeoutMs?: number;
+}
+
+const STOP_TIMEOUT_MS = 10_000;
 
 /**
  * Creates the Slack adapter. Throws a {@link UserError} when the config names neither mode;
  * nothing connects until {@link Adapter.start}, which rejects with a UserError naming the
  * setting to fix when Slack refuses the tokens or the port is taken.
  */
-export function createSlackAdapter(config: SlackConfig, logger: Logger): SlackAdapter {
+export function createSlackAdapter(config: SlackConfig, logger: Logger, options: SlackAdapterOptions = {}): SlackAdapter {
   if (!config.appToken && !config.signingSecret) {
     throw new UserError('slack: SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) is required');
   }
   const mode: SlackMode = config.appToken ? 'socket' : 'http';
-  let running: SlackApp | undefined;
+  let running: { slack: SlackApp; gate: Gate } | undefined;
   let port: number | undefined;
 
-  return {
+  const adapter: SlackAdapter = {
     name: 'slack',
     mode,
     get port() {
       return port;
     },
-    async start(bot: Bot) {
+    async start(bot: ChatBot) {
       if (running) throw new Error('slack: adapter already started');
-      const slack = createSlackApp(config, logger);
+      const slack = createSlackApp(config, logger, { routes: options.routes });
       const moderators = createModeratorCheck({
         moderatorIds: config.moderatorIds,
         logger,
         lookup: async (userId) => (await slack.app.client.users.info({ user: userId })).user,
       });
       register(slack.app, { bot, logger, dedupe: createDedupe(), moderators });
-      running = slack;
+      running = { slack, gate: installGate(slack.app, logger) };
       try {
         port = await slack.start();
       } catch (err) {
@@ -60,13 +81,33 @@ export function createSlackAdapter(config: SlackConfig, logger: Logger): SlackAd
       }
       logger.info({ mode, port }, 'slack: connected');
     },
+    /**
+     * Closes the door to new payloads (Slack redelivers them), lets the handlers in flight finish
+     * (at most `stopTimeoutMs`) so no question is dropped half-answered, then disconnects.
+     */
     async stop() {
-      const slack = running;
+      const current = running;
       running = undefined;
+      if (!current) return;
+      await current.gate.close(options.stopTimeoutMs ?? STOP_TIMEOUT_MS);
+      await current.slack.stop();
       port = undefined;
-      if (slack) await slack.stop();
+      logger.info('slack: stopped');
+    },
+    status() {
+      return running ? running.slack.status() : { connected: false, reconnects: 0 };
     },
   };
+
+  if (config.digestChannel) {
+    const channel = config.digestChannel;
+    adapter.postDigest = async (text: string) => {
+      if (!running) throw new Error('slack: cannot post the digest: the adapter is not running');
+      await running.slack.app.client.chat.postMessage({ channel, ...renderNotice(text), unfurl_links: false });
+      logger.info({ channel }, 'slack: digest posted');
+    };
+  }
+  return adapter;
 }
 
 /**

@@ -3,14 +3,14 @@
  * calling the fake Slack's Web API and response URLs, answering with the real core.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Bot } from '../../../src/types.js';
+import type { ChatBot } from '../../../src/types.js';
 import { buttonClick, eventCallback, mention, nextTs, slashCommand } from '../../fakes/slack/payloads.js';
 import type { RecordedCall } from '../../fakes/slack/server.js';
 import { postSigned } from '../../fakes/slack/signing.js';
 import { createTestBot } from './support/bot.js';
 import { MEMBER, MODERATOR, SIGNING_SECRET, sectionText, startHarness, type Harness } from './support/harness.js';
 
-let bot: Bot;
+let bot: ChatBot;
 let h: Harness;
 
 beforeAll(async () => {

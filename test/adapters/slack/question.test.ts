@@ -3,10 +3,10 @@ import { createDedupe } from '../../../adapters/slack/dedupe.js';
 import { buildQuestion, type ListenerDeps } from '../../../adapters/slack/deps.js';
 import { createModeratorCheck } from '../../../adapters/slack/moderators.js';
 import { silentLogger } from '../../../src/logger.js';
-import type { Bot } from '../../../src/types.js';
+import type { ChatBot } from '../../../src/types.js';
 
 const deps = (): ListenerDeps => ({
-  bot: {} as Bot, // buildQuestion never calls the bot
+  bot: {} as ChatBot, // buildQuestion never calls the bot
   logger: silentLogger(),
   dedupe: createDedupe(),
   moderators: createModeratorCheck({ moderatorIds: ['UMOD'], logger: silentLogger(), lookup: async (id) => ({ is_admin: id === 'UADMIN' }) }),

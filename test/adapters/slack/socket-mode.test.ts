@@ -6,14 +6,14 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { escapeText } from '../../../adapters/slack/escape.js';
 import { createBot } from '../../../src/bot.js';
 import { APOLOGY } from '../../../src/errors.js';
-import type { Bot } from '../../../src/types.js';
+import type { ChatBot } from '../../../src/types.js';
 import { buttonClick, directMessage, eventCallback, mention, nextTs, slashCommand } from '../../fakes/slack/payloads.js';
 import type { RecordedCall } from '../../fakes/slack/server.js';
 import { createTestBot } from './support/bot.js';
 import { ADMIN, APP_TOKEN, BOT_TOKEN, MEMBER, MODERATOR, sectionText, startHarness, type Harness } from './support/harness.js';
 import { LEVEL } from './support/logs.js';
 
-let bot: Bot;
+let bot: ChatBot;
 let h: Harness;
 
 beforeAll(async () => {

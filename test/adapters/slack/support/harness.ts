@@ -2,8 +2,8 @@
  * Starts the real Slack adapter (real Bolt app) against the fake Slack, in Socket Mode or HTTP
  * mode, with a log capture; close() stops both.
  */
-import { createSlackAdapter, EVENTS_PATH, type SlackAdapter } from '../../../../adapters/slack/index.js';
-import type { Bot } from '../../../../src/types.js';
+import { createSlackAdapter, EVENTS_PATH, type SlackAdapter, type SlackAdapterOptions } from '../../../../adapters/slack/index.js';
+import type { ChatBot } from '../../../../src/types.js';
 import { FakeSlack, type FakeUser } from '../../../fakes/slack/server.js';
 import type { Workspace } from '../../../fakes/slack/payloads.js';
 import { LogCapture } from './logs.js';
@@ -35,8 +35,15 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** What a test may add to the adapter's config and options. */
+export interface HarnessOptions extends SlackAdapterOptions {
+  /** SLACK_DIGEST_CHANNEL. */
+  digestChannel?: string;
+}
+
 /** Starts the adapter in `mode` with `bot`. */
-export async function startHarness(mode: 'socket' | 'http', bot: Bot): Promise<Harness> {
+export async function startHarness(mode: 'socket' | 'http', bot: ChatBot, options: HarnessOptions = {}): Promise<Harness> {
+  const { digestChannel, ...adapterOptions } = options;
   const fake = await FakeSlack.start({ users: USERS });
   const logs = new LogCapture();
   const adapter = createSlackAdapter(
@@ -47,8 +54,10 @@ export async function startHarness(mode: 'socket' | 'http', bot: Bot): Promise<H
       port: 0,
       moderatorIds: [MODERATOR],
       apiUrl: fake.apiUrl,
+      ...(digestChannel ? { digestChannel } : {}),
     },
     logs.logger,
+    adapterOptions,
   );
   try {
     await adapter.start(bot);
@@ -67,6 +76,17 @@ export async function startHarness(mode: 'socket' | 'http', bot: Bot): Promise<H
       await fake.close();
     },
   };
+}
+
+/** Polls `check` until it returns something other than undefined/false (state the fake does not see, e.g. adapter.status()). */
+export async function until<T>(check: () => T | undefined | false, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 /** The text of every section block of a posted message, joined. */
