@@ -29,6 +29,10 @@ const ECHO_LIMIT = 300;
 
 /** action_id prefix of the suggestion buttons; the actions listener matches it. */
 export const SUGGESTION_ACTION_PREFIX = 'ask_suggestion';
+/** action_ids of the 👍 / 👎 buttons; their value is the answer's id. */
+export const FEEDBACK_ACTIONS = { up: 'answer_feedback_up', down: 'answer_feedback_down' } as const;
+/** Answers worth a vote: those that claim to know something. Help, apologies and "I don't know" are not. */
+const VOTED_KINDS = new Set<Answer['kind']>(['passage', 'list', 'count', 'membership', 'faq']);
 
 /** Options for {@link renderAnswer}. */
 export interface RenderAnswerOptions {
@@ -97,7 +101,8 @@ function askedLine(options: RenderAnswerOptions): string | undefined {
 /**
  * Renders an answer: who asked (when given), the answer in sections of at most 3,000
  * characters, a context line naming the sources, and for `unknown` answers the suggested
- * questions as buttons whose value is the question to ask.
+ * questions as buttons whose value is the question to ask; answers the core recorded (with an id)
+ * get 👍 / 👎 buttons.
  */
 export function renderAnswer(answer: Answer, options: RenderAnswerOptions = {}): RenderedMessage {
   const blocks: Block[] = [];
@@ -131,8 +136,25 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions = {}):
     });
   }
 
+  if (answer.id && VOTED_KINDS.has(answer.kind)) blocks.push(feedbackButtons(answer.id));
+
   const fallback = [asked, body].filter(Boolean).join('\n');
   return { text: truncate(fallback, SECTION_LIMIT), blocks };
+}
+
+/** 👍 / 👎 under an answer; the answer id rides in the value so any instance can record the vote. */
+function feedbackButtons(answerId: string): Block {
+  return {
+    type: 'actions',
+    block_id: 'feedback',
+    elements: (['up', 'down'] as const).map((vote) => ({
+      type: 'button',
+      action_id: FEEDBACK_ACTIONS[vote],
+      text: { type: 'plain_text', text: vote === 'up' ? '👍' : '👎', emoji: true },
+      value: answerId,
+      accessibility_label: vote === 'up' ? 'This answer helped' : 'This answer did not help',
+    })),
+  };
 }
 
 /** Renders a plain notice (refusal, apology, cooldown) as one section with the same text fallback. */

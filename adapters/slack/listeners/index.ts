@@ -1,19 +1,21 @@
 /**
  * Registers every Slack listener on the app, one folder per kind of payload, as in Bolt's
- * starter template: events (mentions, direct messages), commands (/ask, /kb-reload) and actions
- * (suggestion buttons), plus the app-wide error handler.
+ * starter template: events (mentions, direct messages), commands (/ask, /kb, /kb-reload), actions
+ * (suggestion, vote and Teach buttons) and views (the teach modal), plus the app-wide error handler.
  */
 import type { App } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.js';
 import * as actions from './actions/index.js';
 import * as commands from './commands/index.js';
 import * as events from './events/index.js';
+import * as views from './views/index.js';
 
 /** Registers all listeners and the global error handler. */
 export function register(app: App, deps: ListenerDeps): void {
   events.register(app, deps);
   commands.register(app, deps);
   actions.register(app, deps);
+  views.register(app, deps);
   // Listeners answer their own failures with an apology; this catches the rest (middleware,
   // authorization) so a bug is logged and the process keeps running.
   app.error(async (error) => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ASK_COMMAND } from '../../../adapters/slack/listeners/commands/ask.js';
+import { KB_COMMAND } from '../../../adapters/slack/listeners/commands/kb.js';
 import { RELOAD_COMMAND } from '../../../adapters/slack/listeners/commands/kb-reload.js';
 
 interface Manifest {
@@ -13,7 +14,7 @@ interface Manifest {
 describe('the Slack app manifest', () => {
   it('declares what the adapter listens to and needs', async () => {
     const manifest = parse(await readFile(new URL('../../../adapters/slack/manifest.yaml', import.meta.url), 'utf8')) as Manifest;
-    expect(manifest.features.slash_commands.map((c) => c.command).sort()).toEqual([ASK_COMMAND, RELOAD_COMMAND].sort());
+    expect(manifest.features.slash_commands.map((c) => c.command).sort()).toEqual([ASK_COMMAND, KB_COMMAND, RELOAD_COMMAND].sort());
     expect(manifest.oauth_config.scopes.bot).toEqual(
       expect.arrayContaining(['app_mentions:read', 'chat:write', 'commands', 'im:history', 'im:read', 'im:write', 'users:read']),
     );

@@ -1,11 +1,12 @@
 /**
- * `/kb-reload`: moderators reload the knowledge base; the report (or the refusal, for everyone
- * else) is shown only to the person who ran it. The adapter checks first so the refusal is
- * clear; the core checks again (UserError) because it must not trust adapters.
+ * `/kb-reload [force]`: moderators reload the knowledge base, checked (the knowledge folder's
+ * checks must pass) or forced (checks skipped, said in the report and the audit log). The report,
+ * or the refusal for everyone else, is shown only to the person who ran it.
  */
 import type { App } from '@slack/bolt';
 import { APOLOGY, UserError } from '../../../../src/errors.js';
-import { buildQuestion, type ListenerDeps } from '../../deps.js';
+import type { ListenerDeps } from '../../deps.js';
+import { moderatorQuestion } from '../../moderator-only.js';
 import { renderNotice, renderReloadReport } from '../../render.js';
 
 /** The slash command, as named in manifest.yaml. */
@@ -16,25 +17,25 @@ export const RELOAD_REFUSAL =
   'Sorry, only moderators can reload the knowledge base. Moderators are workspace admins and owners ' +
   'and the people listed in SLACK_MODERATOR_IDS; ask one of them.';
 
+const USAGE = `Usage: ${RELOAD_COMMAND} to reload with the checks, or ${RELOAD_COMMAND} force to skip them.`;
+
 /** Registers /kb-reload. */
 export function register(app: App, deps: ListenerDeps): void {
   app.command(RELOAD_COMMAND, async ({ command, ack, respond }) => {
     await ack();
     try {
-      const by = await buildQuestion(deps, {
-        text: command.text.trim(),
-        userId: command.user_id,
-        channelId: command.channel_id,
-        source: 'command',
-      });
-      by.userName = command.user_name;
-      if (!by.isModerator) {
-        deps.logger.info({ userId: command.user_id }, 'slack: /kb-reload refused (not a moderator)');
+      const arg = command.text.trim().toLowerCase();
+      const by = await moderatorQuestion(deps, { userId: command.user_id, userName: command.user_name, channelId: command.channel_id }, 'reload', command.text.trim());
+      if (!by) {
         await respond({ response_type: 'ephemeral', ...renderNotice(RELOAD_REFUSAL) });
         return;
       }
-      const report = await deps.bot.reload(by);
-      deps.logger.info({ ok: report.ok, documents: report.documents, errors: report.errors.length, by: command.user_id }, 'slack: knowledge reloaded');
+      if (arg !== '' && arg !== 'force') {
+        await respond({ response_type: 'ephemeral', ...renderNotice(USAGE) });
+        return;
+      }
+      const report = await deps.bot.reload(by, { force: arg === 'force' });
+      deps.logger.info({ ok: report.ok, forced: report.forced, documents: report.documents, errors: report.errors.length, by: command.user_id }, 'slack: knowledge reloaded');
       await respond({ response_type: 'ephemeral', ...renderReloadReport(report) });
     } catch (err) {
       if (err instanceof UserError) {

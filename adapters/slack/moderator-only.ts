@@ -1,0 +1,29 @@
+/**
+ * The moderator check every moderator tool runs first, so a refusal is clear and private. The
+ * core checks again (a UserError) because it must not trust adapters.
+ */
+import { buildQuestion, type ListenerDeps } from './deps.js';
+import type { Question } from '../../src/types.js';
+
+/** What someone who is not a moderator sees when they try a moderator tool. */
+export const MODERATOR_REFUSAL =
+  'Sorry, only moderators can use this. Moderators are workspace admins and owners ' +
+  'and the people listed in SLACK_MODERATOR_IDS; ask one of them.';
+
+/** Who is acting, as Slack says. */
+export interface Actor {
+  userId: string;
+  userName?: string;
+  channelId: string;
+}
+
+/**
+ * The core's {@link Question} for `actor` when they are a moderator (the text is what they typed,
+ * for the audit log), or undefined after logging the refusal.
+ */
+export async function moderatorQuestion(deps: ListenerDeps, actor: Actor, what: string, text = ''): Promise<Question | undefined> {
+  const by = await buildQuestion(deps, { text, userId: actor.userId, userName: actor.userName, channelId: actor.channelId, source: 'command' });
+  if (by.isModerator) return by;
+  deps.logger.info({ userId: actor.userId, what }, 'slack: moderator tool refused (not a moderator)');
+  return undefined;
+}
