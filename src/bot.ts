@@ -3,7 +3,7 @@ import { Answerer } from './answer/answerer.js';
 import { answer } from './answer/compose.js';
 import { cleanQuestion } from './answer/question.js';
 import { AnalyticsStore, type AnalyticsOptions } from './analytics/store.js';
-import type { CooldownConfig } from './config.js';
+import type { AppConfig, CooldownConfig } from './config.js';
 import { Cooldown } from './cooldown.js';
 import { APOLOGY, UserError } from './errors.js';
 import { formatKnowledgeError, loadKnowledge } from './knowledge/loader.js';
@@ -31,6 +31,18 @@ export interface BotOptions {
   analytics?: AnalyticsOptions;
   /** Counters and latency for /metrics. */
   metrics?: BotMetrics;
+}
+
+/** The bot's options as the program's configuration sets them (main and every Discord shard alike). */
+export function botOptionsFrom(config: AppConfig, logger: Logger, metrics?: BotMetrics): BotOptions {
+  return {
+    knowledgeDir: config.knowledgeDir,
+    logger,
+    cooldown: config.cooldown,
+    maxQuestionLength: config.maxQuestionLength,
+    ...(config.analytics ? { analytics: config.analytics } : {}),
+    ...(metrics ? { metrics } : {}),
+  };
 }
 
 /** The bot: the {@link Bot} contract, the moderators' tools, and what embedders need. */

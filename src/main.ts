@@ -10,7 +10,7 @@ import type { Server } from 'node:http';
 import { createDiscordAdapter } from '../adapters/discord/index.js';
 import { createSlackAdapter } from '../adapters/slack/index.js';
 import { createTerminalAdapter } from '../adapters/terminal/index.js';
-import { createBot, type AllianceBot } from './bot.js';
+import { botOptionsFrom, createBot, type AllianceBot } from './bot.js';
 import { loadConfig, type AppConfig } from './config.js';
 import { UserError } from './errors.js';
 import { formatGaps } from './format.js';
@@ -56,14 +56,7 @@ async function main(): Promise<void> {
   const terminalOnly = !config.discord && !config.slack;
   const logger = createLogger({ level: terminalOnly && !process.env.LOG_LEVEL ? 'warn' : config.logLevel });
   const metrics = createMetrics();
-  const bot = await createBot({
-    knowledgeDir: config.knowledgeDir,
-    logger,
-    cooldown: config.cooldown,
-    maxQuestionLength: config.maxQuestionLength,
-    analytics: config.analytics,
-    metrics,
-  });
+  const bot = await createBot(botOptionsFrom(config, logger, metrics));
 
   let stopping = false;
   const cleanups: (() => void)[] = [];
