@@ -94,3 +94,34 @@ export function buttonClick(
     actions: [{ type: 'button', block_id: 'suggestions', action_id: o.actionId, text: { type: 'plain_text', text: o.value }, value: o.value, action_ts: actionTs }],
   };
 }
+
+/** What a modal's inputs hold, by block id (each input's action_id is `value`). */
+export type ModalValues = Record<string, string>;
+
+/** A view_submission payload: someone pressed the modal's submit button with `values` typed in. */
+export function viewSubmission(workspace: Workspace, o: { user: string; callbackId: string; values: ModalValues; privateMetadata?: string }): Record<string, unknown> {
+  const state: Record<string, Record<string, { type: string; value: string }>> = {};
+  for (const [blockId, value] of Object.entries(o.values)) state[blockId] = { value: { type: 'plain_text_input', value } };
+  return {
+    type: 'view_submission',
+    team: { id: workspace.teamId, domain: 'fake' },
+    user: { id: o.user, username: o.user.toLowerCase(), name: o.user.toLowerCase(), team_id: workspace.teamId },
+    api_app_id: 'A0FAKE',
+    token: 'verification-token',
+    trigger_id: `trigger.${nextTs()}`,
+    view: {
+      id: 'V0FAKE',
+      team_id: workspace.teamId,
+      type: 'modal',
+      callback_id: o.callbackId,
+      private_metadata: o.privateMetadata ?? '',
+      blocks: [],
+      state: { values: state },
+      hash: '1800000000.fakehash',
+      title: { type: 'plain_text', text: 'Modal' },
+      app_id: 'A0FAKE',
+      bot_id: workspace.botUserId,
+    },
+    response_urls: [],
+  };
+}
