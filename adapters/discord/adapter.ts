@@ -1,13 +1,16 @@
 /**
- * The Discord adapter: a discord.js client that answers `/ask`, mentions and DMs, lets moderators
- * `/reload`, and answers `/help`. It only translates: Discord events become {@link Question}s, the
- * core's {@link Answer}s become Discord messages (see render.ts).
+ * The Discord adapter: a discord.js client that answers `/ask`, mentions and DMs, takes votes on
+ * answers, gives moderators `/reload` and `/kb`, and answers `/help`. It only translates: Discord
+ * events become {@link Question}s, the core's {@link Answer}s become Discord messages (render.ts).
+ * With DISCORD_SHARDS set, {@link createDiscordAdapter} runs shards instead (sharding.ts).
  */
 import {
   Client,
   Events,
   GatewayIntentBits,
+  MessageFlags,
   Partials,
+  REST,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -18,36 +21,69 @@ import {
 import type { DiscordConfig } from '../../src/config.js';
 import { APOLOGY, UserError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
-import type { Adapter, Answer, Bot, Question } from '../../src/types.js';
+import type { Adapter, AdapterStatus, Answer, ChatBot, Question } from '../../src/types.js';
 import { COMMAND, QUESTION_OPTION, commandDefinitions, commandsRoute, syncCommands } from './commands.js';
+import { ConnectionStatus } from './connection.js';
+import { postDigest } from './digest.js';
+import { InFlight } from './in-flight.js';
 import { InteractionReply } from './interaction-reply.js';
+import { moderatorHandlers, type ModeratorHandlers } from './moderator.js';
 import { interactionMemberFacts, isModeratorMember, messageMemberFacts, type MemberFacts } from './permissions.js';
 import {
   NO_MENTIONS,
   parseSuggestionButtonId,
   plainMessage,
   renderAnswer,
-  renderReloadReport,
   truncate,
   type RenderedMessage,
 } from './render.js';
 import { cleanQuestion, mentionsBot, stripMention } from './question-text.js';
+import { installReloadHook, reloadEverywhere } from './shard-reload.js';
+import { createShardedAdapter, type ShardingOptions } from './sharding.js';
+import { TeachDrafts, isTeachForm } from './teach-form.js';
+import { VOTE_THANKS, parseVoteButtonId } from './votes.js';
 
-/** Shown to people who may not `/reload`, only to them. */
-export const RELOAD_REFUSAL =
-  'Only moderators can reload the knowledge base: members with the Manage Server permission or a moderator role.';
+export { RELOAD_REFUSAL, MODERATOR_REFUSAL } from './moderator.js';
 
 /** Said when the core rate-limits someone and gave no text of its own. */
 const COOLDOWN_FALLBACK = 'You are asking quickly; please wait a moment before the next question.';
 
+/** The Discord adapter: the {@link Adapter} contract with its connection state and the digest. */
+export interface DiscordAdapter extends Adapter {
+  start(bot: ChatBot): Promise<void>;
+  status(): AdapterStatus;
+  postDigest(text: string): Promise<void>;
+}
+
+/**
+ * Creates the Discord adapter; `start` logs in and resolves once the bot is ready and its commands
+ * registered. With `config.shards` set it runs a ShardingManager whose shards each run the client
+ * adapter in their own process.
+ */
+export function createDiscordAdapter(config: DiscordConfig, logger: Logger, options: ShardingOptions = {}): DiscordAdapter {
+  return config.shards === undefined ? createClientAdapter(config, logger) : createShardedAdapter(config, logger, options);
+}
+
 /** How a question reached the bot, for the logs. */
 type Via = 'slash' | 'button' | 'mention' | 'dm';
 
-/** Creates the Discord adapter; `start` logs in and resolves once the bot is ready and its commands registered. */
-export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Adapter {
+/**
+ * The adapter over one discord.js client: the whole bot without sharding, one shard with it (the
+ * client then reads its shard from the environment the ShardingManager set).
+ */
+export function createClientAdapter(config: DiscordConfig, logger: Logger): DiscordAdapter {
   let client: Client | undefined;
   // discord.js reports its own shutdown as a dropped connection; keep that out of the warnings.
   let stopping = false;
+  const connection = new ConnectionStatus();
+  const inFlight = new InFlight();
+  const drafts = new TeachDrafts();
+  let moderatorTools: ModeratorHandlers | undefined;
+  const moderator = (): ModeratorHandlers => {
+    if (!moderatorTools) throw new Error('discord: adapter not started');
+    return moderatorTools;
+  };
+  let stopped: Promise<void> | undefined;
 
   const question = (text: string, user: User, channelId: string, member: MemberFacts | null, threadId?: string): Question => ({
     text,
@@ -77,7 +113,13 @@ export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Ada
     }
   };
 
-  async function answerInteraction(bot: Bot, interaction: ChatInputCommandInteraction | ButtonInteraction, via: Via, text: string): Promise<void> {
+  /** The person behind an interaction, as the core sees them. */
+  const asker = (interaction: Interaction, text: string): Question =>
+    interaction.inGuild()
+      ? question(text, interaction.user, interaction.channelId ?? '', interactionMemberFacts(interaction))
+      : directQuestion(text, interaction.user, interaction.channelId ?? '');
+
+  async function answerInteraction(bot: ChatBot, interaction: ChatInputCommandInteraction | ButtonInteraction, via: Via, text: string): Promise<void> {
     const reply = InteractionReply.for(interaction, false);
     reply.deferIfSlow();
     const direct = !interaction.inGuild();
@@ -96,7 +138,7 @@ export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Ada
     }
   }
 
-  async function onCommand(bot: Bot, interaction: ChatInputCommandInteraction): Promise<void> {
+  async function onCommand(bot: ChatBot, interaction: ChatInputCommandInteraction): Promise<void> {
     switch (interaction.commandName) {
       case COMMAND.ask: {
         const text = cleanQuestion(interaction.options.getString(QUESTION_OPTION, true));
@@ -107,34 +149,19 @@ export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Ada
         await InteractionReply.for(interaction, true).send(renderAnswer(bot.help('discord')));
         return;
       }
-      case COMMAND.reload: {
-        const member = interactionMemberFacts(interaction);
-        const q = question('/reload', interaction.user, interaction.channelId, member);
-        // Checked here as well as in the core, so the refusal is clear and only the person sees it.
-        if (!q.isModerator) {
-          logger.info({ userId: q.userId, channelId: q.channelId }, 'discord: reload refused (not a moderator)');
-          await InteractionReply.for(interaction, true).send([plainMessage(RELOAD_REFUSAL)]);
-          return;
-        }
-        const reply = InteractionReply.for(interaction, true);
-        await reply.defer();
-        try {
-          const report = await bot.reload(q);
-          logger.info({ ok: report.ok, documents: report.documents, errors: report.errors.length, by: report.by }, 'discord: reloaded');
-          await reply.send([renderReloadReport(report)]);
-        } catch (error) {
-          if (!(error instanceof UserError)) throw error;
-          await reply.send([plainMessage(error.message)]);
-        }
+      case COMMAND.reload:
+        await moderator().reload(interaction);
         return;
-      }
+      case COMMAND.kb:
+        await moderator().kb(interaction);
+        return;
       default:
         // A command registered by an older version of the bot, still cached by Discord.
         await InteractionReply.for(interaction, true).send([plainMessage(`Unknown command /${interaction.commandName}; try /help.`)]);
     }
   }
 
-  async function onAutocomplete(bot: Bot, interaction: AutocompleteInteraction): Promise<void> {
+  async function onAutocomplete(bot: ChatBot, interaction: AutocompleteInteraction): Promise<void> {
     const typed = cleanQuestion(String(interaction.options.getFocused()));
     let suggestions: string[] = [];
     try {
@@ -147,7 +174,16 @@ export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Ada
     await interaction.respond(choices);
   }
 
-  async function onButton(bot: Bot, interaction: ButtonInteraction): Promise<void> {
+  async function onButton(bot: ChatBot, interaction: ButtonInteraction): Promise<void> {
+    const vote = parseVoteButtonId(interaction.customId);
+    if (vote) {
+      // Anyone may vote; the thanks is private and nothing is posted in the channel.
+      await bot.feedback(vote.answerId, vote.vote, asker(interaction, ''));
+      logger.info({ vote: vote.vote, answerId: vote.answerId }, 'discord: vote');
+      await interaction.reply({ content: VOTE_THANKS, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      return;
+    }
+    if (await moderator().button(interaction)) return;
     const parsed = parseSuggestionButtonId(interaction.customId);
     if (!parsed) return;
     let text = parsed.question;
@@ -159,7 +195,7 @@ export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Ada
     await answerInteraction(bot, interaction, 'button', cleanQuestion(text));
   }
 
-  async function onInteraction(bot: Bot, interaction: Interaction): Promise<void> {
+  async function onInteraction(bot: ChatBot, interaction: Interaction): Promise<void> {
     if (interaction.isAutocomplete()) {
       try {
         await onAutocomplete(bot, interaction);
@@ -168,12 +204,15 @@ export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Ada
       }
       return;
     }
-    if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
+    if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isModalSubmit()) return;
     try {
       if (interaction.isChatInputCommand()) await onCommand(bot, interaction);
-      else await onButton(bot, interaction);
+      else if (interaction.isButton()) await onButton(bot, interaction);
+      else if (isTeachForm(interaction.customId)) {
+        await moderator().teachSubmitted(interaction);
+      }
     } catch (error) {
-      const what = interaction.isChatInputCommand() ? `/${interaction.commandName}` : 'button';
+      const what = interaction.isChatInputCommand() ? `/${interaction.commandName}` : interaction.isButton() ? 'button' : 'form';
       logger.error({ err: error, interaction: what }, 'discord: interaction handler failed');
       await InteractionReply.for(interaction, true).apologize().catch((sendError: unknown) => {
         logger.error({ err: sendError }, 'discord: could not send the apology');
@@ -181,7 +220,7 @@ export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Ada
     }
   }
 
-  async function onMessage(bot: Bot, message: Message): Promise<void> {
+  async function onMessage(bot: ChatBot, message: Message): Promise<void> {
     // Bots (this one included) never get answers: two bots could otherwise talk forever.
     if (message.author.bot || message.system || message.webhookId) return;
     const me = message.client.user;
@@ -227,9 +266,10 @@ export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Ada
   return {
     name: 'discord',
 
-    async start(bot: Bot): Promise<void> {
+    async start(bot: ChatBot): Promise<void> {
       if (client) throw new Error('discord: adapter already started');
       stopping = false;
+      stopped = undefined;
       const c = new Client({
         intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
         // Without the Channel partial, discord.js drops DMs from channels it has not cached.
@@ -240,10 +280,18 @@ export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Ada
         rest: config.apiUrl ? { api: config.apiUrl } : {},
       });
       client = c;
+      connection.watch(c);
+      if (c.shard) installReloadHook(c, bot);
+      moderatorTools = moderatorHandlers({ bot, logger, drafts, asker, reloadEverywhere: (by, options) => reloadEverywhere(c, bot, by, options) });
       // The handlers answer their own failures; this catch is the last line, so nothing escapes as an unhandled rejection.
       const lastResort = (error: unknown): void => logger.error({ err: error }, 'discord: event handler failed');
-      c.on(Events.InteractionCreate, (interaction) => void onInteraction(bot, interaction).catch(lastResort));
-      c.on(Events.MessageCreate, (message) => void onMessage(bot, message).catch(lastResort));
+      // Once stopping, new events are left alone; those already being answered are tracked so stop() can wait for them.
+      c.on(Events.InteractionCreate, (interaction) => {
+        if (!stopping) void inFlight.track(onInteraction(bot, interaction)).catch(lastResort);
+      });
+      c.on(Events.MessageCreate, (message) => {
+        if (!stopping) void inFlight.track(onMessage(bot, message)).catch(lastResort);
+      });
       c.on(Events.Error, (error) => logger.error({ err: error }, 'discord: client error'));
       c.on(Events.Warn, (warning) => logger.warn({ warning }, 'discord: client warning'));
       c.on(Events.ShardError, (error, shardId) => logger.warn({ err: error, shardId }, 'discord: gateway error'));
@@ -263,8 +311,10 @@ export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Ada
         throw new UserError(`discord: could not log in (${reason}); check DISCORD_TOKEN (Developer Portal → your application → Bot → Reset Token)`);
       }
       await ready;
-      logger.info({ user: c.user?.tag, guilds: c.guilds.cache.size }, 'discord: ready');
+      logger.info({ user: c.user?.tag, guilds: c.guilds.cache.size, shards: c.shard?.ids }, 'discord: ready');
 
+      // With shards, the first registers the commands; the others would only repeat it.
+      if (c.shard && !c.shard.ids.includes(0)) return;
       const route = commandsRoute(config.clientId, config.guildId);
       try {
         const result = await syncCommands(c.rest, route, commandDefinitions());
@@ -275,12 +325,29 @@ export function createDiscordAdapter(config: DiscordConfig, logger: Logger): Ada
       }
     },
 
-    async stop(): Promise<void> {
+    stop(): Promise<void> {
       const c = client;
-      client = undefined;
+      if (!c) return Promise.resolve();
       stopping = true;
-      await c?.destroy();
+      stopped ??= (async () => {
+        const finished = await inFlight.settled();
+        if (!finished) logger.warn({ running: inFlight.size }, 'discord: stopped with handlers still running');
+        client = undefined;
+        connection.stopped();
+        await c.destroy();
+      })();
+      return stopped;
+    },
+
+    status(): AdapterStatus {
+      return connection.status();
+    },
+
+    async postDigest(text: string): Promise<void> {
+      if (!config.digestChannelId) return;
+      // Without a client (not started, or stopped), a REST client of its own still posts.
+      const rest = client?.rest ?? new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token);
+      await postDigest(rest, config.digestChannelId, text);
     },
   };
 }
-

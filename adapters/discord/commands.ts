@@ -16,8 +16,16 @@ import {
 export const MAX_QUESTION_CHARS = 1000;
 
 /** Command and option names the handlers dispatch on. */
-export const COMMAND = { ask: 'ask', reload: 'reload', help: 'help' } as const;
+export const COMMAND = { ask: 'ask', reload: 'reload', help: 'help', kb: 'kb' } as const;
 export const QUESTION_OPTION = 'question';
+/** `/reload force:true` skips the knowledge checks. */
+export const FORCE_OPTION = 'force';
+/** `/kb gaps days:<n>`. */
+export const DAYS_OPTION = 'days';
+/** The moderators' `/kb` subcommands. */
+export const KB = { status: 'status', gaps: 'gaps', why: 'why', teach: 'teach' } as const;
+/** Longest look-back `/kb gaps` offers; the database keeps 90 days by default anyway. */
+export const MAX_GAP_DAYS = 365;
 
 /** A command body as sent to `PUT /applications/{id}/commands`. */
 export type CommandData = RESTPostAPIChatInputApplicationCommandsJSONBody;
@@ -46,12 +54,40 @@ export function commandDefinitions(): CommandData[] {
       .setDescription('Moderators: reload the knowledge base and show what changed')
       .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
       .setContexts(InteractionContextType.Guild)
+      .addBooleanOption((option) =>
+        option.setName(FORCE_OPTION).setDescription('Skip the knowledge checks (said in the report and the audit log)'),
+      )
       .toJSON(),
     new SlashCommandBuilder()
       .setName(COMMAND.help)
       .setDescription('What the bot knows and how to ask it')
       .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
       .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+      .toJSON(),
+    // Same rule as /reload: visible to all, checked when it runs.
+    new SlashCommandBuilder()
+      .setName(COMMAND.kb)
+      .setDescription('Moderators: the knowledge base: status, gaps, why an answer, teach')
+      .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+      .setContexts(InteractionContextType.Guild)
+      .addSubcommand((sub) => sub.setName(KB.status).setDescription('What is loaded, when, by whom, and how the last reload went'))
+      .addSubcommand((sub) =>
+        sub
+          .setName(KB.gaps)
+          .setDescription('Questions the bot could not answer well, and down-voted answers')
+          .addIntegerOption((option) =>
+            option.setName(DAYS_OPTION).setDescription('How many days back (default 7)').setMinValue(1).setMaxValue(MAX_GAP_DAYS),
+          ),
+      )
+      .addSubcommand((sub) =>
+        sub
+          .setName(KB.why)
+          .setDescription('How a question is read and weighed, and why the answer won')
+          .addStringOption((option) =>
+            option.setName(QUESTION_OPTION).setDescription('The question, e.g. "who founded it?"').setRequired(true).setMaxLength(MAX_QUESTION_CHARS),
+          ),
+      )
+      .addSubcommand((sub) => sub.setName(KB.teach).setDescription('Add a question and its answer (opens a form)'))
       .toJSON(),
   ];
 }
@@ -73,6 +109,8 @@ function normalizeOption(option: Comparable): Comparable {
     required: option.required ?? false,
     autocomplete: option.autocomplete ?? false,
     min_length: option.min_length ?? null,
+    min_value: option.min_value ?? null,
+    max_value: option.max_value ?? null,
     max_length: option.max_length ?? null,
     choices: option.choices ?? null,
     options,

@@ -13,6 +13,7 @@ import {
   type MessageMentionOptions,
 } from 'discord.js';
 import type { Answer, ReloadReport, Source } from '../../src/types.js';
+import { renderVotes } from './votes.js';
 
 /** Discord's limits (https://discord.com/developers/docs/resources/message#create-message). */
 export const LIMITS = {
@@ -152,8 +153,8 @@ export function plainMessage(content: string): RenderedMessage {
 }
 
 /**
- * Renders an answer as one or more messages (at most {@link MAX_MESSAGES}); the sources embed and
- * suggestion buttons go on the last one.
+ * Renders an answer as one or more messages (at most {@link MAX_MESSAGES}); the sources embed,
+ * suggestion buttons and 👍/👎 buttons (answers with an id) go on the last one.
  */
 export function renderAnswer(answer: Answer, options: RenderOptions = {}): RenderedMessage[] {
   const header = options.question ? `> ${escapeMarkdown(truncate(options.question.replace(/\s+/g, ' ').trim(), 300))}\n` : '';
@@ -167,7 +168,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Rende
     pieces = kept;
   }
   const embed = renderSources(answer);
-  const components = renderSuggestions(answer.suggestions);
+  const components = [...renderSuggestions(answer.suggestions), ...renderVotes(answer)];
   return pieces.map((piece, index) => {
     const isLast = index === pieces.length - 1;
     return {

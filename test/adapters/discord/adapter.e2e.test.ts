@@ -8,7 +8,7 @@ import { commandDefinitions } from '../../../adapters/discord/commands.js';
 import { deployCommands } from '../../../adapters/discord/deploy.js';
 import { createBot } from '../../../src/bot.js';
 import { APOLOGY } from '../../../src/errors.js';
-import type { Bot } from '../../../src/types.js';
+import type { ChatBot } from '../../../src/types.js';
 import { FakeDiscord, type MessageBody } from '../../fakes/discord/fake-discord.js';
 import { createDiscordAdapter } from '../../../adapters/discord/index.js';
 import { silentLogger } from '../../../src/logger.js';
@@ -17,7 +17,7 @@ import { instrument, startHarness, stopHarnesses } from './harness.js';
 const EPHEMERAL = 64;
 const FOUNDERS = ['Tsinghua', 'edX', 'Zhejiang'];
 
-let core: Bot;
+let core: ChatBot;
 beforeAll(async () => {
   core = await createBot({ knowledgeDir: 'knowledge' });
 });
@@ -290,7 +290,7 @@ describe('slash command registration', () => {
     const route = `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`;
     const puts = () => fake.requests.filter((r) => r.method === 'PUT');
     expect(puts().map((r) => r.path)).toEqual([route]);
-    expect((puts()[0]?.body as { name: string }[]).map((c) => c.name)).toEqual(['ask', 'reload', 'help']);
+    expect((puts()[0]?.body as { name: string }[]).map((c) => c.name)).toEqual(['ask', 'reload', 'help', 'kb']);
     await adapter.stop();
     await startHarness(core, { fake, guildId: fake.guildId });
     expect(fake.requests.filter((r) => r.method === 'GET' && r.path === route)).toHaveLength(2);
@@ -301,7 +301,7 @@ describe('slash command registration', () => {
     const fake = await FakeDiscord.start();
     try {
       const result = await deployCommands({ token: fake.token, clientId: fake.applicationId, moderatorRoleIds: [], apiUrl: fake.apiUrl });
-      expect(result).toMatchObject({ scope: 'global', names: ['ask', 'reload', 'help'] });
+      expect(result).toMatchObject({ scope: 'global', names: ['ask', 'reload', 'help', 'kb'] });
       const put = fake.requests.find((r) => r.method === 'PUT');
       expect(put?.path).toBe(`/applications/${fake.applicationId}/commands`);
       expect(put?.body).toEqual(JSON.parse(JSON.stringify(commandDefinitions())));

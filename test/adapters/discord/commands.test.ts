@@ -22,7 +22,7 @@ const registered = (): APIApplicationCommand[] =>
 describe('slash command definitions', () => {
   it('defines /ask with an autocompleting, required question, /reload and /help', () => {
     const commands = commandDefinitions();
-    expect(commands.map((c) => c.name)).toEqual(['ask', 'reload', 'help']);
+    expect(commands.map((c) => c.name)).toEqual(['ask', 'reload', 'help', 'kb']);
     expect(commands[0]?.options).toEqual([expect.objectContaining({ name: 'question', required: true, autocomplete: true })]);
   });
 

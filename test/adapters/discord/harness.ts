@@ -6,7 +6,8 @@ import { Writable } from 'node:stream';
 import { createDiscordAdapter } from '../../../adapters/discord/index.js';
 import type { DiscordConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/logger.js';
-import type { Adapter, Answer, Bot, Question } from '../../../src/types.js';
+import type { DiscordAdapter } from '../../../adapters/discord/adapter.js';
+import type { Answer, ChatBot, Question } from '../../../src/types.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 
 /** One parsed pino log line. */
@@ -19,15 +20,18 @@ export interface LogLine {
 /** A running adapter + fake pair. */
 export interface Harness {
   fake: FakeDiscord;
-  adapter: Adapter;
+  adapter: DiscordAdapter;
   logs: LogLine[];
   config: DiscordConfig;
 }
 
-const running: { adapter: Adapter; fake: FakeDiscord }[] = [];
+const running: { adapter: DiscordAdapter; fake: FakeDiscord }[] = [];
 
 /** Starts the adapter with `bot` and resolves once it is ready. */
-export async function startHarness(bot: Bot, options: { fake?: FakeDiscord; guildId?: string; moderatorRoleIds?: (fake: FakeDiscord) => string[] } = {}): Promise<Harness> {
+export async function startHarness(
+  bot: ChatBot,
+  options: { fake?: FakeDiscord; guildId?: string; moderatorRoleIds?: (fake: FakeDiscord) => string[]; digestChannelId?: string } = {},
+): Promise<Harness> {
   const fake = options.fake ?? (await FakeDiscord.start());
   const logs: LogLine[] = [];
   const destination = new Writable({
@@ -40,6 +44,7 @@ export async function startHarness(bot: Bot, options: { fake?: FakeDiscord; guil
     token: fake.token,
     clientId: fake.applicationId,
     ...(options.guildId ? { guildId: options.guildId } : {}),
+    ...(options.digestChannelId ? { digestChannelId: options.digestChannelId } : {}),
     moderatorRoleIds: options.moderatorRoleIds?.(fake) ?? [fake.moderatorRoleId],
     apiUrl: fake.apiUrl,
   };
@@ -57,7 +62,7 @@ export async function stopHarnesses(): Promise<void> {
 }
 
 /** A bot wrapped by {@link instrument}. */
-export interface InstrumentedBot extends Bot {
+export interface InstrumentedBot extends ChatBot {
   calls: { ask: number; reload: number; questions: Question[] };
   /** The next `ask` rejects with `error`. */
   failNextAsk: (error: Error) => void;
@@ -74,7 +79,7 @@ export interface InstrumentedBot extends Bot {
  * differently. Everything else goes to the real bot unchanged (a proxy, so methods the core adds
  * later pass through too).
  */
-export function instrument(bot: Bot): InstrumentedBot {
+export function instrument(bot: ChatBot): InstrumentedBot {
   const calls = { ask: 0, reload: 0, questions: [] as Question[] };
   const askFailures: Error[] = [];
   const reloadFailures: Error[] = [];
@@ -105,4 +110,16 @@ export function instrument(bot: Bot): InstrumentedBot {
     get: (target, property, receiver) =>
       property in overrides ? overrides[property as keyof InstrumentedBot] : (Reflect.get(target, property, receiver) as unknown),
   }) as InstrumentedBot;
+}
+
+/**
+ * Resolves once `condition` holds, checked every few milliseconds; rejects naming `what` after
+ * `timeoutMs`. For state the fake cannot see (the adapter's status, calls into the core).
+ */
+export async function eventually(what: string, condition: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }

@@ -54,6 +54,8 @@ export interface CallbackBody {
 
 interface Session {
   id: string;
+  /** The shard this session identified as. */
+  shard: number;
   seq: number;
   /** Every dispatch of the session, so RESUME can replay what a dropped connection missed. */
   events: { t: string; s: number; d: unknown }[];
@@ -72,7 +74,19 @@ export interface FakeDiscordOptions {
   /** The token the bot must present (REST `Authorization: Bot …` and IDENTIFY). */
   token?: string;
   applicationId?: string;
+  /** Shards recommended by GET /gateway/bot (default 1); IDENTIFY must then name `[id, shards]`. */
+  shards?: number;
 }
+
+/** A modal the bot opened (interaction callback type 9). */
+export interface ModalBody {
+  custom_id: string;
+  title: string;
+  components: { type: number; label?: string; component?: { type: number; custom_id: string; value?: string; max_length?: number; style?: number; required?: boolean } }[];
+}
+
+/** A slash command option value: a string (3), integer (4) or boolean (5) option. */
+export type OptionValue = string | number | boolean;
 
 /** A running fake Discord; call {@link FakeDiscord.stop} in cleanup. */
 export class FakeDiscord {
@@ -104,6 +118,15 @@ export class FakeDiscord {
   private readonly wss: WebSocketServer;
   private readonly sessions = new Map<string, Session>();
   private current: Session | undefined;
+  /** The latest session of each shard. */
+  private readonly byShard = new Map<number, Session>();
+  readonly shardCount: number;
+  /** Gateway connections opened (first and reconnects). */
+  connections = 0;
+  /** `requests.length` each time a gateway connection closed: what the bot sent before it. */
+  readonly gatewayClosedAt: number[] = [];
+  /** While held, new gateway connections get no HELLO (the gateway is "down"). */
+  private held: WebSocket[] | undefined;
   private readonly waiters = new Set<Waiter>();
   private readonly rateLimits: { method: string; path: RegExp; retryAfter: number }[] = [];
   private port = 0;
@@ -111,6 +134,7 @@ export class FakeDiscord {
   private constructor(options: FakeDiscordOptions) {
     this.token = options.token ?? 'fake-token';
     this.applicationId = options.applicationId ?? snowflake();
+    this.shardCount = options.shards ?? 1;
     this.botUser = user(this.applicationId, 'alliance-bot', true);
     this.member = { user: user(snowflake(), 'ada'), roles: [], permissions: MEMBER_PERMISSIONS };
     this.roleModerator = { user: user(snowflake(), 'grace'), roles: [this.moderatorRoleId], permissions: MEMBER_PERMISSIONS };
@@ -200,7 +224,7 @@ export class FakeDiscord {
 
   /** Resolves when the client is identified and the server has been sent (the bot is usable). */
   waitForReady(timeoutMs?: number): Promise<void> {
-    return this.waitFor('READY', () => (this.current?.events.some((e) => e.t === 'GUILD_CREATE') ? true : undefined), timeoutMs).then(() => undefined);
+    return this.waitFor('READY', () => (this.byShard.size === this.shardCount && this.current?.events.some((e) => e.t === 'GUILD_CREATE') ? true : undefined), timeoutMs).then(() => undefined);
   }
 
   /** The bot's first response to an interaction: its callback body. */
@@ -293,7 +317,7 @@ export class FakeDiscord {
       if (!authorized) return send(401, { message: '401: Unauthorized', code: 0 });
       return send(200, {
         url: this.gatewayUrl,
-        shards: 1,
+        shards: this.shardCount,
         session_start_limit: { total: 1000, remaining: 999, reset_after: 60_000, max_concurrency: 1 },
       });
     }
@@ -340,8 +364,26 @@ export class FakeDiscord {
 
   // ---- gateway ---------------------------------------------------------------------------
 
+  /** Holds new gateway connections without HELLO until {@link releaseGateway}: the gateway is down. */
+  holdGateway(): void {
+    this.held ??= [];
+  }
+
+  /** Greets the held connections; the client can resume. */
+  releaseGateway(): void {
+    const held = this.held ?? [];
+    this.held = undefined;
+    for (const ws of held) this.hello(ws);
+  }
+
+  private hello(ws: WebSocket): void {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ op: Op.hello, d: { heartbeat_interval: 41_250 }, s: null, t: null }));
+  }
+
   private onConnection(ws: WebSocket): void {
-    ws.send(JSON.stringify({ op: Op.hello, d: { heartbeat_interval: 41_250 }, s: null, t: null }));
+    this.connections += 1;
+    if (this.held) this.held.push(ws);
+    else this.hello(ws);
     ws.on('message', (data) => {
       const payload = JSON.parse(String(data)) as GatewayPayload;
       this.gatewayReceived.push(payload);
@@ -350,7 +392,7 @@ export class FakeDiscord {
           ws.send(JSON.stringify({ op: Op.heartbeatAck, d: null, s: null, t: null }));
           break;
         case Op.identify:
-          this.identify(ws, payload.d as { token: string });
+          this.identify(ws, payload.d as { token: string; shard?: [number, number] });
           break;
         case Op.resume:
           this.resume(ws, payload.d as { token: string; session_id: string; seq: number });
@@ -361,26 +403,47 @@ export class FakeDiscord {
       this.notify();
     });
     ws.on('close', () => {
+      this.gatewayClosedAt.push(this.requests.length);
       for (const session of this.sessions.values()) if (session.socket === ws) session.socket = undefined;
+      this.notify();
     });
+    this.notify();
   }
 
-  private identify(ws: WebSocket, d: { token: string }): void {
+  /** The shard Discord sends a guild's events to: (guild_id >> 22) % shards. */
+  get guildShard(): number {
+    return Number((BigInt(this.guildId) >> 22n) % BigInt(this.shardCount));
+  }
+
+  /** The shards that have identified (each with a READY sent). */
+  get readyShards(): number[] {
+    return [...this.byShard.keys()].sort();
+  }
+
+  private identify(ws: WebSocket, d: { token: string; shard?: [number, number] }): void {
     if (d.token !== this.token) {
       ws.close(4004, 'Authentication failed.');
       return;
     }
-    const session: Session = { id: snowflake(), seq: 0, events: [], socket: ws };
+    const [shard, count] = d.shard ?? [0, 1];
+    if (count !== this.shardCount || shard >= count) {
+      // Discord closes with 4010 (invalid shard) or 4011 (sharding required).
+      ws.close(count !== this.shardCount && this.shardCount > 1 ? 4011 : 4010, 'Invalid shard.');
+      return;
+    }
+    const session: Session = { id: snowflake(), shard, seq: 0, events: [], socket: ws };
     this.sessions.set(session.id, session);
-    this.current = session;
-    this.dispatch('READY', {
+    this.byShard.set(shard, session);
+    const ownsGuild = shard === this.guildShard;
+    if (ownsGuild || !this.current) this.current = session;
+    this.dispatchTo(session, 'READY', {
       v: 10,
       user: { ...this.botUser, verified: true, mfa_enabled: false, flags: 0 },
-      guilds: [{ id: this.guildId, unavailable: true }],
+      guilds: ownsGuild ? [{ id: this.guildId, unavailable: true }] : [],
       session_id: session.id,
       session_type: 'normal',
       resume_gateway_url: this.gatewayUrl,
-      shard: [0, 1],
+      shard: [shard, count],
       application: { id: this.applicationId, flags: 0 },
       private_channels: [],
       relationships: [],
@@ -389,7 +452,7 @@ export class FakeDiscord {
       user_settings: {},
       geo_ordered_rtc_regions: [],
     });
-    this.dispatch('GUILD_CREATE', this.guildPayload());
+    if (ownsGuild) this.dispatchTo(session, 'GUILD_CREATE', this.guildPayload());
   }
 
   private resume(ws: WebSocket, d: { token: string; session_id: string; seq: number }): void {
@@ -399,11 +462,11 @@ export class FakeDiscord {
       return;
     }
     session.socket = ws;
-    this.current = session;
+    if (session.shard === this.guildShard) this.current = session;
     for (const event of session.events.filter((e) => e.s > d.seq)) {
       ws.send(JSON.stringify({ op: Op.dispatch, t: event.t, s: event.s, d: event.d }));
     }
-    this.dispatch('RESUMED', {});
+    this.dispatchTo(session, 'RESUMED', {});
   }
 
   /**
@@ -413,6 +476,10 @@ export class FakeDiscord {
   dispatch(t: string, d: unknown): void {
     const session = this.current;
     if (!session) throw new Error('fake discord: no gateway session; wait for READY first');
+    this.dispatchTo(session, t, d);
+  }
+
+  private dispatchTo(session: Session, t: string, d: unknown): void {
     session.seq += 1;
     const event = { t, s: session.seq, d };
     session.events.push(event);
@@ -522,14 +589,22 @@ export class FakeDiscord {
     };
   }
 
-  /** Someone runs a slash command; options are string options by name. */
-  slashCommand(name: string, options: Record<string, string> = {}, who: FakePerson | 'dm' = this.member): SentInteraction {
+  /**
+   * Someone runs a slash command; options by name (strings, integers, booleans). With `subcommand`,
+   * the options belong to it (`/kb gaps days:7`).
+   */
+  slashCommand(name: string, options: Record<string, OptionValue> = {}, who: FakePerson | 'dm' = this.member, subcommand?: string): SentInteraction {
     const registered = [...this.commands.values()].flat().find((c) => c.name === name);
+    const typed = Object.entries(options).map(([n, value]) => ({ name: n, type: typeof value === 'boolean' ? 5 : typeof value === 'number' ? 4 : 3, value }));
     const data = {
       id: (registered?.id as string | undefined) ?? snowflake(),
       name,
       type: 1,
-      ...(Object.keys(options).length > 0 ? { options: Object.entries(options).map(([n, value]) => ({ name: n, type: 3, value })) } : {}),
+      ...(subcommand
+        ? { options: [{ name: subcommand, type: 1, ...(typed.length > 0 ? { options: typed } : {}) }] }
+        : typed.length > 0
+          ? { options: typed }
+          : {}),
     };
     const interaction = this.interactionBase(2, who, data);
     this.dispatch('INTERACTION_CREATE', interaction);
@@ -544,12 +619,35 @@ export class FakeDiscord {
     return { id: interaction.id, token: interaction.token };
   }
 
-  /** Someone clicks a button on a message the bot sent (`sent` is the body the bot sent). */
-  clickButton(customId: string, sent: MessageBody, who: FakePerson = this.member): SentInteraction {
-    const msg = message({ channelId: this.channelId, guildId: this.guildId, author: this.botUser, content: sent.content ?? '', embeds: sent.embeds ?? [], components: sent.components ?? [] });
+  /** Someone clicks a button on a message the bot sent (`sent` is the body the bot sent); 'dm' in the DM channel. */
+  clickButton(customId: string, sent: MessageBody, who: FakePerson | 'dm' = this.member): SentInteraction {
+    const msg = message({
+      channelId: who === 'dm' ? this.dmChannelId : this.channelId,
+      ...(who === 'dm' ? {} : { guildId: this.guildId }),
+      author: this.botUser,
+      content: sent.content ?? '',
+      embeds: sent.embeds ?? [],
+      components: sent.components ?? [],
+      flags: sent.flags ?? 0,
+    });
     const interaction = this.interactionBase(3, who, { custom_id: customId, component_type: 2 });
     this.dispatch('INTERACTION_CREATE', { ...interaction, message: msg });
     return { id: interaction.id, token: interaction.token };
+  }
+
+  /** Someone submits a modal the bot opened: `values` by text input custom id, in Label components as Discord sends them. */
+  submitModal(customId: string, values: Record<string, string>, who: FakePerson = this.member): SentInteraction {
+    const components = Object.entries(values).map(([id, value], i) => ({ type: 18, id: i * 2 + 1, component: { type: 4, id: i * 2 + 2, custom_id: id, value } }));
+    const interaction = this.interactionBase(5, who, { custom_id: customId, components });
+    this.dispatch('INTERACTION_CREATE', interaction);
+    return { id: interaction.id, token: interaction.token };
+  }
+
+  /** The modal the bot opened in response to an interaction. */
+  async modalOf(interaction: SentInteraction): Promise<ModalBody> {
+    const callback = await this.callbackOf(interaction);
+    if (callback.type !== 9) throw new Error(`fake discord: expected a modal (callback type 9), got type ${callback.type}`);
+    return callback.data as unknown as ModalBody;
   }
 
   /** Someone posts in the server channel; `mention` puts `<@bot>` in front of the text. */
