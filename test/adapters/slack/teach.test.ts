@@ -1,0 +1,103 @@
+/**
+ * End-to-end: submitting the teach modal through the real Bolt app in Socket Mode. The real core
+ * writes to a temp copy of the knowledge folder; the modal's answer (the envelope ack's payload)
+ * closes it on success and keeps it open with the errors under their fields otherwise.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TEACH_APOLOGY } from '../../../adapters/slack/listeners/views/teach.js';
+import { TEACH_BLOCKS, TEACH_CALLBACK_ID } from '../../../adapters/slack/teach-modal.js';
+import type { AllianceBot } from '../../../src/bot.js';
+import { TAUGHT_FILE } from '../../../src/moderation/teach.js';
+import type { ChatBot } from '../../../src/types.js';
+import { eventCallback, mention, viewSubmission, type ModalValues } from '../../fakes/slack/payloads.js';
+import type { Ack } from '../../fakes/slack/server.js';
+import { tempKnowledge, type TempKnowledge } from '../../helpers/knowledge.js';
+import { createRecordingBot } from './support/bot.js';
+import { MEMBER, MODERATOR, sectionText, startHarness, type Harness } from './support/harness.js';
+import { LEVEL } from './support/logs.js';
+
+let knowledge: TempKnowledge;
+let bot: AllianceBot;
+let h: Harness | undefined;
+
+beforeEach(async () => {
+  knowledge = await tempKnowledge('shipped');
+  bot = await createRecordingBot(knowledge.dir);
+});
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+  await bot.close();
+  await knowledge.remove();
+});
+
+const submit = (harness: Harness, user: string, values: ModalValues): Promise<Ack> =>
+  harness.fake.sendEnvelope('interactive', viewSubmission(harness.workspace, { user, callbackId: TEACH_CALLBACK_ID, values }));
+
+const taughtFile = (): string => path.join(knowledge.dir, TAUGHT_FILE);
+
+describe('a teach submission that succeeds', () => {
+  it('closes the modal, tells the moderator it is live, and the question is answered right after', async () => {
+    h = await startHarness('socket', bot);
+    const ack = await submit(h, MODERATOR, {
+      [TEACH_BLOCKS.question]: 'Where do the alliance meetings take place?',
+      [TEACH_BLOCKS.alternates]: 'Where does the alliance meet?\n\n  Where is the annual meeting?  ',
+      [TEACH_BLOCKS.answer]: 'The alliance meets once a year at the Global MOOC and Online Education Conference.',
+    });
+    // An empty answer (no response_action): Slack closes the modal.
+    expect(ack.payload ?? {}).toEqual({});
+    expect(existsSync(taughtFile())).toBe(true);
+
+    const dm = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === MODERATOR);
+    expect(dm.args.text).toMatch(/Taught and live: \*Where do the alliance meetings take place\?\*/);
+    expect(sectionText(dm.args)).toMatch(/Knowledge reloaded/);
+    expect(sectionText(dm.args)).toMatch(/Added:.*Where do the alliance meetings take place/);
+
+    await h.fake.sendEnvelope('events_api', eventCallback(h.workspace, mention(h.workspace, { user: MEMBER, channel: 'C800', text: 'where is the annual meeting?' })));
+    const answer = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'C800');
+    expect(answer.args.text).toMatch(/Global MOOC and Online Education Conference/);
+  });
+});
+
+describe('a teach submission with a validation error', () => {
+  it('keeps the modal open with the error under the question, and writes nothing', async () => {
+    h = await startHarness('socket', bot);
+    const typed = { [TEACH_BLOCKS.question]: 'What is a MOOC?', [TEACH_BLOCKS.alternates]: 'MOOC meaning', [TEACH_BLOCKS.answer]: '' };
+    const ack = await submit(h, MODERATOR, typed);
+    expect(ack.payload).toMatchObject({ response_action: 'errors' });
+    const errors = (ack.payload as { errors: Record<string, string> }).errors;
+    expect(errors[TEACH_BLOCKS.question]).toMatch(/already answered in alliance\.faq\.yaml/);
+    expect(errors[TEACH_BLOCKS.answer]).toMatch(/Write the answer/);
+    expect(errors[TEACH_BLOCKS.alternates]).toBeUndefined();
+    // The view is left as it is (Slack keeps what was typed): not replaced, not closed.
+    expect(h.fake.callsTo('views.update')).toHaveLength(0);
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(existsSync(taughtFile())).toBe(false);
+  });
+});
+
+describe('a teach submission that hits a bug', () => {
+  it('keeps the modal open with a short apology and logs the error', async () => {
+    const broken = new Proxy(bot, {
+      get: (target, key, receiver) =>
+        key === 'teach' ? async () => Promise.reject(new Error('disk on fire')) : (Reflect.get(target, key, receiver) as unknown),
+    }) satisfies ChatBot;
+    h = await startHarness('socket', broken);
+    const ack = await submit(h, MODERATOR, { [TEACH_BLOCKS.question]: 'A new question?', [TEACH_BLOCKS.answer]: 'A new answer.' });
+    expect(ack.payload).toEqual({ response_action: 'errors', errors: { [TEACH_BLOCKS.answer]: TEACH_APOLOGY } });
+    const logged = h.logs.withMessage('slack: teach failed')[0];
+    expect(logged?.level).toBe(LEVEL.error);
+    expect(JSON.stringify(logged?.err)).toContain('disk on fire');
+  });
+});
+
+describe('a teach submission from a member', () => {
+  it('is refused in the modal and writes nothing', async () => {
+    h = await startHarness('socket', bot);
+    const ack = await submit(h, MEMBER, { [TEACH_BLOCKS.question]: 'A new question?', [TEACH_BLOCKS.answer]: 'A new answer.' });
+    expect(ack.payload).toMatchObject({ response_action: 'errors', errors: { [TEACH_BLOCKS.answer]: expect.stringMatching(/Only moderators/) } });
+    expect(existsSync(taughtFile())).toBe(false);
+  });
+});
