@@ -286,11 +286,14 @@ export function createClientAdapter(config: DiscordConfig, logger: Logger): Disc
       // The handlers answer their own failures; this catch is the last line, so nothing escapes as an unhandled rejection.
       const lastResort = (error: unknown): void => logger.error({ err: error }, 'discord: event handler failed');
       // Once stopping, new events are left alone; those already being answered are tracked so stop() can wait for them.
+      const ignored = (what: string): void => logger.debug({ what }, 'discord: event ignored while stopping');
       c.on(Events.InteractionCreate, (interaction) => {
-        if (!stopping) void inFlight.track(onInteraction(bot, interaction)).catch(lastResort);
+        if (stopping) ignored('interaction');
+        else void inFlight.track(onInteraction(bot, interaction)).catch(lastResort);
       });
       c.on(Events.MessageCreate, (message) => {
-        if (!stopping) void inFlight.track(onMessage(bot, message)).catch(lastResort);
+        if (stopping) ignored('message');
+        else void inFlight.track(onMessage(bot, message)).catch(lastResort);
       });
       c.on(Events.Error, (error) => logger.error({ err: error }, 'discord: client error'));
       c.on(Events.Warn, (warning) => logger.warn({ warning }, 'discord: client warning'));
