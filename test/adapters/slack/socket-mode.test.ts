@@ -230,7 +230,7 @@ describe('a failing handler', () => {
   });
 });
 
-describe('the per-person rate limit', () => {
+describe("the core's per-person cooldown (the adapter has no rate limit of its own)", () => {
   let limited: Harness;
   beforeEach(async () => {
     const strictBot = await createBot({ knowledgeDir: 'knowledge', cooldown: { userLimit: 1, channelLimit: 100, windowMs: 60_000 } });
