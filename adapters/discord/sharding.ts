@@ -40,9 +40,29 @@ function shardEnvironment(config: DiscordConfig): Record<string, string> {
     DISCORD_CLIENT_ID: config.clientId,
     DISCORD_MODERATOR_ROLE_IDS: config.moderatorRoleIds.join(','),
     DISCORD_SHARDS: '',
+    // Tells the shard's client to talk to the manager over process messages (see withoutManagerEnv).
+    SHARDING_MANAGER_MODE: 'process',
     ...(config.guildId ? { DISCORD_GUILD_ID: config.guildId } : {}),
     ...(config.apiUrl ? { DISCORD_API_URL: config.apiUrl } : {}),
   };
+}
+
+/**
+ * Runs `create` and puts back what the ShardingManager's constructor writes into this process's
+ * environment (it marks the whole process as a shard, which would confuse any other discord.js
+ * client here); the shards get those variables through their own environment instead.
+ */
+function withoutManagerEnv<T>(create: () => T): T {
+  const names = ['SHARDING_MANAGER', 'SHARDING_MANAGER_MODE', 'DISCORD_TOKEN'] as const;
+  const saved = names.map((name) => [name, process.env[name]] as const);
+  try {
+    return create();
+  } finally {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
 }
 
 /** Sends SIGTERM (the shard finishes what it is answering) and waits for the exit; SIGKILL after the grace. */
@@ -91,7 +111,7 @@ export function createShardedAdapter(config: DiscordConfig, logger: Logger, opti
       stopping = false;
       const total = config.shards === 'auto' || config.shards === undefined ? await recommendedShards(rest) : config.shards;
       const file = options.shardFile ?? fileURLToPath(new URL('./shard.js', import.meta.url));
-      const m = new ShardingManager(path.resolve(file), { totalShards: total, token: config.token, mode: 'process', respawn: true });
+      const m = withoutManagerEnv(() => new ShardingManager(path.resolve(file), { totalShards: total, token: config.token, mode: 'process', respawn: true }));
       manager = m;
       m.on('shardCreate', (shard) => {
         // The manager copies this process's environment; the shard also needs what the config says.
