@@ -15,7 +15,7 @@ import { loadConfig, type AppConfig } from './config.js';
 import { UserError } from './errors.js';
 import { formatGaps } from './format.js';
 import { createLogger, type Logger } from './logger.js';
-import { healthRoutes, startHealthServer } from './observability/http.js';
+import { healthRoutes, startHealthServer, type RouteHandler } from './observability/http.js';
 import { createMetrics } from './observability/metrics.js';
 import type { Adapter, Question } from './types.js';
 
@@ -25,10 +25,10 @@ const WEEK_MS = 7 * 86_400_000;
 /** Edits arrive as bursts of file events; reload once they settle. */
 const WATCH_DEBOUNCE_MS = 500;
 
-function adaptersFor(config: AppConfig, logger: Logger, onTerminalClose: () => void): Adapter[] {
+function adaptersFor(config: AppConfig, logger: Logger, onTerminalClose: () => void, slackRoutes?: Record<string, RouteHandler>): Adapter[] {
   const adapters: Adapter[] = [];
   if (config.discord) adapters.push(createDiscordAdapter(config.discord, logger.child({ adapter: 'discord' })));
-  if (config.slack) adapters.push(createSlackAdapter(config.slack, logger.child({ adapter: 'slack' })));
+  if (config.slack) adapters.push(createSlackAdapter(config.slack, logger.child({ adapter: 'slack' }), slackRoutes ? { routes: slackRoutes } : {}));
   if (adapters.length === 0) adapters.push(createTerminalAdapter({ input: process.stdin, output: process.stdout, onClose: onTerminalClose }));
   return adapters;
 }
@@ -61,7 +61,11 @@ async function main(): Promise<void> {
   let stopping = false;
   const cleanups: (() => void)[] = [];
   let server: Server | undefined;
-  const adapters = adaptersFor(config, logger, () => void stop('terminal closed'));
+  let adapters: Adapter[] = [];
+  const routes = healthRoutes({ knowledgeLoaded: () => true, adapters: () => adapters, stopping: () => stopping }, metrics);
+  // In Slack's HTTP mode on the same port, /healthz and /metrics share the app's server.
+  const shareSlackServer = config.httpPort !== undefined && config.slack !== undefined && !config.slack.appToken && config.slack.port === config.httpPort;
+  adapters = adaptersFor(config, logger, () => void stop('terminal closed'), shareSlackServer ? routes : undefined);
   metrics.watchAdapters(adapters);
 
   async function stop(reason: string): Promise<void> {
@@ -87,10 +91,11 @@ async function main(): Promise<void> {
     logger.error({ err: reason }, 'main: unhandled rejection');
   });
 
-  if (config.httpPort) {
-    const routes = healthRoutes({ knowledgeLoaded: () => true, adapters: () => adapters, stopping: () => stopping }, metrics);
+  if (config.httpPort && !shareSlackServer) {
     server = await startHealthServer(config.httpPort, routes);
     logger.info({ port: config.httpPort }, 'main: serving /healthz and /metrics');
+  } else if (shareSlackServer) {
+    logger.info({ port: config.httpPort }, 'main: serving /healthz and /metrics on the Slack HTTP server');
   }
   if (config.watchKnowledge) cleanups.push(watchKnowledge(bot, logger));
 

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/paths.js';
+import { FakeSlack } from './fakes/slack/server.js';
 import { tempKnowledge, type TempKnowledge } from './helpers/knowledge.js';
 
 let child: ChildProcessWithoutNullStreams | undefined;
@@ -92,5 +93,31 @@ describe('the program in terminal mode', () => {
     const [code] = (await once(run, 'exit')) as [number | null];
     expect(code).toBe(1);
     expect(err).toContain('HTTP_PORT must be a port number');
+  });
+});
+
+describe('the program with Slack in HTTP mode and HTTP_PORT equal to SLACK_PORT', () => {
+  let slack: FakeSlack | undefined;
+  afterEach(async () => slack?.close());
+
+  it('serves /healthz and /metrics on the Slack server', async () => {
+    slack = await FakeSlack.start();
+    const port = await freePort();
+    kb = await tempKnowledge('shipped');
+    let out = '';
+    child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/main.js')], {
+      cwd: PROJECT_ROOT,
+      env: {
+        PATH: process.env.PATH, KNOWLEDGE_DIR: kb.dir, ANALYTICS_DB: 'off', LOG_LEVEL: 'info', DOTENV_CONFIG_PATH: '/nonexistent.env',
+        SLACK_BOT_TOKEN: 'xoxb-test-bot-token', SLACK_SIGNING_SECRET: 'test-signing-secret', SLACK_API_URL: slack.apiUrl,
+        SLACK_PORT: String(port), HTTP_PORT: String(port),
+      },
+    });
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    await until(() => out.includes('adapter started'), () => out);
+    expect(out).toContain('serving /healthz and /metrics on the Slack HTTP server');
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(await health.json()).toEqual({ status: 'ok', problems: [], adapters: [{ name: 'slack', connected: true }] });
+    expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toContain('alliance_adapter_connected{adapter="slack"} 1');
   });
 });
