@@ -26,6 +26,18 @@ describe('slash command definitions', () => {
     expect(commands[0]?.options).toEqual([expect.objectContaining({ name: 'question', required: true, autocomplete: true })]);
   });
 
+  it('gives /reload an optional force and /kb its status, gaps [days], why question and teach subcommands', () => {
+    const commands = commandDefinitions();
+    expect(commands.find((c) => c.name === 'reload')?.options).toEqual([expect.objectContaining({ name: 'force', type: 5 })]);
+    expect(commands.find((c) => c.name === 'reload')?.options?.[0]).not.toHaveProperty('required', true);
+    const kb = commands.find((c) => c.name === 'kb');
+    expect(kb?.default_member_permissions ?? null).toBeNull();
+    expect(kb?.options?.map((o) => [o.name, o.type])).toEqual([['status', 1], ['gaps', 1], ['why', 1], ['teach', 1]]);
+    const sub = (name: string) => kb?.options?.find((o) => o.name === name) as { options?: { name: string; type: number; required?: boolean }[] } | undefined;
+    expect(sub('gaps')?.options).toEqual([expect.objectContaining({ name: 'days', type: 4 })]);
+    expect(sub('why')?.options).toEqual([expect.objectContaining({ name: 'question', type: 3, required: true })]);
+  });
+
   it('does not hide /reload behind default member permissions (moderator roles need not have Manage Server)', () => {
     expect(commandDefinitions().find((c) => c.name === 'reload')?.default_member_permissions ?? null).toBeNull();
   });
