@@ -282,7 +282,7 @@ export function createClientAdapter(config: DiscordConfig, logger: Logger): Disc
       client = c;
       connection.watch(c);
       if (c.shard) installReloadHook(c, bot);
-      moderatorTools = moderatorHandlers({ bot, logger, drafts, asker, reloadEverywhere: (by, options) => reloadEverywhere(c, bot, by, options) });
+      moderatorTools = moderatorHandlers({ bot, logger, drafts, asker, sharded: c.shard !== null, reloadEverywhere: (by, options) => reloadEverywhere(c, bot, by, options) });
       // The handlers answer their own failures; this catch is the last line, so nothing escapes as an unhandled rejection.
       const lastResort = (error: unknown): void => logger.error({ err: error }, 'discord: event handler failed');
       // Once stopping, new events are left alone; those already being answered are tracked so stop() can wait for them.

@@ -36,6 +36,8 @@ export interface ModeratorDeps {
   asker(interaction: Interaction, text: string): Question;
   /** Reloads every process serving Discord (every shard) and returns each one's report. */
   reloadEverywhere(by: Question, options: ReloadOptions): Promise<ShardReload[]>;
+  /** Whether other shards serve Discord too (a teach then reloads them as well). */
+  sharded: boolean;
 }
 
 /** The handlers the adapter dispatches to. */
@@ -87,7 +89,13 @@ export function moderatorHandlers(deps: ModeratorDeps): ModeratorHandlers {
     }
     logger.info({ ok: result.ok, errors: result.errors.length, by: q.userId }, 'discord: teach');
     if (result.ok) {
-      await reply.send(renderTaught(draft.question, result));
+      const messages = renderTaught(draft.question, result);
+      // The entry is on disk and live on this shard; the other shards read it in too.
+      if (deps.sharded) {
+        const everywhere = await deps.reloadEverywhere(q, {});
+        messages.push(renderReloads(everywhere));
+      }
+      await reply.send(messages);
       return;
     }
     const id = drafts.put(draft, interaction.user.id);

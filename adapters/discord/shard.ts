@@ -4,11 +4,31 @@
  * count from the environment the manager set. SIGTERM stops it gracefully.
  */
 import 'dotenv/config';
+import { watch } from 'node:fs';
 import { createBot } from '../../src/bot.js';
 import { loadConfig } from '../../src/config.js';
 import { UserError } from '../../src/errors.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { createClientAdapter } from './adapter.js';
+
+/** Edits arrive as bursts of file events; reload once they settle. */
+const WATCH_DEBOUNCE_MS = 500;
+
+/** KNOWLEDGE_WATCH in a shard: a checked reload when a knowledge file changes, as the main program does. */
+function watchKnowledge(dir: string, reload: () => Promise<unknown>, logger: Logger): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  const watcher = watch(dir, { recursive: true }, (_event, file) => {
+    // Editors and `kb teach` write temp files first; only the files the loader reads matter.
+    const name = String(file ?? '');
+    if (name.split('/').some((part) => part.startsWith('.')) || !/\.(md|ya?ml)$/.test(name)) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void reload().then(() => logger.info('discord: knowledge changed on disk, reloaded')), WATCH_DEBOUNCE_MS);
+  });
+  return () => {
+    clearTimeout(timer);
+    watcher.close();
+  };
+}
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -22,17 +42,23 @@ async function main(): Promise<void> {
     analytics: config.analytics,
   });
   const adapter = createClientAdapter(config.discord, logger);
+  const unwatch = config.watchKnowledge ? watchKnowledge(config.knowledgeDir, () => bot.systemReload('file watcher'), logger) : undefined;
   let stopping = false;
   const stop = async (reason: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
     logger.info({ reason }, 'discord: shard stopping');
+    unwatch?.();
     await adapter.stop();
     await bot.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  // The manager forwards SIGHUP (`systemctl reload`): a checked reload, as without sharding.
+  process.on('SIGHUP', () => {
+    void bot.systemReload('SIGHUP').then((r) => logger.info({ ok: r.ok, errors: r.errors.length, failedChecks: r.checkFailures.length }, 'discord: reloaded on SIGHUP'));
+  });
   // The manager is gone: nobody would stop this process otherwise.
   process.on('disconnect', () => void stop('manager gone'));
   await adapter.start(bot);

@@ -83,6 +83,10 @@ export function createShardedAdapter(config: DiscordConfig, logger: Logger, opti
   const up = new Map<number, boolean>();
   let drops = 0;
   let stopping = false;
+  // `systemctl reload` signals this process only; each shard reloads its own knowledge.
+  const forwardReload = (): void => {
+    for (const shard of manager?.shards.values() ?? []) shard.process?.kill('SIGHUP');
+  };
 
   const set = (id: number, isUp: boolean): void => {
     if (up.get(id) === true && !isUp) drops += 1;
@@ -125,6 +129,7 @@ export function createShardedAdapter(config: DiscordConfig, logger: Logger, opti
         await this.stop();
         throw new Error(`discord: shards did not start (${error instanceof Error ? error.message : String(error)}); check the shard logs above`);
       }
+      process.on('SIGHUP', forwardReload);
       logger.info({ shards: total }, 'discord: every shard ready');
     },
 
@@ -133,6 +138,7 @@ export function createShardedAdapter(config: DiscordConfig, logger: Logger, opti
       if (!m) return;
       manager = undefined;
       stopping = true;
+      process.off('SIGHUP', forwardReload);
       m.respawn = false;
       await Promise.all([...m.shards.values()].map(stopShard));
       for (const id of up.keys()) up.set(id, false);

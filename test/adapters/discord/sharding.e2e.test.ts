@@ -62,6 +62,18 @@ describe('DISCORD_SHARDS=auto with two shards', () => {
     expect(bodies).toHaveLength(1);
   });
 
+  it('makes a taught answer live on every shard', async () => {
+    const submit = fake.submitModal('teach:form', { question: 'Who keeps the shards in step?', alternates: '', answer: 'The shard that was taught reloads the others.' }, fake.admin);
+    const reply = await fake.waitFor('the report of every shard', () => {
+      const text = fake.messagesOf(submit).map((b) => b.content ?? '').join('\n');
+      return text.includes('Reloaded on every shard') ? text : undefined;
+    });
+    expect(reply).toContain('Saved and live: "Who keeps the shards in step?"');
+    expect(reply).toContain('Reloaded on every shard: 2 shards reloaded.');
+    const answer = await fake.answerOf(fake.slashCommand('ask', { question: 'Who keeps the shards in step?' }));
+    expect(answer.map((b) => b.content).join('\n')).toContain('The shard that was taught reloads the others.');
+  });
+
   it('answers questions on the shard that owns the server', async () => {
     const bodies = await fake.answerOf(fake.slashCommand('ask', { question: 'who founded it?' }));
     expect(bodies.map((b) => b.content).join('\n')).toContain('Tsinghua');
