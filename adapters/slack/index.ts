@@ -89,8 +89,12 @@ export function createSlackAdapter(config: SlackConfig, logger: Logger, options:
       const current = running;
       running = undefined;
       if (!current) return;
+      // HTTP mode stops listening at once, so a load balancer sends new requests elsewhere;
+      // requests already in progress keep their connections until they are answered. Socket
+      // Mode must keep its socket until the end: handlers in flight may still have to ack on it.
+      const closing = mode === 'http' ? current.slack.stop() : undefined;
       await current.gate.close(options.stopTimeoutMs ?? STOP_TIMEOUT_MS);
-      await current.slack.stop();
+      await (closing ?? current.slack.stop());
       port = undefined;
       logger.info('slack: stopped');
     },

@@ -3,6 +3,7 @@
  * (including after a dropped socket), /healthz and /metrics on the app's own server in HTTP mode,
  * and a stop() that finishes the question it is answering.
  */
+import { connect as tcpConnect } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../../adapters/slack/index.js';
 import type { AllianceBot } from '../../../src/bot.js';
@@ -93,6 +94,17 @@ describe('/healthz and /metrics on the app server in HTTP mode', () => {
   });
 });
 
+/** Opens a fresh TCP connection (no pooled keep-alive one) and closes it; rejects when refused. */
+function connect(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = tcpConnect(port, '127.0.0.1', () => {
+      socket.end();
+      resolve();
+    });
+    socket.once('error', reject);
+  });
+}
+
 describe('stop() with a question in flight', () => {
   it.each(['socket', 'http'] as const)('answers it before disconnecting (%s mode)', async (mode) => {
     let entered!: () => void;
@@ -116,6 +128,7 @@ describe('stop() with a question in flight', () => {
     }) satisfies ChatBot;
     h = await startHarness(mode, slow);
     const harness = h;
+    const listening = harness.adapter.port ?? 0;
     const body = eventCallback(harness.workspace, mention(harness.workspace, { user: MEMBER, channel: 'C1200', text: 'who founded it?' }));
     if (mode === 'socket') await harness.fake.sendEnvelope('events_api', body);
     else expect((await postSigned(harness.eventsUrl, SIGNING_SECRET, { json: body })).status).toBe(200);
@@ -127,11 +140,23 @@ describe('stop() with a question in flight', () => {
     });
     await harness.logs.waitFor((r) => r.msg === 'slack: stopping; finishing the handlers in flight', 'stop() to wait for the handler');
     expect(stopped).toBe(false);
+    // New payloads are not taken: HTTP mode stops listening right away (new requests go to other
+    // instances); in Socket Mode a payload is left unacknowledged, so Slack redelivers it.
+    let late: string | undefined;
+    if (mode === 'http') await expect(connect(listening)).rejects.toThrow(/ECONNREFUSED/);
+    else {
+      late = harness.fake.deliverEnvelope('events_api', eventCallback(harness.workspace, mention(harness.workspace, { user: MEMBER, channel: 'C1201', text: 'who founded it?' })));
+      await harness.logs.waitFor((r) => r.msg === 'slack: stopping; left unacknowledged for Slack to redeliver', 'the late event to be refused');
+    }
     release();
     await stopping;
 
     const answer = harness.fake.callsTo('chat.postMessage').find((c) => c.args.channel === 'C1200');
     expect(answer?.args.text).toMatch(/Tsinghua/);
     expect(harness.adapter.status().connected).toBe(false);
+    if (late) {
+      expect(harness.fake.acks.some((a) => a.envelope_id === late)).toBe(false);
+      expect(harness.fake.callsTo('chat.postMessage').some((c) => c.args.channel === 'C1201')).toBe(false);
+    }
   });
 });

@@ -184,6 +184,12 @@ export class FakeSlack {
 
   /** Delivers an envelope over the current socket and resolves with the app's ack. */
   async sendEnvelope(type: EnvelopeType, payload: unknown, retry?: { attempt: number; reason: string }): Promise<Ack> {
+    const envelopeId = this.deliverEnvelope(type, payload, retry);
+    return this.waitFor(() => this.acks.find((ack) => ack.envelope_id === envelopeId), `ack of ${envelopeId} (${type})`);
+  }
+
+  /** Delivers an envelope without waiting for an ack (to check that none comes); returns its id. */
+  deliverEnvelope(type: EnvelopeType, payload: unknown, retry?: { attempt: number; reason: string }): string {
     if (!this.socket) throw new Error('fake slack: no socket connected');
     this.envelopes += 1;
     const envelopeId = `env-${this.envelopes}`;
@@ -196,7 +202,7 @@ export class FakeSlack {
         ...(retry ? { retry_attempt: retry.attempt, retry_reason: retry.reason } : {}),
       }),
     );
-    return this.waitFor(() => this.acks.find((ack) => ack.envelope_id === envelopeId), `ack of ${envelopeId} (${type})`);
+    return envelopeId;
   }
 
   /** Kills the current socket without a close handshake, as a network failure or a Slack restart would. */
