@@ -3,8 +3,9 @@
  * calling the fake Slack's Web API and response URLs, answering with the real core.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TEACH_BLOCKS, TEACH_CALLBACK_ID } from '../../../adapters/slack/teach-modal.js';
 import type { ChatBot } from '../../../src/types.js';
-import { buttonClick, eventCallback, mention, nextTs, slashCommand } from '../../fakes/slack/payloads.js';
+import { buttonClick, eventCallback, mention, nextTs, slashCommand, viewSubmission } from '../../fakes/slack/payloads.js';
 import type { RecordedCall } from '../../fakes/slack/server.js';
 import { postSigned } from '../../fakes/slack/signing.js';
 import { createTestBot } from './support/bot.js';
@@ -124,5 +125,31 @@ describe('request verification in HTTP mode', () => {
   it('rejects an unsigned request', async () => {
     const response = await fetch(h.eventsUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body().json) });
     expect(response.status).toBe(401);
+  });
+});
+
+describe('/kb in HTTP mode', () => {
+  it('answers a moderator through the response_url, ephemerally', async () => {
+    const response = await postSigned(h.eventsUrl, SIGNING_SECRET, {
+      form: slashCommand(h.workspace, { command: '/kb', text: 'status', user: MODERATOR, channel: 'C600', responseUrl: h.fake.responseUrl() }),
+    });
+    expect(response.status).toBe(200);
+    const reply = await h.fake.waitForCall('response_url');
+    expect(reply.args.response_type).toBe('ephemeral');
+    expect(reply.args.text).toMatch(/\*Knowledge:\* \d+ documents/);
+  });
+});
+
+describe('a teach submission with a validation error in HTTP mode', () => {
+  it('gets the errors in the HTTP response, so the modal stays open', async () => {
+    const response = await postSigned(h.eventsUrl, SIGNING_SECRET, {
+      interactive: viewSubmission(h.workspace, {
+        user: MODERATOR,
+        callbackId: TEACH_CALLBACK_ID,
+        values: { [TEACH_BLOCKS.question]: 'What is a MOOC?', [TEACH_BLOCKS.alternates]: '', [TEACH_BLOCKS.answer]: 'A course.' },
+      }),
+    });
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.text)).toMatchObject({ response_action: 'errors', errors: { [TEACH_BLOCKS.question]: expect.stringMatching(/already answered/) } });
   });
 });
