@@ -18,7 +18,7 @@ export interface ListenerDeps {
 }
 
 /** Where a question came from in Slack, for the logs. */
-export type QuestionSource = 'mention' | 'dm' | 'command' | 'button' | 'modal';
+export type QuestionSource = 'mention' | 'dm' | 'command' | 'button';
 
 /** The parts of a question a listener knows; the moderator flag is looked up here. */
 export interface AskInput {
