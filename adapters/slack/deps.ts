@@ -15,6 +15,11 @@ export interface ListenerDeps {
   logger: Logger;
   dedupe: Dedupe;
   moderators: ModeratorCheck;
+  /**
+   * How long a teach submission may take before the modal is answered with "Saving…" and
+   * updated later; Slack's limit is three seconds. Default 2.5 s.
+   */
+  teachAckBudgetMs?: number;
 }
 
 /** Where a question came from in Slack, for the logs. */

@@ -39,6 +39,8 @@ export interface SlackAdapterOptions {
   routes?: Record<string, RouteHandler>;
   /** How long stop() waits for handlers in flight before it disconnects anyway; default 10 s. */
   stopTimeoutMs?: number;
+  /** How long a teach may take before the modal shows "Saving…" (Slack allows 3 s); default 2.5 s. */
+  teachAckBudgetMs?: number;
 }
 
 const STOP_TIMEOUT_MS = 10_000;
@@ -70,7 +72,7 @@ export function createSlackAdapter(config: SlackConfig, logger: Logger, options:
         logger,
         lookup: async (userId) => (await slack.app.client.users.info({ user: userId })).user,
       });
-      register(slack.app, { bot, logger, dedupe: createDedupe(), moderators });
+      register(slack.app, { bot, logger, dedupe: createDedupe(), moderators, teachAckBudgetMs: options.teachAckBudgetMs });
       running = { slack, gate: installGate(slack.app, logger) };
       try {
         port = await slack.start();

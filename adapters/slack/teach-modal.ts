@@ -42,8 +42,20 @@ function input(blockId: string, label: string, options: { multiline: boolean; op
   };
 }
 
-/** The teach modal, with `question` filled in when it comes from a gap. */
-export function teachView(prefill: { question?: string } = {}): types.ModalView {
+/** What the form opens with: a gap's question, or (after a slow save failed) everything typed and why it failed. */
+export interface TeachPrefill {
+  question?: string;
+  alternates?: string[];
+  answer?: string;
+  /** Shown above the inputs: the problems of the last submission, when they could not go under their fields. */
+  problems?: string[];
+}
+
+/** The teach modal, filled in from `prefill`. */
+export function teachView(prefill: TeachPrefill = {}): types.ModalView {
+  const problems: types.KnownBlock[] = prefill.problems?.length
+    ? [{ type: 'section', text: { type: 'plain_text', text: clip(`Not saved: ${prefill.problems.join(' ')}`, TEXT_MAX), emoji: false } }]
+    : [];
   return {
     type: 'modal',
     callback_id: TEACH_CALLBACK_ID,
@@ -51,6 +63,7 @@ export function teachView(prefill: { question?: string } = {}): types.ModalView 
     submit: { type: 'plain_text', text: 'Save and reload' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
+      ...problems,
       input(TEACH_BLOCKS.question, 'Question', {
         multiline: false,
         hint: 'As people ask it.',
@@ -63,12 +76,14 @@ export function teachView(prefill: { question?: string } = {}): types.ModalView 
         optional: true,
         hint: 'One per line.',
         placeholder: 'How do I become a member?\nCan my university join?',
+        initial: prefill.alternates?.join('\n'),
         max: TEXT_MAX,
       }),
       input(TEACH_BLOCKS.answer, 'Answer', {
         multiline: true,
         hint: 'Goes live after a checked reload; the file records you as its author.',
         placeholder: 'Universities and online education platforms can apply…',
+        initial: prefill.answer,
         max: TEXT_MAX,
       }),
     ],
@@ -104,4 +119,18 @@ export function teachErrors(errors: TeachResult['errors']): Record<string, strin
   // Slack shows at most a line or two under a field; a long check failure is cut, not refused.
   for (const block of Object.keys(byBlock)) byBlock[block] = clip(byBlock[block] ?? '', 1000);
   return byBlock;
+}
+
+/**
+ * What the modal shows while a slow save finishes: Slack wants an answer to the submission within
+ * three seconds, and a checked reload of a large knowledge folder can take longer.
+ */
+export function savingView(question: string): types.ModalView {
+  return {
+    type: 'modal',
+    callback_id: `${TEACH_CALLBACK_ID}_saving`,
+    title: { type: 'plain_text', text: 'Teach the bot' },
+    close: { type: 'plain_text', text: 'Close' },
+    blocks: [{ type: 'section', text: { type: 'plain_text', text: clip(`Saving “${question}” and running the checks… You will get a direct message when it is live.`, TEXT_MAX), emoji: false } }],
+  };
 }

@@ -101,3 +101,62 @@ describe('a teach submission from a member', () => {
     expect(existsSync(taughtFile())).toBe(false);
   });
 });
+
+/** The real core, but each teach waits until the test releases it: a save slower than Slack's three seconds. */
+function slowTeacher(real: AllianceBot): { bot: ChatBot; release: () => void } {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const bot = new Proxy(real, {
+    get: (target, key, receiver) =>
+      key === 'teach'
+        ? async (...args: Parameters<ChatBot['teach']>) => {
+            await released;
+            return target.teach(...args);
+          }
+        : (Reflect.get(target, key, receiver) as unknown),
+  }) satisfies ChatBot;
+  return { bot, release };
+}
+
+/** A view as views.update received it. */
+interface UpdatedView {
+  callback_id: string;
+  blocks: { type: string; block_id?: string; text?: { text: string }; element?: { initial_value?: string } }[];
+}
+
+describe('a slow teach submission', () => {
+  it('shows "Saving…" at once, then says it is live', async () => {
+    const slow = slowTeacher(bot);
+    h = await startHarness('socket', slow.bot, { teachAckBudgetMs: 1 });
+    const ack = await submit(h, MODERATOR, { [TEACH_BLOCKS.question]: 'Who hosts the alliance secretariat?', [TEACH_BLOCKS.answer]: 'Tsinghua University hosts it.' });
+    expect(ack.payload).toMatchObject({ response_action: 'update', view: { callback_id: `${TEACH_CALLBACK_ID}_saving` } });
+    slow.release();
+    const updated = await h.fake.waitForCall('views.update');
+    expect(updated.args.view_id).toBe('V0FAKE');
+    expect(JSON.stringify(updated.args.view)).toContain('Saved and live.');
+    const dm = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === MODERATOR);
+    expect(dm.args.text).toMatch(/Taught and live/);
+    expect(existsSync(taughtFile())).toBe(true);
+  });
+
+  it('brings the form back with everything typed and why, when it is refused', async () => {
+    const slow = slowTeacher(bot);
+    h = await startHarness('socket', slow.bot, { teachAckBudgetMs: 1 });
+    const typed = { [TEACH_BLOCKS.question]: 'What is a MOOC?', [TEACH_BLOCKS.alternates]: 'MOOC meaning\nMOOC?', [TEACH_BLOCKS.answer]: 'A course online.' };
+    const ack = await submit(h, MODERATOR, typed);
+    expect(ack.payload).toMatchObject({ response_action: 'update' });
+    slow.release();
+    const updated = await h.fake.waitForCall('views.update');
+    const view = updated.args.view as UpdatedView;
+    expect(view.callback_id).toBe(TEACH_CALLBACK_ID);
+    const initial = (id: string) => view.blocks.find((b) => b.block_id === id)?.element?.initial_value;
+    expect(initial(TEACH_BLOCKS.question)).toBe(typed[TEACH_BLOCKS.question]);
+    expect(initial(TEACH_BLOCKS.alternates)).toBe(typed[TEACH_BLOCKS.alternates]);
+    expect(initial(TEACH_BLOCKS.answer)).toBe(typed[TEACH_BLOCKS.answer]);
+    expect(view.blocks[0]?.text?.text).toMatch(/^Not saved: question: This question is already answered/);
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(existsSync(taughtFile())).toBe(false);
+  });
+});
