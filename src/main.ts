@@ -5,7 +5,6 @@
  * The only module in src/ that imports from adapters/.
  */
 import 'dotenv/config';
-import { watch } from 'node:fs';
 import type { Server } from 'node:http';
 import { createDiscordAdapter } from '../adapters/discord/index.js';
 import { createSlackAdapter } from '../adapters/slack/index.js';
@@ -14,6 +13,7 @@ import { botOptionsFrom, createBot, type AllianceBot } from './bot.js';
 import { loadConfig, type AppConfig } from './config.js';
 import { UserError } from './errors.js';
 import { formatGaps } from './format.js';
+import { watchKnowledge } from './knowledge/watch.js';
 import { createLogger, type Logger } from './logger.js';
 import { healthRoutes, startHealthServer, type RouteHandler } from './observability/http.js';
 import { createMetrics } from './observability/metrics.js';
@@ -22,8 +22,6 @@ import type { Adapter, Question } from './types.js';
 /** How long shutdown waits for questions in flight before it closes connections anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
 const WEEK_MS = 7 * 86_400_000;
-/** Edits arrive as bursts of file events; reload once they settle. */
-const WATCH_DEBOUNCE_MS = 500;
 
 function adaptersFor(config: AppConfig, logger: Logger, onTerminalClose: () => void, slackRoutes?: Record<string, RouteHandler>): Adapter[] {
   const adapters: Adapter[] = [];
@@ -31,23 +29,6 @@ function adaptersFor(config: AppConfig, logger: Logger, onTerminalClose: () => v
   if (config.slack) adapters.push(createSlackAdapter(config.slack, logger.child({ adapter: 'slack' }), slackRoutes ? { routes: slackRoutes } : {}));
   if (adapters.length === 0) adapters.push(createTerminalAdapter({ input: process.stdin, output: process.stdout, onClose: onTerminalClose }));
   return adapters;
-}
-
-/** Reloads (checked) when files in the knowledge folder change, debounced. */
-function watchKnowledge(bot: AllianceBot, logger: Logger): () => void {
-  let timer: NodeJS.Timeout | undefined;
-  const watcher = watch(bot.knowledgeDir, { recursive: true }, (_event, file) => {
-    // Editors and `kb teach` write temp files first; only the files the loader reads matter.
-    if (file && (String(file).split('/').some((p) => p.startsWith('.')) || !/\.(md|ya?ml)$/.test(String(file)))) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      void bot.systemReload('file watcher').then((r) => logger.info({ ok: r.ok }, 'main: knowledge changed on disk, reloaded'));
-    }, WATCH_DEBOUNCE_MS);
-  });
-  return () => {
-    clearTimeout(timer);
-    watcher.close();
-  };
 }
 
 async function main(): Promise<void> {
@@ -97,7 +78,7 @@ async function main(): Promise<void> {
   } else if (shareSlackServer) {
     logger.info({ port: config.httpPort }, 'main: serving /healthz and /metrics on the Slack HTTP server');
   }
-  if (config.watchKnowledge) cleanups.push(watchKnowledge(bot, logger));
+  if (config.watchKnowledge) cleanups.push(watchKnowledge(config.knowledgeDir, () => bot.systemReload('file watcher'), logger));
 
   for (const adapter of adapters) {
     await adapter.start(bot);

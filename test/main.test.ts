@@ -74,7 +74,7 @@ describe('the program in terminal mode', () => {
   it('reloads when a knowledge file changes, with KNOWLEDGE_WATCH=true', async () => {
     const { out } = await startProgram({ KNOWLEDGE_WATCH: 'true' });
     await kb?.write('lighthouse.md', '---\ntitle: Lighthouse\n---\n\nThe lighthouse is kept by Jane Keeper.\n');
-    await until(() => out().includes('knowledge changed on disk, reloaded'), out);
+    await until(() => out().includes('knowledge: changed on disk, reloaded'), out);
     child?.stdin.write('who keeps the lighthouse?\n');
     await until(() => out().includes('Jane Keeper'), out);
   });

@@ -4,43 +4,18 @@
  * count from the environment the manager set. SIGTERM stops it gracefully.
  */
 import 'dotenv/config';
-import { watch } from 'node:fs';
-import { createBot } from '../../src/bot.js';
+import { botOptionsFrom, createBot } from '../../src/bot.js';
 import { loadConfig } from '../../src/config.js';
 import { UserError } from '../../src/errors.js';
-import { createLogger, type Logger } from '../../src/logger.js';
+import { createLogger } from '../../src/logger.js';
+import { watchKnowledge } from '../../src/knowledge/watch.js';
 import { createClientAdapter } from './adapter.js';
-
-/** Edits arrive as bursts of file events; reload once they settle. */
-const WATCH_DEBOUNCE_MS = 500;
-
-/** KNOWLEDGE_WATCH in a shard: a checked reload when a knowledge file changes, as the main program does. */
-function watchKnowledge(dir: string, reload: () => Promise<unknown>, logger: Logger): () => void {
-  let timer: NodeJS.Timeout | undefined;
-  const watcher = watch(dir, { recursive: true }, (_event, file) => {
-    // Editors and `kb teach` write temp files first; only the files the loader reads matter.
-    const name = String(file ?? '');
-    if (name.split('/').some((part) => part.startsWith('.')) || !/\.(md|ya?ml)$/.test(name)) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => void reload().then(() => logger.info('discord: knowledge changed on disk, reloaded')), WATCH_DEBOUNCE_MS);
-  });
-  return () => {
-    clearTimeout(timer);
-    watcher.close();
-  };
-}
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   if (!config.discord) throw new UserError('discord: shard started without DISCORD_TOKEN and DISCORD_CLIENT_ID');
   const logger = createLogger({ level: config.logLevel }).child({ adapter: 'discord', shard: process.env.SHARDS });
-  const bot = await createBot({
-    knowledgeDir: config.knowledgeDir,
-    logger,
-    cooldown: config.cooldown,
-    maxQuestionLength: config.maxQuestionLength,
-    analytics: config.analytics,
-  });
+  const bot = await createBot(botOptionsFrom(config, logger));
   const adapter = createClientAdapter(config.discord, logger);
   const unwatch = config.watchKnowledge ? watchKnowledge(config.knowledgeDir, () => bot.systemReload('file watcher'), logger) : undefined;
   let stopping = false;
