@@ -34,6 +34,19 @@ const bm25Norm = (fieldLength: number, avgFieldLength: number): number => {
   return d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength));
 };
 
+/** One distinct term of a query, with what scoring it needs. */
+interface QueryTerm {
+  term: string;
+  /** Passage ids having it in the sentence, and in the heading or title. */
+  text: Postings | undefined;
+  context: Postings | undefined;
+  /** MiniSearch's termWeight × termBoost × fieldBoost × docBoost, per field. */
+  textFactor: number;
+  contextFactor: number;
+  textIdf: number;
+  contextIdf: number;
+}
+
 /** The two indexed fields, in MiniSearch's field order, with their boosts. */
 const FIELDS = [
   { name: 'text', boost: 1 },
@@ -151,15 +164,34 @@ export class PassageIndex {
   find(terms: readonly ResolvedTerm[], limit: number): Hit[] {
     const weights = new Map<string, number>();
     for (const t of terms) for (const a of t.alternatives) weights.set(a.term, Math.max(weights.get(a.term) ?? 0, a.weight));
-    if (weights.size === 0) return [];
+    if (weights.size === 0 || limit <= 0) return [];
     const n = this.passages.length;
+    const query: QueryTerm[] = [];
+    for (const [term, boost] of weights) {
+      const text = this.postings[0]?.get(term);
+      const context = this.postings[1]?.get(term);
+      // Same operand order as MiniSearch's termWeight * termBoost * fieldBoost * docBoost * rawScore.
+      const textFactor = 1 * boost * FIELDS[0].boost * 1;
+      const contextFactor = 1 * boost * FIELDS[1].boost * 1;
+      const textIdf = text ? bm25Idf(text.length, n) : 0;
+      const contextIdf = context ? bm25Idf(context.length, n) : 0;
+      query.push({ term, text, context, textFactor, contextFactor, textIdf, contextIdf });
+    }
+    return this.scan(query, limit);
+  }
+
+  /**
+   * Scores every posting of every term. Even a term in every passage (a word of every title) is
+   * one pass over a flat array; the score buffers are reused, so nothing is allocated per passage.
+   */
+  private scan(query: readonly QueryTerm[], limit: number): Hit[] {
     const { total, termScore, matched, firstMet, found, queryMark, termMark } = this;
-    const query = this.nextEpoch();
+    const epoch = this.nextEpoch();
     let count = 0;
     // Adds one term's score to a passage; a passage's sum runs term by term as MiniSearch's did.
     const add = (id: number, score: number, met: number): void => {
-      if (queryMark[id] !== query) {
-        queryMark[id] = query;
+      if (queryMark[id] !== epoch) {
+        queryMark[id] = epoch;
         total[id] = score;
         matched[id] = 1;
         firstMet[id] = met;
@@ -169,51 +201,40 @@ export class PassageIndex {
         matched[id] = (matched[id] as number) + 1;
       }
     };
-    let termIndex = 0;
-    for (const [term, boost] of weights) {
+    const normText = this.norm[0] as Float64Array;
+    const normContext = this.norm[1] as Float64Array;
+    for (let j = 0; j < query.length; j++) {
+      const q = query[j] as QueryTerm;
       const mark = this.nextEpoch();
-      const text = this.postings[0]?.get(term);
-      const context = this.postings[1]?.get(term);
-      // Same operand order as MiniSearch's termWeight * termBoost * fieldBoost * docBoost * rawScore.
+      const { text, context } = q;
       if (text) {
-        const idf = bm25Idf(text.length, n);
-        const factor = 1 * boost * FIELDS[0].boost * 1;
-        const norm = this.norm[0] as Float64Array;
         for (let i = 0; i < text.length; i++) {
           const id = text[i] as number;
-          termScore[id] = factor * (idf * (norm[id] as number));
+          termScore[id] = q.textFactor * (q.textIdf * (normText[id] as number));
           termMark[id] = mark;
         }
       }
       if (context) {
-        const idf = bm25Idf(context.length, n);
-        const factor = 1 * boost * FIELDS[1].boost * 1;
-        const norm = this.norm[1] as Float64Array;
         for (let i = 0; i < context.length; i++) {
           const id = context[i] as number;
-          const score = factor * (idf * (norm[id] as number));
+          const score = q.contextFactor * (q.contextIdf * (normContext[id] as number));
           // In both fields: the term's score is the sum of the two, added once below.
           if (termMark[id] === mark) termScore[id] = (termScore[id] as number) + score;
-          else add(id, score, 2 * termIndex + 1);
+          else add(id, score, 2 * j + 1);
         }
       }
-      if (text) for (let i = 0; i < text.length; i++) add(text[i] as number, termScore[text[i] as number] as number, 2 * termIndex);
-      termIndex++;
+      if (text) for (let i = 0; i < text.length; i++) add(text[i] as number, termScore[text[i] as number] as number, 2 * j);
     }
-    // The best `limit`, by score, then where first met, then id.
-    const top: { id: number; score: number; met: number }[] = [];
-    const before = (a: { id: number; score: number; met: number }, b: { id: number; score: number; met: number }): boolean =>
-      a.score > b.score || (a.score === b.score && (a.met < b.met || (a.met === b.met && a.id < b.id)));
+    const top = new TopHits(limit);
     for (let i = 0; i < count; i++) {
       const id = found[i] as number;
-      const hit = { id, score: (total[id] as number) * (matched[id] as number), met: firstMet[id] as number };
-      if (top.length === limit && !before(hit, top[top.length - 1] as (typeof top)[number])) continue;
-      let at = top.length;
-      while (at > 0 && before(hit, top[at - 1] as (typeof top)[number])) at--;
-      top.splice(at, 0, hit);
-      if (top.length > limit) top.pop();
+      top.offer(id, (total[id] as number) * (matched[id] as number), firstMet[id] as number);
     }
-    return top.map(({ id, score }) => ({ passage: this.passages[id] as Passage, score }));
+    return this.hits(top);
+  }
+
+  private hits(top: TopHits): Hit[] {
+    return top.list().map(({ id, score }) => ({ passage: this.passages[id] as Passage, score }));
   }
 
   /** A fresh mark for the scratch buffers, so they never need clearing. */
@@ -224,5 +245,37 @@ export class PassageIndex {
       this.epoch = 0;
     }
     return ++this.epoch;
+  }
+}
+
+/** A hit kept by {@link TopHits}. */
+interface Ranked {
+  id: number;
+  score: number;
+  met: number;
+}
+
+/** Whether `a` ranks before `b`: higher score, then met earlier, then lower id (MiniSearch's stable order). */
+const before = (score: number, met: number, id: number, b: Ranked): boolean =>
+  score > b.score || (score === b.score && (met < b.met || (met === b.met && id < b.id)));
+
+/** The best `limit` passages, best first. */
+class TopHits {
+  private readonly items: Ranked[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  offer(id: number, score: number, met: number): void {
+    const items = this.items;
+    // Most passages rank below the last kept one: decide that before allocating anything.
+    if (items.length === this.limit && !before(score, met, id, items[items.length - 1] as Ranked)) return;
+    let at = items.length;
+    while (at > 0 && before(score, met, id, items[at - 1] as Ranked)) at--;
+    items.splice(at, 0, { id, score, met });
+    if (items.length > this.limit) items.pop();
+  }
+
+  list(): readonly Ranked[] {
+    return this.items;
   }
 }

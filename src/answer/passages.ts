@@ -127,9 +127,16 @@ export function buildPassages(documents: readonly KnowledgeDocument[], analyzer:
 
   for (const doc of documents) {
     const titleTerms = analyzer.terms(doc.meta.title);
+    // Blocks under one heading share one set: a large knowledge base has one per section, not per paragraph.
+    const contextBySection = new Map<string, Set<string>>();
     let lastSentence = '';
     for (const block of doc.blocks) {
-      const contextTerms = new Set([...titleTerms, ...(block.section ? analyzer.terms(block.section) : [])]);
+      const key = block.section ?? '';
+      let contextTerms = contextBySection.get(key);
+      if (!contextTerms) {
+        contextTerms = new Set([...titleTerms, ...(block.section ? analyzer.terms(block.section) : [])]);
+        contextBySection.set(key, contextTerms);
+      }
       const add = (text: string, previous?: Passage, list?: EntityList): Passage => {
         const names = properNames(text);
         const terms = new Set([...analyzer.terms(text), ...acronymsOf(names)]);
