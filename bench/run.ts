@@ -1,0 +1,207 @@
+/**
+ * `npm run bench`: the speed suite of issue 7. Builds knowledge folders of 1k, 10k and 50k
+ * paragraphs from the State of the Union addresses, asks generated questions one at a time and
+ * writes docs/benchmarks.md and docs/latency.svg. Not part of `npm test`.
+ *
+ * Environment: BENCH_SIZES (default 1000,10000,50000), BENCH_QUERIES (default 1000 per size),
+ * BENCH_NO_WRITE=1 to print only.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Question } from '../src/types.js';
+import { paragraphsOf, readSpeeches, sample, writeKnowledge, type Paragraph } from './corpus.js';
+import { makeQueries, quotes, type Query } from './queries.js';
+import { miniSearchDefaults, miniSearchTuned, type Reference } from './reference.js';
+import { chart, markdown, type IndexResult, type Results, type SizeResult } from './report.js';
+import { measureStall } from './stall.js';
+import { heapAfterGc, ms, summarize, timed, type Latency } from './stats.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// The code under test is the compiled program in dist/ (npm run bench builds it first), as
+// production runs it; only the suite itself runs through tsx.
+const dist = (module: string): string => pathToFileURL(path.join(root, 'dist', module)).href;
+const { createBot } = (await import(dist('src/bot.js'))) as typeof import('../src/bot.js');
+const { loadKnowledge } = (await import(dist('src/knowledge/loader.js'))) as typeof import('../src/knowledge/loader.js');
+const { DEFAULT_KNOWLEDGE_DIR } = (await import(dist('src/paths.js'))) as typeof import('../src/paths.js');
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 1000);
+const WARM_UP = 50;
+const SEED = 7;
+
+const asked = (text: string, isModerator = false): Question => ({ text, platform: 'terminal', userId: 'bench', channelId: 'bench', isModerator, userName: 'bench' });
+const log = (line: string): void => void process.stdout.write(`${line}\n`);
+
+type Bot = import('../src/bot.js').AllianceBot;
+
+/** Asks every query one at a time; returns latencies and how many found their paragraph. */
+async function askAll(bot: Bot, queries: readonly Query[]): Promise<{ latency: Latency; accuracy: number; unknown: number; typoAccuracy: number }> {
+  for (const q of queries.slice(0, WARM_UP)) await bot.ask(asked(q.text));
+  const times: number[] = [];
+  let found = 0;
+  let unknown = 0;
+  let typoFound = 0;
+  for (const q of queries) {
+    const started = performance.now();
+    const reply = await bot.ask(asked(q.text));
+    times.push(performance.now() - started);
+    if (reply.kind === 'unknown') unknown++;
+    else if (quotes(reply.sources[0]?.quote, q.paragraph)) {
+      found++;
+      if (q.typo) typoFound++;
+    }
+  }
+  const typos = queries.filter((q) => q.typo).length;
+  return { latency: summarize(times), accuracy: found / queries.length, unknown: unknown / queries.length, typoAccuracy: typos ? typoFound / typos : 0 };
+}
+
+async function measureBot(dir: string, queries: readonly Query[]): Promise<{ result: SizeResult['bot']; passages: number; bot: Bot }> {
+  const before = heapAfterGc();
+  let loaded: Awaited<ReturnType<typeof loadKnowledge>> | undefined = await loadKnowledge(dir);
+  const knowledgeHeapBytes = heapAfterGc() - before;
+  loaded = undefined;
+  void loaded;
+  const { value: bot, ms: buildMs } = await timed(() => createBot({ knowledgeDir: dir }));
+  const heapBytes = heapAfterGc() - before;
+  const { ms: reloadMs } = await timed(() => bot.reload(asked('reload', true)));
+  const { latency, accuracy, unknown, typoAccuracy } = await askAll(bot, queries);
+  return { result: { name: 'alliance-bot bot.ask', buildMs, reloadMs, latency, accuracy, unknown, typoAccuracy, heapBytes, knowledgeHeapBytes }, passages: bot.current().stats.passages, bot };
+}
+
+function measureReference(make: (ps: readonly Paragraph[]) => Reference, paragraphs: readonly Paragraph[], queries: readonly Query[]): IndexResult {
+  const before = heapAfterGc();
+  const started = performance.now();
+  const ref = make(paragraphs);
+  const buildMs = performance.now() - started;
+  const heapBytes = heapAfterGc() - before;
+  for (const q of queries.slice(0, WARM_UP)) ref.top(q.text);
+  const times: number[] = [];
+  let found = 0;
+  for (const q of queries) {
+    const t = performance.now();
+    const id = ref.top(q.text);
+    times.push(performance.now() - t);
+    if (id === q.paragraph.id) found++;
+  }
+  return { name: ref.name, buildMs, latency: summarize(times), accuracy: found / queries.length, heapBytes };
+}
+
+/** Loads the WorkerAnswerer if this checkout has one (the suite also runs on older commits). */
+async function workerModule(): Promise<typeof import('../src/answer/worker.js') | undefined> {
+  try {
+    return (await import(dist('src/answer/worker.js'))) as typeof import('../src/answer/worker.js');
+  } catch {
+    return undefined;
+  }
+}
+
+async function measureStalls(dir: string, bot: Bot, queries: readonly Query[], paragraphs: number): Promise<Results['stall']> {
+  const texts = queries.map((q) => q.text);
+  let i = 0;
+  const next = (): string => texts[i++ % texts.length] as string;
+  const usualTimes: number[] = [];
+  for (let k = 0; k < 300; k++) {
+    const t = performance.now();
+    await bot.ask(asked(next()));
+    usualTimes.push(performance.now() - t);
+  }
+  const inProcess = await measureStall(() => bot.reload(asked('reload', true)), () => bot.ask(asked(next())));
+  log(`  stall in-process: loop max ${ms(inProcess.loopMaxMs)} ms, asked p99 ${ms(inProcess.asked.p99)} ms, max ${ms(inProcess.asked.max)} ms`);
+  const mod = await workerModule();
+  if (!mod) return { paragraphs, usual: summarize(usualTimes), inProcess };
+  const { value: serving, ms: workerStartMs } = await timed(() => mod.WorkerAnswerer.start(dir));
+  let fresh: import('../src/answer/worker.js').WorkerAnswerer | undefined;
+  const worker = await measureStall(
+    async () => {
+      fresh = await mod.WorkerAnswerer.start(dir);
+    },
+    () => serving.ask(next()),
+  );
+  log(`  stall worker: loop max ${ms(worker.loopMaxMs)} ms, asked p99 ${ms(worker.asked.p99)} ms, max ${ms(worker.asked.max)} ms`);
+  await serving.close();
+  await fresh?.close();
+  return { paragraphs, usual: summarize(usualTimes), inProcess, worker, workerStartMs };
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'alliance-bench-'));
+  try {
+    const all = paragraphsOf(readSpeeches());
+    log(`corpus: ${all.length} paragraphs`);
+    const sizes: SizeResult[] = [];
+    let typo = 0;
+    let question = 0;
+    let stall: Results['stall'];
+    for (const size of SIZES) {
+      const paragraphs = sample(all, size);
+      const dir = path.join(tmp, `kb-${size}`);
+      const textBytes = await writeKnowledge(dir, paragraphs);
+      const queries = makeQueries(paragraphs, QUERIES, SEED + size);
+      typo += queries.filter((q) => q.typo).length;
+      question += queries.filter((q) => q.question).length;
+      log(`${paragraphs.length} paragraphs (${(textBytes / 1e6).toFixed(1)} MB), ${queries.length} questions`);
+      const { result, passages, bot } = await measureBot(dir, queries);
+      log(`  bot: build ${ms(result.buildMs)} ms, p50 ${ms(result.latency.p50)} p99 ${ms(result.latency.p99)} max ${ms(result.latency.max)} ms, top-1 ${(result.accuracy * 100).toFixed(1)}% (unknown ${(result.unknown * 100).toFixed(1)}%, with a typo ${(result.typoAccuracy * 100).toFixed(1)}%)`);
+      if (size === Math.max(...SIZES)) stall = await measureStalls(dir, bot, queries, paragraphs.length);
+      const references: IndexResult[] = [];
+      for (const make of [miniSearchDefaults, miniSearchTuned]) {
+        const r = measureReference(make, paragraphs, queries);
+        log(`  ${r.name}: p50 ${ms(r.latency.p50)} p99 ${ms(r.latency.p99)} ms, top-1 ${(r.accuracy * 100).toFixed(1)}%`);
+        references.push(r);
+      }
+      sizes.push({ paragraphs: paragraphs.length, textBytes, passages, queries: queries.length, bot: result, references });
+    }
+
+    // The shipped knowledge: the golden questions, asked over and over.
+    const golden = (JSON.parse(readFileSync(path.join(root, 'test/answer/golden.json'), 'utf8')) as { cases: { q: string }[] }).cases.map((c) => c.q);
+    const before = heapAfterGc();
+    const { value: shippedBot, ms: shippedBuild } = await timed(() => createBot({ knowledgeDir: DEFAULT_KNOWLEDGE_DIR }));
+    const shippedHeap = heapAfterGc() - before;
+    for (const q of golden) await shippedBot.ask(asked(q));
+    const times: number[] = [];
+    for (let round = 0; times.length < 2000; round++) {
+      for (const q of golden) {
+        const t = performance.now();
+        await shippedBot.ask(asked(q));
+        times.push(performance.now() - t);
+      }
+    }
+    const shipped = { latency: summarize(times), asks: times.length, buildMs: shippedBuild, heapBytes: shippedHeap };
+    log(`shipped knowledge/: p50 ${ms(shipped.latency.p50)} p99 ${ms(shipped.latency.p99)} max ${ms(shipped.latency.max)} ms`);
+
+    const cpus = os.cpus();
+    const total = sizes.reduce((n, s) => n + s.queries, 0);
+    const results: Results = {
+      date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+      machine: { nproc: os.availableParallelism(), memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, cpu: cpus[0]?.model.trim() ?? 'unknown' },
+      command: 'npm run bench',
+      querySeed: `${SEED} + size`,
+      queryMix: { typo: typo / total, question: question / total },
+      sizes,
+      shipped,
+      ...(stall ? { stall } : {}),
+      totalSeconds: (performance.now() - started) / 1000,
+    };
+    if (process.env.BENCH_NO_WRITE) {
+      log(JSON.stringify(results, null, 1));
+      return;
+    }
+    const baselineFile = path.join(root, 'bench/baseline.md');
+    const baseline = existsSync(baselineFile) ? readFileSync(baselineFile, 'utf8') : '';
+    await writeFile(path.join(root, 'docs/benchmarks.md'), markdown(results, baseline));
+    await writeFile(path.join(root, 'docs/latency.svg'), chart(results));
+    await writeFile(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 1)}\n`);
+    log(`wrote docs/benchmarks.md and docs/latency.svg (${results.totalSeconds.toFixed(0)} s)`);
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});
