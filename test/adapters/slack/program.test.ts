@@ -103,6 +103,8 @@ function describeProgram(mode: 'socket' | 'http'): void {
     let program: Program | undefined;
     let workspace: Workspace;
     let deliver: Delivery;
+    /** HTTP mode: where the program listens. */
+    let origin = '';
 
     beforeAll(async () => {
       fake = await FakeSlack.start();
@@ -115,8 +117,10 @@ function describeProgram(mode: 'socket' | 'http'): void {
         };
       } else {
         const port = await freePort();
-        program = await startProgram({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_PORT: String(port), SLACK_API_URL: fake.apiUrl });
-        const url = `http://127.0.0.1:${port}/slack/events`;
+        // HTTP_PORT equal to SLACK_PORT: /healthz and /metrics are served by the Slack app's server.
+        program = await startProgram({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_PORT: String(port), HTTP_PORT: String(port), SLACK_API_URL: fake.apiUrl });
+        origin = `http://127.0.0.1:${port}`;
+        const url = `${origin}/slack/events`;
         const post = async (body: SlackBody): Promise<void> => {
           const response = await postSigned(url, SIGNING_SECRET, body);
           expect(response.status).toBe(200);
@@ -152,6 +156,15 @@ function describeProgram(mode: 'socket' | 'http'): void {
       const reply = await fake.waitForCall('response_url', (c) => responseUrl.endsWith(`/${c.responseId}`));
       expect(reply.args.response_type).toBe('in_channel');
       expectFounders(reply.args.text);
+    });
+
+    it.runIf(mode === 'http')('serves /healthz and /metrics on SLACK_PORT beside /slack/events when HTTP_PORT is the same', async () => {
+      const health = await fetch(`${origin}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: 'ok', adapters: [{ name: 'slack', connected: true }] });
+      const metrics = await fetch(`${origin}/metrics`);
+      expect(metrics.status).toBe(200);
+      expect(await metrics.text()).toMatch(/# TYPE alliance_questions_total counter/);
     });
   });
 }
