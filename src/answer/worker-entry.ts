@@ -53,6 +53,7 @@ try {
       stats: answerer.stats,
       help: { discord: answerer.help('discord'), slack: answerer.help('slack'), terminal: answerer.help('terminal') },
       subject: answerer.knowledge.subject,
+      contentHash: answerer.knowledge.contentHash,
       buildMs,
     };
     port.on('message', (request: Request) => port.postMessage(serve(answerer, request)));

@@ -29,6 +29,8 @@ export type ReadyMessage =
       /** The usage reply per platform, computed once so help() stays synchronous. */
       help: Record<Platform, Answer>;
       subject: string;
+      /** The loader's hash of the files it built from, to tell whether it is the knowledge the caller loaded. */
+      contentHash: string;
       buildMs: number;
     }
   | { type: 'failed'; errors: KnowledgeError[] };

@@ -44,7 +44,12 @@ type Pending = { resolve: (value: never) => void; reject: (error: Error) => void
 export class WorkerAnswerer {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  /** Set once the worker is gone: every question is rejected with it. */
   private closed: Error | undefined;
+  /** Set by close(): new questions are rejected while those in flight finish. */
+  private refusing: Error | undefined;
+  private closing: Promise<void> | undefined;
+  private drained: (() => void) | undefined;
 
   private constructor(
     private readonly worker: Worker,
@@ -53,9 +58,14 @@ export class WorkerAnswerer {
     private readonly helpByPlatform: Record<Platform, Answer>,
     /** The knowledge base's main subject. */
     readonly subject: string,
+    /** The loader's content hash of what it built from (compare with a KnowledgeBase loaded on the main thread). */
+    readonly contentHash: string,
     /** How long loading and building took in the worker, ms. */
     readonly buildMs: number,
   ) {
+    // An idle worker does not keep the process alive (a CLI exits when done, an embedder need not
+    // close it); a question in flight does.
+    worker.unref();
     worker.on('message', (reply: Reply) => this.settle(reply));
     worker.on('error', (error: Error) => this.fail(new Error(`answer: the answerer worker failed: ${error.message}`)));
     worker.on('exit', (code) => this.fail(new Error(`answer: the answerer worker stopped (exit code ${code})`)));
@@ -69,7 +79,9 @@ export class WorkerAnswerer {
    */
   static start(source: AnswererSource, options: WorkerAnswererOptions = {}): Promise<WorkerAnswerer> {
     const data: StartData = { source };
-    const worker = new Worker(options.entry ?? workerEntry(), { workerData: data });
+    // Workers inherit the process's node flags; --input-type (node -e scripts) is refused in a worker.
+    const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
+    const worker = new Worker(options.entry ?? workerEntry(), { workerData: data, execArgv });
     return new Promise<WorkerAnswerer>((resolve, reject) => {
       const onError = (error: Error): void => {
         cleanup();
@@ -86,7 +98,7 @@ export class WorkerAnswerer {
           reject(new KnowledgeLoadError(message.errors));
           return;
         }
-        resolve(new WorkerAnswerer(worker, message.stats, message.help, message.subject, message.buildMs));
+        resolve(new WorkerAnswerer(worker, message.stats, message.help, message.subject, message.contentHash, message.buildMs));
       };
       const cleanup = (): void => {
         worker.off('message', onMessage);
@@ -119,17 +131,36 @@ export class WorkerAnswerer {
     return this.helpByPlatform[platform];
   }
 
-  /** Stops the worker; questions still in flight are rejected. */
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.fail(new Error('answer: the answerer was closed'));
-    await this.worker.terminate();
+  /**
+   * Stops taking questions, lets the ones in flight finish (at most `drainMs`, then they are
+   * rejected) and stops the worker. After a reload swap, closing the old answerer this way loses
+   * no answer.
+   */
+  async close(drainMs = 5000): Promise<void> {
+    if (this.closing) return this.closing;
+    this.refusing = new Error('answer: the answerer was closed');
+    this.closing = (async () => {
+      if (this.pending.size > 0) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, drainMs);
+          this.drained = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+      this.fail(this.refusing ?? new Error('answer: the answerer was closed'));
+      await this.worker.terminate();
+    })();
+    return this.closing;
   }
 
   private call<M extends keyof Results>(request: Request): Promise<Results[M]> {
-    if (this.closed) return Promise.reject(this.closed);
+    const refused = this.closed ?? this.refusing;
+    if (refused) return Promise.reject(refused);
     const id = this.nextId++;
     return new Promise<Results[M]>((resolve, reject) => {
+      if (this.pending.size === 0) this.worker.ref();
       this.pending.set(id, { resolve: resolve as (value: never) => void, reject });
       this.worker.postMessage({ ...request, id });
     });
@@ -139,6 +170,10 @@ export class WorkerAnswerer {
     const pending = this.pending.get(reply.id);
     if (!pending) return;
     this.pending.delete(reply.id);
+    if (this.pending.size === 0) {
+      this.worker.unref();
+      this.drained?.();
+    }
     if (reply.ok) pending.resolve(reply.value as never);
     else pending.reject(new Error(`answer: the answerer failed: ${reply.message}`));
   }

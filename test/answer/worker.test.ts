@@ -39,6 +39,7 @@ describe('WorkerAnswerer started from a folder', () => {
   it('reports what it serves', () => {
     expect(worker.stats).toEqual(local.stats);
     expect(worker.subject).toBe(local.knowledge.subject);
+    expect(worker.contentHash).toBe(local.knowledge.contentHash);
   });
 });
 
@@ -75,15 +76,37 @@ describe('WorkerAnswerer.start on a folder that does not load', () => {
 });
 
 describe('WorkerAnswerer.close', () => {
-  it('rejects questions in flight and after, and can be called twice', async () => {
+  it('lets questions in flight finish, refuses new ones, and can be called twice', async () => {
+    const worker = await WorkerAnswerer.start(DEFAULT_KNOWLEDGE_DIR);
+    const inFlight = worker.ask('Who founded the Global MOOC Alliance?');
+    const closed = worker.close();
+    await expect(worker.ask('anything')).rejects.toThrow(/answer: the answerer was closed/);
+    expect((await inFlight).kind).not.toBe('unknown');
+    await closed;
+    await expect(worker.ask('anything')).rejects.toThrow(/answer: the answerer was closed/);
+    await expect(worker.close()).resolves.toBeUndefined();
+  });
+  it('rejects questions still in flight after the drain time', async () => {
     const worker = await WorkerAnswerer.start(DEFAULT_KNOWLEDGE_DIR);
     const inFlight = worker.ask('Who founded the Global MOOC Alliance?').then(
       () => 'answered',
       (error: Error) => error.message,
     );
-    await worker.close();
-    expect(await inFlight).toBe('answer: the answerer was closed');
-    await expect(worker.ask('anything')).rejects.toThrow(/answer: the answerer was closed/);
-    await expect(worker.close()).resolves.toBeUndefined();
+    await worker.close(0);
+    expect(['answered', 'answer: the answerer was closed']).toContain(await inFlight);
+  });
+});
+
+describe('a process with an idle WorkerAnswerer', () => {
+  it('exits on its own: an idle worker does not hold it open', async () => {
+    const { execFile } = await import('node:child_process');
+    const script = `import { WorkerAnswerer } from ${JSON.stringify(new URL('../../dist/src/answer/worker.js', import.meta.url).href)};
+const w = await WorkerAnswerer.start(${JSON.stringify(DEFAULT_KNOWLEDGE_DIR)});
+const a = await w.ask('Who founded the Global MOOC Alliance?');
+process.stdout.write(a.kind);`;
+    const out = await new Promise<string>((resolve, reject) =>
+      execFile(process.execPath, ['--input-type=module', '-e', script], { timeout: 20_000 }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
+    );
+    expect(out).not.toBe('');
   });
 });
