@@ -91,6 +91,7 @@ export class FakeSlack {
 
   private readonly users = new Map<string, FakeUser>();
   private readonly failures = new Map<string, string>();
+  private readonly holds = new Map<string, Promise<void>>();
   private readonly watchers = new Set<() => void>();
   private readonly wss: WebSocketServer;
   private socket: WebSocket | undefined;
@@ -145,6 +146,16 @@ export class FakeSlack {
   /** Makes the next call to `method` fail with Slack error `error` (HTTP 200, ok: false). */
   failNext(method: string, error: string): void {
     this.failures.set(method, error);
+  }
+
+  /**
+   * Holds the response to the next call to `method` until the returned function is called: the
+   * app's handler stays in flight meanwhile (for graceful-shutdown tests).
+   */
+  holdNext(method: string): () => void {
+    let release = (): void => undefined;
+    this.holds.set(method, new Promise<void>((resolve) => (release = resolve)));
+    return () => release();
   }
 
   /** The recorded calls to one method. */
@@ -270,6 +281,11 @@ export class FakeSlack {
     const token = (req.headers.authorization ?? '').replace(/^Bearer /, '') || (typeof args.token === 'string' ? args.token : undefined);
     this.calls.push({ method, args, token });
     this.changed();
+    const hold = this.holds.get(method);
+    if (hold) {
+      this.holds.delete(method);
+      await hold;
+    }
     const failure = this.failures.get(method);
     if (failure) {
       this.failures.delete(method);
