@@ -98,31 +98,36 @@ describe('the program in terminal mode', () => {
   });
 });
 
+/** The program in Slack HTTP mode against a fake Slack, started by {@link startSlackProgram}. */
+let slack: FakeSlack | undefined;
+afterEach(async () => {
+  await slack?.close();
+  slack = undefined;
+});
+
+/** Starts the program in Slack HTTP mode against the fake; resolves once the adapter runs. */
+async function startSlackProgram(extraEnv: NodeJS.ProcessEnv = {}): Promise<{ port: number; out: () => string }> {
+  slack = await FakeSlack.start();
+  const port = await freePort();
+  kb = await tempKnowledge('shipped');
+  let out = '';
+  child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/main.js')], {
+    cwd: PROJECT_ROOT,
+    env: {
+      PATH: process.env.PATH, KNOWLEDGE_DIR: kb.dir, ANALYTICS_DB: 'off', LOG_LEVEL: 'info', DOTENV_CONFIG_PATH: '/nonexistent.env',
+      SLACK_BOT_TOKEN: 'xoxb-test-bot-token', SLACK_SIGNING_SECRET: 'test-signing-secret', SLACK_API_URL: slack.apiUrl, SLACK_PORT: String(port),
+      ...extraEnv,
+    },
+  });
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  await until(() => out.includes('adapter started'), () => out);
+  return { port, out: () => out };
+}
+
 describe('the program with Slack in HTTP mode and HTTP_PORT equal to SLACK_PORT', () => {
-  let slack: FakeSlack | undefined;
-  afterEach(async () => slack?.close());
-
-  /** Starts the program in Slack HTTP mode against the fake; resolves once the adapter runs. */
-  async function startSlackProgram(): Promise<{ port: number; out: () => string }> {
-    slack = await FakeSlack.start();
-    const port = await freePort();
-    kb = await tempKnowledge('shipped');
-    let out = '';
-    child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/main.js')], {
-      cwd: PROJECT_ROOT,
-      env: {
-        PATH: process.env.PATH, KNOWLEDGE_DIR: kb.dir, ANALYTICS_DB: 'off', LOG_LEVEL: 'info', DOTENV_CONFIG_PATH: '/nonexistent.env',
-        SLACK_BOT_TOKEN: 'xoxb-test-bot-token', SLACK_SIGNING_SECRET: 'test-signing-secret', SLACK_API_URL: slack.apiUrl,
-        SLACK_PORT: String(port), HTTP_PORT: String(port),
-      },
-    });
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    await until(() => out.includes('adapter started'), () => out);
-    return { port, out: () => out };
-  }
-
   it('serves /healthz and /metrics on the Slack server', async () => {
-    const { port, out } = await startSlackProgram();
+    const port = await freePort();
+    const { out } = await startSlackProgram({ SLACK_PORT: String(port), HTTP_PORT: String(port) });
     expect(out()).toContain('serving /healthz and /metrics on the Slack HTTP server');
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(await health.json()).toEqual({ status: 'ok', problems: [], adapters: [{ name: 'slack', connected: true }] });
@@ -131,39 +136,24 @@ describe('the program with Slack in HTTP mode and HTTP_PORT equal to SLACK_PORT'
 });
 
 describe('SIGTERM with a question in flight', () => {
-  let slack: FakeSlack | undefined;
-  afterEach(async () => slack?.close());
-
   it('finishes the answer, then exits 0', async () => {
-    slack = await FakeSlack.start();
-    const port = await freePort();
-    kb = await tempKnowledge('shipped');
-    let out = '';
-    child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/main.js')], {
-      cwd: PROJECT_ROOT,
-      env: {
-        PATH: process.env.PATH, KNOWLEDGE_DIR: kb.dir, ANALYTICS_DB: 'off', LOG_LEVEL: 'info', DOTENV_CONFIG_PATH: '/nonexistent.env',
-        SLACK_BOT_TOKEN: 'xoxb-test-bot-token', SLACK_SIGNING_SECRET: 'test-signing-secret', SLACK_API_URL: slack.apiUrl, SLACK_PORT: String(port),
-      },
-    });
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    await until(() => out.includes('adapter started'), () => out);
-
+    const { port, out } = await startSlackProgram();
+    const fake = slack as FakeSlack;
     // The reply to Slack is held, so the handler is still running when SIGTERM arrives.
-    const release = slack.holdNext('chat.postMessage');
+    const release = fake.holdNext('chat.postMessage');
     const workspace: Workspace = { teamId: 'T0FAKE', botUserId: 'UBOT' };
     const body = eventCallback(workspace, mention(workspace, { user: 'U1', channel: 'C1', text: '<@UBOT> who founded it?' }));
     await postSigned(`http://127.0.0.1:${port}/slack/events`, 'test-signing-secret', { json: body });
-    await slack.waitForCall('chat.postMessage');
-    const exited = once(child, 'exit');
-    child.kill('SIGTERM');
-    await until(() => out.includes('main: stopping'), () => out);
+    await fake.waitForCall('chat.postMessage');
+    const exited = once(child!, 'exit');
+    child?.kill('SIGTERM');
+    await until(() => out().includes('main: stopping'), out);
     // Give a program that did not wait every chance to exit before the answer is released.
     await new Promise((r) => setTimeout(r, 500));
-    expect(child.exitCode).toBeNull();
+    expect(child?.exitCode).toBeNull();
     release();
     const [code] = (await exited) as [number | null];
     expect(code).toBe(0);
-    expect(String(slack.callsTo('chat.postMessage')[0]?.args.text)).toContain('Zhejiang University');
+    expect(String(fake.callsTo('chat.postMessage')[0]?.args.text)).toContain('Zhejiang University');
   });
 });
