@@ -79,9 +79,14 @@ export class WorkerAnswerer {
    */
   static start(source: AnswererSource, options: WorkerAnswererOptions = {}): Promise<WorkerAnswerer> {
     const data: StartData = { source };
-    // Workers inherit the process's node flags; --input-type (node -e scripts) is refused in a worker.
-    const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
-    const worker = new Worker(options.entry ?? workerEntry(), { workerData: data, execArgv });
+    // Workers inherit the process's node flags, but a `node --input-type=… -e` script's flag makes
+    // the worker fail; only then are the flags given explicitly (where Node also refuses
+    // process-wide ones such as --expose-gc, so those go too).
+    const inherited = process.execArgv;
+    const execArgv = inherited.some((flag) => flag.startsWith('--input-type'))
+      ? inherited.filter((flag) => !flag.startsWith('--input-type') && !flag.startsWith('--expose-gc'))
+      : undefined;
+    const worker = new Worker(options.entry ?? workerEntry(), { workerData: data, ...(execArgv ? { execArgv } : {}) });
     return new Promise<WorkerAnswerer>((resolve, reject) => {
       const onError = (error: Error): void => {
         cleanup();
