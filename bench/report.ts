@@ -1,4 +1,6 @@
 /** Turns the suite's results into docs/benchmarks.md and the latency chart docs/latency.svg. */
+import type { BurstResult } from './discord-burst.js';
+import type { SlackLoadResult } from './slack-load.js';
 import type { Stall } from './stall.js';
 import { mb, ms, type Latency } from './stats.js';
 
@@ -40,6 +42,8 @@ export interface Results {
   queryMix: { typo: number; question: number };
   sizes: SizeResult[];
   shipped: { latency: Latency; asks: number; buildMs: number; heapBytes: number };
+  discord: BurstResult;
+  slack: SlackLoadResult;
   stall?: { paragraphs: number; usual: Latency; inProcess: Stall; worker?: Stall; workerStartMs?: number };
   totalSeconds: number;
 }
@@ -154,6 +158,26 @@ A question "arrives" every 10 ms while the reload runs; a question that arrives 
 thread is blocked waits until it is free, and its latency counts from its arrival.
 
 ${stallTable(r)}
+
+## Load: Discord burst
+
+${r.discord.interactions} \`/ask\` interactions dispatched at once by the fake Discord gateway (test/fakes/discord)
+to the real adapter and discord.js client, over the bot on the shipped knowledge (bench/discord-burst.ts):
+${r.discord.answered} answered (${r.discord.acknowledged} acknowledged); time from dispatch to the answer p50
+${ms(r.discord.answer.p50)} ms, p99 ${ms(r.discord.answer.p99)} ms, last ${ms(r.discord.answer.max)} ms (Discord's limit: 3,000 ms).
+## Load: Slack HTTP mode
+
+autocannon (${r.slack.connections} connections, ${r.slack.durationSeconds} s each, 127.0.0.1) sending signed \`/ask\` slash
+commands, each with its own response URL, to the real Slack adapter in HTTP mode (Bolt's HTTP
+receiver, the real bot on the shipped knowledge, answers posted to the fake Slack's response URLs;
+bench/slack-load.ts), then in the same run to a bare Bolt app whose \`/ask\` only acknowledges.
+
+| app | requests/s | p50 ms | p99 ms | max ms | requests | errors | answered |
+|---|---:|---:|---:|---:|---:|---:|---:|
+| alliance-bot Slack adapter | ${r.slack.adapter.requestsPerSecond.toFixed(0)} | ${r.slack.adapter.p50} | ${r.slack.adapter.p99} | ${r.slack.adapter.max} | ${r.slack.adapter.requests} | ${r.slack.adapter.errors} | ${r.slack.adapter.answered} |
+| bare Bolt app (ceiling) | ${r.slack.ceiling.requestsPerSecond.toFixed(0)} | ${r.slack.ceiling.p50} | ${r.slack.ceiling.p99} | ${r.slack.ceiling.max} | ${r.slack.ceiling.requests} | ${r.slack.ceiling.errors} | |
+
+Goal: at least half the ceiling's requests/s (${(r.slack.ceiling.requestsPerSecond / 2).toFixed(0)}), p99 < 50 ms, 0 errors, every question answered.
 
 ${baseline.trim()}
 `;

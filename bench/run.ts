@@ -17,6 +17,8 @@ import { paragraphsOf, readSpeeches, sample, writeKnowledge, type Paragraph } fr
 import { makeQueries, quotes, type Query } from './queries.js';
 import { miniSearchDefaults, miniSearchTuned, type Reference } from './reference.js';
 import { chart, markdown, type IndexResult, type Results, type SizeResult } from './report.js';
+import { discordBurst } from './discord-burst.js';
+import { slackLoad } from './slack-load.js';
 import { measureStall } from './stall.js';
 import { heapAfterGc, ms, summarize, timed, type Latency } from './stats.js';
 
@@ -161,7 +163,8 @@ async function main(): Promise<void> {
     const before = heapAfterGc();
     const { value: shippedBot, ms: shippedBuild } = await timed(() => createBot({ knowledgeDir: DEFAULT_KNOWLEDGE_DIR }));
     const shippedHeap = heapAfterGc() - before;
-    for (const q of golden) await shippedBot.ask(asked(q));
+    // Warm means JIT-compiled: a few dozen passes over the questions first.
+    for (let round = 0; round < 30; round++) for (const q of golden) await shippedBot.ask(asked(q));
     const times: number[] = [];
     for (let round = 0; times.length < 2000; round++) {
       for (const q of golden) {
@@ -173,6 +176,16 @@ async function main(): Promise<void> {
     const shipped = { latency: summarize(times), asks: times.length, buildMs: shippedBuild, heapBytes: shippedHeap };
     log(`shipped knowledge/: p50 ${ms(shipped.latency.p50)} p99 ${ms(shipped.latency.p99)} max ${ms(shipped.latency.max)} ms`);
 
+    // 200 Discord interactions at once through the fake gateway, answered by the shipped knowledge.
+    const discordAdapter = (await import(dist('adapters/discord/index.js'))) as typeof import('../adapters/discord/index.js');
+    const loggerModule = (await import(dist('src/logger.js'))) as typeof import('../src/logger.js');
+    const discord = await discordBurst(shippedBot, discordAdapter, loggerModule);
+    log(`discord burst: ${discord.answered}/${discord.interactions} answered, last after ${ms(discord.answer.max)} ms`);
+
+    // Slack HTTP mode under autocannon, against a bare Bolt app that only acknowledges.
+    const slack = await slackLoad(shippedBot, Number(process.env.BENCH_SLACK_SECONDS ?? 10));
+    log(`slack: ${slack.adapter.requestsPerSecond.toFixed(0)} req/s (ceiling ${slack.ceiling.requestsPerSecond.toFixed(0)}), p99 ${slack.adapter.p99} ms, ${slack.adapter.errors} errors, ${slack.adapter.answered}/${slack.adapter.requests} answered`);
+
     const cpus = os.cpus();
     const total = sizes.reduce((n, s) => n + s.queries, 0);
     const results: Results = {
@@ -183,6 +196,8 @@ async function main(): Promise<void> {
       queryMix: { typo: typo / total, question: question / total },
       sizes,
       shipped,
+      discord,
+      slack,
       ...(stall ? { stall } : {}),
       totalSeconds: (performance.now() - started) / 1000,
     };
