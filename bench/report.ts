@@ -165,6 +165,7 @@ ${r.discord.interactions} \`/ask\` interactions dispatched at once by the fake D
 to the real adapter and discord.js client, over the bot on the shipped knowledge (bench/discord-burst.ts):
 ${r.discord.answered} answered (${r.discord.acknowledged} acknowledged); time from dispatch to the answer p50
 ${ms(r.discord.answer.p50)} ms, p99 ${ms(r.discord.answer.p99)} ms, last ${ms(r.discord.answer.max)} ms (Discord's limit: 3,000 ms).
+
 ## Load: Slack HTTP mode
 
 autocannon (${r.slack.connections} connections, ${r.slack.durationSeconds} s each, 127.0.0.1) sending signed \`/ask\` slash
