@@ -143,7 +143,7 @@ export class PassageIndex {
     };
     offer(term, 1);
     for (const synonym of this.analyzer.synonyms(term)) offer(synonym, SYNONYM_WEIGHT);
-    if (!this.has(term) && term.length >= 5 && !/\d/.test(term)) {
+    if (!this.has(term) && term.length >= 4 && !/\d/.test(term)) {
       const maxDistance = term.length >= 8 ? 2 : 1;
       for (const [candidate, [, distance]] of this.vocabulary.fuzzyGet(term, maxDistance)) {
         const weight = TYPO_WEIGHT - 0.1 * (distance - 1);
