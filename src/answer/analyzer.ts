@@ -118,10 +118,15 @@ export class Analyzer {
 
   /** The index terms of a text, in order, with repeats. */
   terms(text: string, mode: TextMode = 'document'): string[] {
-    const terms: string[] = [];
+    return this.termsWithWords(text, mode).map((t) => t.term);
+  }
+
+  /** The index terms of a text with the word each came from (a typo is told by the word, not its stem). */
+  termsWithWords(text: string, mode: TextMode = 'document'): { term: string; word: string }[] {
+    const terms: { term: string; word: string }[] = [];
     for (const token of this.tokens(text, mode)) {
       const term = this.stem(token);
-      if (term) terms.push(term);
+      if (term) terms.push({ term, word: token });
     }
     return terms;
   }

@@ -138,7 +138,7 @@ export class Answerer {
   private weigh(question: ReadQuestion): WeightedTerm[] {
     const terms = [...new Set(question.terms)];
     if (question.pronoun) for (const t of this.subjectTerms) if (!terms.includes(t)) terms.push(t);
-    const resolved = new Map(terms.map((t) => [t, this.index.resolve(t)]));
+    const resolved = new Map(terms.map((t) => [t, this.index.resolve(t, question.words[t])]));
     // A misspelt subject ("allianse") is still the subject.
     const isSubject = (r: ResolvedTerm): boolean => this.subjectTerms.has(r.term) || (!this.index.has(r.term) && this.subjectTerms.has(r.alternatives[0]?.term ?? ''));
     // A word the knowledge has nowhere, not even as a synonym or typo, says the question is about something else.

@@ -136,15 +136,17 @@ export class PassageIndex {
   }
 
   /** Resolves a question term: itself if indexed, its synonyms, and typo corrections when unknown. */
-  resolve(term: string): ResolvedTerm {
+  resolve(term: string, word: string = term): ResolvedTerm {
     const alternatives = new Map<string, number>();
     const offer = (t: string, weight: number): void => {
       if (this.has(t) && weight > (alternatives.get(t) ?? 0)) alternatives.set(t, weight);
     };
     offer(term, 1);
     for (const synonym of this.analyzer.synonyms(term)) offer(synonym, SYNONYM_WEIGHT);
-    if (!this.has(term) && term.length >= 4 && !/\d/.test(term)) {
-      const maxDistance = term.length >= 8 ? 2 : 1;
+    // Only words of five letters or more are read as typos ("fonded" → found); a shorter one is
+    // more likely a real word the knowledge lacks ("join" is not "joint").
+    if (!this.has(term) && word.length >= 5 && term.length >= 4 && !/\d/.test(term)) {
+      const maxDistance = term.length >= 8 && word.length >= 8 ? 2 : 1;
       for (const [candidate, [, distance]] of this.vocabulary.fuzzyGet(term, maxDistance)) {
         const weight = TYPO_WEIGHT - 0.1 * (distance - 1);
         offer(candidate, weight);

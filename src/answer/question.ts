@@ -10,6 +10,8 @@ export interface ReadQuestion {
   shape: Shape;
   /** Topic terms (stems), question words and filler removed. */
   terms: string[];
+  /** The word each term came from, as typed (longest when several stem alike). */
+  words: Record<string, string>;
   /** Terms of each multi-word proper name in the question ("United States"): one idea each. */
   names: string[][];
   /** Whether it says "it", "they", "this": the knowledge base's main subject. */
@@ -83,16 +85,19 @@ function nameGroups(text: string, analyzer: Analyzer): string[][] {
 /** Reads a cleaned question: shape, topic terms, pronoun, membership names. */
 export function readQuestion(text: string, analyzer: Analyzer): ReadQuestion {
   const lower = text.toLowerCase().replace(/[’‘]/g, "'").replace(/[?!.,;:]+\s*$/, '').trim();
-  const base: Omit<ReadQuestion, 'shape' | 'terms'> = { text, pronoun: PRONOUNS.test(lower), names: nameGroups(text, analyzer) };
-  if (HELP.test(lower)) return { ...base, shape: 'other', terms: [], meta: 'help' };
-  if (GREETING.test(lower)) return { ...base, shape: 'other', terms: [], meta: 'greeting' };
-  if (THANKS.test(lower)) return { ...base, shape: 'other', terms: [], meta: 'thanks' };
+  const base: Omit<ReadQuestion, 'shape' | 'terms' | 'words'> = { text, pronoun: PRONOUNS.test(lower), names: nameGroups(text, analyzer) };
+  if (HELP.test(lower)) return { ...base, shape: 'other', terms: [], words: {}, meta: 'help' };
+  if (GREETING.test(lower)) return { ...base, shape: 'other', terms: [], words: {}, meta: 'greeting' };
+  if (THANKS.test(lower)) return { ...base, shape: 'other', terms: [], words: {}, meta: 'thanks' };
 
   const unwrapped = lower.replace(WRAPPER, '') || lower;
   const shape = shapeOf(unwrapped);
   const nouns = SHAPE_NOUNS[shape];
   const topic = nouns ? unwrapped.replace(nouns, ' ') : unwrapped;
-  const terms = analyzer.terms(topic, 'question');
+  const withWords = analyzer.termsWithWords(topic, 'question');
+  const terms = withWords.map((t) => t.term);
+  const words: Record<string, string> = {};
+  for (const { term, word } of withWords) if ((words[term]?.length ?? 0) < word.length) words[term] = word;
   // "What does X do?" and "What is X for?" ask what X is for.
   if (/^what (?:does|do|did|will|would|can|should) .+ do$|^what (?:is|are|was|were) .+ for$/.test(unwrapped)) terms.push(...analyzer.terms('purpose', 'question'));
 
@@ -103,7 +108,7 @@ export function readQuestion(text: string, analyzer: Analyzer): ReadQuestion {
     const start = original.toLowerCase().indexOf(membership[1]);
     const asWritten = original.slice(start, start + membership[1].length).replace(/^(?:the|a|an)\s+/i, '');
     const names = asWritten.split(/\s*,\s*|\s+(?:and|or|&)\s+(?=\p{Lu}|the\s)/u).filter(Boolean);
-    return { ...base, shape: 'membership', terms, membership: { names: [asWritten, ...(names.length > 1 ? names : [])], rest: membership[2] } };
+    return { ...base, shape: 'membership', terms, words, membership: { names: [asWritten, ...(names.length > 1 ? names : [])], rest: membership[2] } };
   }
-  return { ...base, shape, terms };
+  return { ...base, shape, terms, words };
 }
