@@ -1,13 +1,14 @@
 import { performance } from 'node:perf_hooks';
-import { Answerer } from './answer/answerer.js';
+import { Analyzer } from './answer/analyzer.js';
 import { answer } from './answer/compose.js';
 import { cleanQuestion } from './answer/question.js';
 import { AnalyticsStore, type AnalyticsOptions } from './analytics/store.js';
 import type { AppConfig, CooldownConfig } from './config.js';
 import { Cooldown } from './cooldown.js';
 import { APOLOGY, UserError } from './errors.js';
-import { formatKnowledgeError, loadKnowledge } from './knowledge/loader.js';
-import type { KnowledgeBase } from './knowledge/types.js';
+import { KnowledgeLoadError, WorkerAnswerer } from './answer/worker.js';
+import { formatKnowledgeError } from './knowledge/loader.js';
+import { diffManifests } from './knowledge/manifest.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { BotMetrics } from './observability/metrics.js';
 import { runChecks } from './moderation/checks.js';
@@ -49,31 +50,16 @@ export function botOptionsFrom(config: AppConfig, logger: Logger, metrics?: BotM
 export interface AllianceBot extends Bot, ModeratorTools {
   readonly knowledgeDir: string;
   /** The answerer serving now (for benchmarks); replaced on every reload. */
-  current(): Answerer;
+  current(): WorkerAnswerer;
   /** Reloads on behalf of the system (SIGHUP, the file watcher): checked, audited. */
   systemReload(reason: string): Promise<ReloadReport>;
-  /** Closes the analytics database. */
+  /** Stops the answerer's worker (after the questions in flight) and closes the analytics database. */
   close(): Promise<void>;
 }
 
 const who = (q: Question): string => `${q.userName ?? q.userId} (${q.platform})`;
 const DEFAULT_GAP_DAYS = 7;
-
-/** Names of documents and FAQ entries that differ between two knowledge bases. */
-function diff(before: KnowledgeBase, after: KnowledgeBase): Pick<ReloadReport, 'added' | 'removed' | 'changed'> {
-  const items = (kb: KnowledgeBase): Map<string, string> =>
-    new Map([
-      ...kb.documents.map((d): [string, string] => [d.meta.file, d.raw]),
-      ...kb.faq.map((f): [string, string] => [`FAQ "${f.question}"`, JSON.stringify([f.alternates, f.answer, f.source])]),
-    ]);
-  const old = items(before);
-  const now = items(after);
-  return {
-    added: [...now.keys()].filter((k) => !old.has(k)),
-    removed: [...old.keys()].filter((k) => !now.has(k)),
-    changed: [...now.keys()].filter((k) => old.has(k) && old.get(k) !== now.get(k)),
-  };
-}
+const startAnswerer = (dir: string): Promise<WorkerAnswerer> => WorkerAnswerer.start(dir);
 
 /**
  * Loads the knowledge folder and returns the bot. Throws a {@link UserError} listing every
@@ -84,15 +70,20 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
   const maxQuestionLength = options.maxQuestionLength ?? 500;
   const cooldown = options.cooldown ? new Cooldown(options.cooldown) : undefined;
 
-  const first = await loadKnowledge(options.knowledgeDir);
-  if (!first.ok) {
-    throw new UserError(`knowledge: ${options.knowledgeDir} has problems:\n${first.errors.map((e) => `  ${formatKnowledgeError(e)}`).join('\n')}`);
-  }
+  // The answerer lives in a worker thread: building it for a large knowledge base takes seconds
+  // of CPU that must not stall the event loop acknowledging Slack and Discord.
+  let answerer = await startAnswerer(options.knowledgeDir).catch((error: unknown) => {
+    if (error instanceof KnowledgeLoadError) {
+      throw new UserError(`knowledge: ${options.knowledgeDir} has problems:\n${error.errors.map((e) => `  ${formatKnowledgeError(e)}`).join('\n')}`);
+    }
+    throw error;
+  });
+  // Gaps group questions with the same analyzer the answers use.
+  let analyzer = new Analyzer(answerer.manifest.synonyms);
   const analytics = options.analytics ? new AnalyticsStore(options.analytics) : undefined;
   // Retention is enforced daily, not only at start, for a bot left running for months.
   const pruning = analytics ? setInterval(() => analytics.prune(), 86_400_000).unref() : undefined;
 
-  let answerer = new Answerer(first.knowledge);
   let loadedAt = new Date();
   let loadedBy = 'start-up';
   let lastReload: ReloadReport | undefined;
@@ -104,23 +95,13 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
 
   async function load(by: string, force: boolean): Promise<ReloadReport> {
     const started = performance.now();
-    const result = await loadKnowledge(options.knowledgeDir);
     const base = { by, tookMs: 0, forced: force, checksPassed: 0, checkFailures: [] as CheckFailure[] };
     let report: ReloadReport;
-    if (!result.ok) {
-      report = { ...base, ok: false, ...answerer.stats, added: [], removed: [], changed: [], errors: result.errors };
-    } else {
-      const next = new Answerer(result.knowledge);
-      const changes = diff(answerer.knowledge, next.knowledge);
-      const checks = force ? { passed: 0, failures: [] } : runChecks(next);
-      const ok = checks.failures.length === 0;
-      if (ok) {
-        // The swap is one assignment: a question sees the old answerer or the new one, never a mix.
-        answerer = next;
-        loadedAt = new Date();
-        loadedBy = by;
-      }
-      report = { ...base, ok, ...next.stats, ...changes, errors: [], checksPassed: checks.passed, checkFailures: checks.failures };
+    try {
+      report = await buildAndSwap(by, force, base);
+    } catch (error) {
+      if (!(error instanceof KnowledgeLoadError)) throw error;
+      report = { ...base, ok: false, ...answerer.stats, added: [], removed: [], changed: [], errors: error.errors };
     }
     report.tookMs = Math.round(performance.now() - started);
     lastReload = report;
@@ -129,6 +110,32 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
     analytics?.audit({ by, action: force ? 'reload force' : 'reload', outcome, detail: `${report.documents} docs, ${report.faqEntries} FAQ, ${report.errors.length} errors, ${report.checkFailures.length} failed checks` });
     logger.info({ ok: report.ok, by, forced: force, tookMs: report.tookMs, errors: report.errors.length, failedChecks: report.checkFailures.length }, 'bot: reload');
     return report;
+  }
+
+  /** Builds the folder in a new worker beside the serving one, checks it, and swaps it in if it passes. */
+  async function buildAndSwap(by: string, force: boolean, base: Pick<ReloadReport, 'by' | 'tookMs' | 'forced'>): Promise<ReloadReport> {
+    const next = await startAnswerer(options.knowledgeDir);
+    const changes = diffManifests(answerer.manifest, next.manifest);
+    const checks = force
+      ? { passed: 0, failures: [] }
+      : await runChecks(next.manifest.checks, async (text) => (await next.ask(text)).text).catch(async (error: unknown) => {
+          await next.close();
+          throw error;
+        });
+    const ok = checks.failures.length === 0;
+    if (ok) {
+      // The swap is one assignment: a question sees the old answerer or the new one, never a mix.
+      // The old one finishes what it is answering, then stops.
+      const old = answerer;
+      answerer = next;
+      analyzer = new Analyzer(next.manifest.synonyms);
+      loadedAt = new Date();
+      loadedBy = by;
+      void old.close();
+    } else {
+      void next.close();
+    }
+    return { ...base, ok, ...next.stats, ...changes, errors: [], checksPassed: checks.passed, checkFailures: checks.failures };
   }
 
   /** Reloads run one after another; each reads the folder as it is when its turn comes. */
@@ -155,7 +162,7 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
           }
         }
         const text = cleanQuestion(question.text, maxQuestionLength);
-        const reply = text === '' ? answerer.help(question.platform) : answerer.ask(text);
+        const reply = text === '' ? answerer.help(question.platform) : await answerer.ask(text);
         if (analytics && text !== '') {
           const answered = reply.kind !== 'unknown' && reply.kind !== 'error';
           const id = analytics.record({ text, platform: question.platform, kind: reply.kind, confidence: reply.confidence, answered, direct: question.isDirect ?? false, userId: question.userId });
@@ -193,7 +200,7 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
     async status(by: Question): Promise<StatusReport> {
       requireModerator(by, 'see the knowledge status');
       return {
-        ...answerer.stats, checks: answerer.knowledge.checks.length, contentHash: answerer.knowledge.contentHash,
+        ...answerer.stats, checks: answerer.manifest.checks.length, contentHash: answerer.manifest.contentHash,
         loadedAt, loadedBy, ...(lastReload ? { lastReload } : {}),
       };
     },
@@ -203,7 +210,7 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
       if (!analytics) return { days, recording: false, gaps: [], downvoted: [] };
       return {
         days, recording: true,
-        gaps: groupGaps(analytics.questions(days), answerer.analyzer, 10),
+        gaps: groupGaps(analytics.questions(days), analyzer, 10),
         downvoted: analytics.downvoted(days, 5).map(({ question, up, down }) => ({ question, up, down })),
       };
     },
@@ -212,12 +219,12 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
       requireModerator(by, 'ask why');
       const cleaned = cleanQuestion(text, maxQuestionLength);
       if (cleaned === '') throw new UserError('bot: say which question, e.g. "kb why who founded it?"');
-      return formatWhy(answerer.explain(cleaned));
+      return formatWhy(await answerer.explain(cleaned));
     },
 
     async teach(by: Question, input: TeachInput): Promise<TeachResult> {
       requireModerator(by, 'teach the bot');
-      const errors = validateTeach(input, answerer.knowledge.faq);
+      const errors = validateTeach(input, answerer.manifest.faq);
       if (errors.length > 0) return { ok: false, errors };
       const author = who(by);
       // The write and its reload go through the reload queue, so two teaches never interleave.
@@ -246,13 +253,14 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
       if (!analytics.vote(id, vote === 'up' ? 1 : -1, by.userId)) logger.warn({ answerId }, 'bot: vote on an unknown answer');
     },
 
-    current(): Answerer {
+    current(): WorkerAnswerer {
       return answerer;
     },
 
     async close(): Promise<void> {
       if (pruning) clearInterval(pruning);
       await reloading;
+      await answerer.close();
       analytics?.close();
     },
   };

@@ -31,7 +31,7 @@ async function main(): Promise<number> {
   const answerer = new Answerer(loaded.knowledge);
   const { documents, passages, faqEntries } = answerer.stats;
   out(`knowledge: ok (${documents} documents, ${passages} passages, ${faqEntries} FAQ entries, content ${loaded.knowledge.contentHash})`);
-  const checks = runChecks(answerer);
+  const checks = await runChecks(loaded.knowledge.checks, (text) => answerer.ask(text).text);
   if (checks.failures.length > 0) {
     out(`checks: ${checks.failures.length} of ${loaded.knowledge.checks.length} failed:`);
     for (const f of checks.failures) out(`  "${f.question}": ${f.problems.join(', ')}\n    got: ${f.answer.replace(/\s+/g, ' ').slice(0, 200)}`);

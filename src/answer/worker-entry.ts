@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { loadKnowledge } from '../knowledge/loader.js';
+import { manifestOf } from '../knowledge/manifest.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { Answerer } from './answerer.js';
 import type { ReadyMessage, Reply, Request, StartData } from './worker-protocol.js';
@@ -52,8 +53,7 @@ try {
       type: 'ready',
       stats: answerer.stats,
       help: { discord: answerer.help('discord'), slack: answerer.help('slack'), terminal: answerer.help('terminal') },
-      subject: answerer.knowledge.subject,
-      contentHash: answerer.knowledge.contentHash,
+      manifest: manifestOf(answerer.knowledge),
       buildMs,
     };
     port.on('message', (request: Request) => port.postMessage(serve(answerer, request)));

@@ -2,6 +2,7 @@
  * Messages between {@link WorkerAnswerer} (main thread) and its worker (worker-entry.ts). Kept in
  * one module so both sides agree on the shapes.
  */
+import type { KnowledgeManifest } from '../knowledge/manifest.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Answer, KnowledgeError, Platform } from '../types.js';
 import type { Explanation } from './answerer.js';
@@ -28,9 +29,8 @@ export type ReadyMessage =
       stats: AnswererStats;
       /** The usage reply per platform, computed once so help() stays synchronous. */
       help: Record<Platform, Answer>;
-      subject: string;
-      /** The loader's hash of the files it built from, to tell whether it is the knowledge the caller loaded. */
-      contentHash: string;
+      /** What the caller needs of the knowledge without holding it (diffs, checks, teach, status). */
+      manifest: KnowledgeManifest;
       buildMs: number;
     }
   | { type: 'failed'; errors: KnowledgeError[] };

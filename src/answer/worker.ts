@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { formatKnowledgeError } from '../knowledge/loader.js';
+import type { KnowledgeManifest } from '../knowledge/manifest.js';
 import { PROJECT_ROOT } from '../paths.js';
 import type { Answer, KnowledgeError, Platform } from '../types.js';
 import type { Explanation } from './answerer.js';
@@ -56,10 +57,8 @@ export class WorkerAnswerer {
     /** Documents, passages (FAQ phrasings excluded) and FAQ entries served. */
     readonly stats: AnswererStats,
     private readonly helpByPlatform: Record<Platform, Answer>,
-    /** The knowledge base's main subject. */
-    readonly subject: string,
-    /** The loader's content hash of what it built from (compare with a KnowledgeBase loaded on the main thread). */
-    readonly contentHash: string,
+    /** What the main thread needs of the knowledge it serves (diffs, checks, teach, status). */
+    readonly manifest: KnowledgeManifest,
     /** How long loading and building took in the worker, ms. */
     readonly buildMs: number,
   ) {
@@ -103,7 +102,7 @@ export class WorkerAnswerer {
           reject(new KnowledgeLoadError(message.errors));
           return;
         }
-        resolve(new WorkerAnswerer(worker, message.stats, message.help, message.subject, message.contentHash, message.buildMs));
+        resolve(new WorkerAnswerer(worker, message.stats, message.help, message.manifest, message.buildMs));
       };
       const cleanup = (): void => {
         worker.off('message', onMessage);

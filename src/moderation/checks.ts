@@ -1,5 +1,4 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import type { Answerer } from '../answer/answerer.js';
 import { cleanQuestion } from '../answer/question.js';
 import type { Parsed } from '../knowledge/markdown.js';
 import type { KnowledgeCheck } from '../knowledge/types.js';
@@ -79,13 +78,16 @@ export function checkProblems(check: Pick<KnowledgeCheck, 'expect' | 'forbid' | 
   return problems;
 }
 
-/** Runs a knowledge base's own checks against an answerer built from it. */
-export function runChecks(answerer: Answerer): { passed: number; failures: CheckFailure[] } {
+/**
+ * Runs a knowledge base's own checks through `ask` (the answerer built from it, in process or in
+ * a worker), one after another.
+ */
+export async function runChecks(checks: readonly KnowledgeCheck[], ask: (text: string) => Promise<string> | string): Promise<{ passed: number; failures: CheckFailure[] }> {
   const failures: CheckFailure[] = [];
-  for (const check of answerer.knowledge.checks) {
-    const reply = answerer.ask(cleanQuestion(check.question, 500)).text;
+  for (const check of checks) {
+    const reply = await ask(cleanQuestion(check.question, 500));
     const problems = checkProblems(check, reply);
     if (problems.length > 0) failures.push({ question: check.question, problems, answer: reply });
   }
-  return { passed: answerer.knowledge.checks.length - failures.length, failures };
+  return { passed: checks.length - failures.length, failures };
 }

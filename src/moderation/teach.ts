@@ -13,7 +13,7 @@ const MAX_ANSWER = 1500;
 const MAX_ALTERNATES = 10;
 
 /** The form's problems, each tied to its field, before anything is written. */
-export function validateTeach(input: TeachInput, existing: readonly FaqEntry[]): TeachResult['errors'] {
+export function validateTeach(input: TeachInput, existing: readonly Pick<FaqEntry, 'question' | 'alternates' | 'file' | 'line'>[]): TeachResult['errors'] {
   const errors: TeachResult['errors'] = [];
   const question = input.question.trim();
   if (question === '') errors.push({ field: 'question', message: 'Write the question people ask.' });

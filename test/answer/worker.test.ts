@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Answerer } from '../../src/answer/answerer.js';
 import { KnowledgeLoadError, WorkerAnswerer } from '../../src/answer/worker.js';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { manifestOf } from '../../src/knowledge/manifest.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/paths.js';
 import { tempKnowledge, type TempKnowledge } from '../helpers/knowledge.js';
 
@@ -38,8 +39,7 @@ describe('WorkerAnswerer started from a folder', () => {
   });
   it('reports what it serves', () => {
     expect(worker.stats).toEqual(local.stats);
-    expect(worker.subject).toBe(local.knowledge.subject);
-    expect(worker.contentHash).toBe(local.knowledge.contentHash);
+    expect(worker.manifest).toEqual(manifestOf(local.knowledge));
   });
 });
 

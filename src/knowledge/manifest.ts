@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import type { ReloadReport } from '../types.js';
+import type { FaqEntry, KnowledgeBase, KnowledgeCheck } from './types.js';
+
+/**
+ * What the main thread needs to know of a knowledge base that lives in a worker: small enough to
+ * copy, and enough to diff two reloads, validate a teach, run the checks and report status.
+ */
+export interface KnowledgeManifest {
+  subject: string;
+  contentHash: string;
+  synonyms: string[][];
+  checks: KnowledgeCheck[];
+  /** FAQ questions and phrasings with where they are, for teach validation. */
+  faq: Pick<FaqEntry, 'question' | 'alternates' | 'file' | 'line'>[];
+  /** Document file or FAQ entry name → hash of its content, for reload diffs. */
+  items: Record<string, string>;
+}
+
+const hash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+/** The manifest of a loaded knowledge base. */
+export function manifestOf(kb: KnowledgeBase): KnowledgeManifest {
+  const items: Record<string, string> = {};
+  for (const d of kb.documents) items[d.meta.file] = hash(d.raw);
+  for (const f of kb.faq) items[`FAQ "${f.question}"`] = hash(JSON.stringify([f.alternates, f.answer, f.source]));
+  return {
+    subject: kb.subject,
+    contentHash: kb.contentHash,
+    synonyms: kb.synonyms,
+    checks: kb.checks,
+    faq: kb.faq.map(({ question, alternates, file, line }) => ({ question, alternates, file, line })),
+    items,
+  };
+}
+
+/** Names of documents and FAQ entries added, removed and changed between two manifests. */
+export function diffManifests(before: KnowledgeManifest, after: KnowledgeManifest): Pick<ReloadReport, 'added' | 'removed' | 'changed'> {
+  const old = before.items;
+  const now = after.items;
+  return {
+    added: Object.keys(now).filter((k) => !(k in old)),
+    removed: Object.keys(old).filter((k) => !(k in now)),
+    changed: Object.keys(now).filter((k) => k in old && old[k] !== now[k]),
+  };
+}
