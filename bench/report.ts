@@ -73,7 +73,7 @@ function missTable(r: Results): string {
 
 function buildTable(r: Results): string {
   const rows = [
-    '| paragraphs | passages | text on disk | bot build | bot reload | heap after GC: bot | of which knowledge base | knowledge base ÷ text | MiniSearch defaults: build / heap |',
+    '| paragraphs | passages | text on disk | bot build | bot reload | heap after GC: answerer (held by the worker) | of which knowledge base | knowledge base ÷ text | MiniSearch defaults: build / heap |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const s of r.sizes) {
@@ -95,8 +95,8 @@ function stallTable(r: Results): string {
     '',
     '| reload of the 50k folder | took | longest event-loop delay | questions during it | their p50 | p99 | max |',
     '|---|---:|---:|---:|---:|---:|---:|',
-    row('in-process (`bot.reload()` builds the Answerer on the main thread)', s.inProcess),
-    ...(s.worker ? [row('worker thread (`WorkerAnswerer.start()` while the old one serves)', s.worker)] : []),
+    row('in-process (the Answerer loaded and built on the main thread, as the bot did before it used a worker)', s.inProcess),
+    ...(s.worker ? [row('worker thread (`bot.reload()`: the next answerer built in a worker while the current one serves)', s.worker)] : []),
   ].join('\n');
 }
 
@@ -127,11 +127,12 @@ Chart: [latency against knowledge size](latency.svg).
   (the sentence it answers with, without a trailing "…") is part of the source paragraph; for
   MiniSearch, its first result is the source paragraph.
 - **Latency**: \`await bot.ask(question)\` on a bot from \`createBot()\` (no cooldown, silent
-  logger), one question at a time after a warm-up, so it includes question cleaning, reading,
-  ranking and composing. MiniSearch: \`index.search(query)\`.
+  logger), one question at a time after a warm-up, so it includes question cleaning, the round
+  trip to the answerer's worker thread, reading, ranking and composing. MiniSearch: \`index.search(query)\`.
 - **Build** is \`createBot()\` (read and parse the folder, cut passages, index, suggestions);
   **reload** is \`bot.reload()\` of the same folder. **Heap** is \`heapUsed\` after two
-  \`gc()\` calls, minus the heap before, while the bot (or index) is held; **knowledge base** is
+  \`gc()\` calls, minus the heap before, while an Answerer built on the main thread (the bot's
+  lives in a worker, whose heap is not visible here) or the index is held; **knowledge base** is
   the same for the loader's \`KnowledgeBase\` alone (documents, blocks and raw text).
 - References: MiniSearch 7.2 indexing paragraphs with defaults, and tuned as in issue 7 (Porter
   stemmer, the bot's stop words, fuzzy 0.2, prefix), on the same folders and questions, in the same run.

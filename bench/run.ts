@@ -28,6 +28,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (module: string): string => pathToFileURL(path.join(root, 'dist', module)).href;
 const { createBot } = (await import(dist('src/bot.js'))) as typeof import('../src/bot.js');
 const { loadKnowledge } = (await import(dist('src/knowledge/loader.js'))) as typeof import('../src/knowledge/loader.js');
+const { Answerer } = (await import(dist('src/answer/answerer.js'))) as typeof import('../src/answer/answerer.js');
+
+/** Loads and builds an Answerer on this thread: what the bot's worker holds, and what it used to do in process. */
+async function buildInProcess(dir: string): Promise<unknown> {
+  const loaded = await loadKnowledge(dir);
+  if (!loaded.ok) throw new Error(`bench: ${dir} does not load`);
+  return new Answerer(loaded.knowledge);
+}
 const { DEFAULT_KNOWLEDGE_DIR } = (await import(dist('src/paths.js'))) as typeof import('../src/paths.js');
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 1000);
@@ -66,8 +74,13 @@ async function measureBot(dir: string, queries: readonly Query[]): Promise<{ res
   const knowledgeHeapBytes = heapAfterGc() - before;
   loaded = undefined;
   void loaded;
-  const { value: bot, ms: buildMs } = await timed(() => createBot({ knowledgeDir: dir }));
+  // The bot's answerer lives in a worker, whose heap this thread cannot see: measure the same
+  // answerer built here instead.
+  let answerer: unknown = await buildInProcess(dir);
   const heapBytes = heapAfterGc() - before;
+  answerer = undefined;
+  void answerer;
+  const { value: bot, ms: buildMs } = await timed(() => createBot({ knowledgeDir: dir }));
   const { ms: reloadMs } = await timed(() => bot.reload(asked('reload', true)));
   const { latency, accuracy, unknown, typoAccuracy } = await askAll(bot, queries);
   return { result: { name: 'alliance-bot bot.ask', buildMs, reloadMs, latency, accuracy, unknown, typoAccuracy, heapBytes, knowledgeHeapBytes }, passages: bot.current().stats.passages, bot };
@@ -110,21 +123,13 @@ async function measureStalls(dir: string, bot: Bot, queries: readonly Query[], p
     await bot.ask(asked(next()));
     usualTimes.push(performance.now() - t);
   }
-  const inProcess = await measureStall(() => bot.reload(asked('reload', true)), () => bot.ask(asked(next())));
+  const inProcess = await measureStall(() => buildInProcess(dir), () => bot.ask(asked(next())));
   log(`  stall in-process: loop max ${ms(inProcess.loopMaxMs)} ms, asked p99 ${ms(inProcess.asked.p99)} ms, max ${ms(inProcess.asked.max)} ms`);
   const mod = await workerModule();
   if (!mod) return { paragraphs, usual: summarize(usualTimes), inProcess };
-  const { value: serving, ms: workerStartMs } = await timed(() => mod.WorkerAnswerer.start(dir));
-  let fresh: import('../src/answer/worker.js').WorkerAnswerer | undefined;
-  const worker = await measureStall(
-    async () => {
-      fresh = await mod.WorkerAnswerer.start(dir);
-    },
-    () => serving.ask(next()),
-  );
+  const { ms: workerStartMs } = await timed(() => mod.WorkerAnswerer.start(dir).then((w) => w.close()));
+  const worker = await measureStall(() => bot.reload(asked('reload', true)), () => bot.ask(asked(next())));
   log(`  stall worker: loop max ${ms(worker.loopMaxMs)} ms, asked p99 ${ms(worker.asked.p99)} ms, max ${ms(worker.asked.max)} ms`);
-  await serving.close();
-  await fresh?.close();
   return { paragraphs, usual: summarize(usualTimes), inProcess, worker, workerStartMs };
 }
 
