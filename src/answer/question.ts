@@ -51,7 +51,7 @@ function shapeOf(q: string): Shape {
   if (/^(?:when|since when)\b|\b(?:what|which)(?:'s| is| was)? (?:the )?(?:\w+ )?(?:day|date|year|month|time)\b|\bhow long ago\b/.test(q)) return 'when';
   if (/^where\b|\b(?:what|which) (?:place|city|country|venue|location|event)\b|\bwhere\b|\b(?:based|located|situated|headquartered)\b/.test(q)) return 'where';
   if (/^(?:list|name|enumerate|show|give)\b/.test(q) || /^(?:who|what|which) (?:are|were)\b.*s\b/.test(q)) return 'list';
-  if (/^who(?:m|se)?\b|^which (?:person|people|organi[sz]ations?|universit(?:y|ies)|institutions?|members?|partners?|platforms?|schools?)\b/.test(q)) return 'who';
+  if (/^who(?:m|se)?\b|^(?:which|what) (?:person|people|organi[sz]ations?|universit(?:y|ies)|institutions?|members?|partners?|platforms?|schools?)\b/.test(q)) return 'who';
   if (/^why\b/.test(q)) return 'why';
   if (/^how\b/.test(q)) return 'how';
   if (/^(?:what|which)\b/.test(q)) return 'what';
@@ -60,7 +60,7 @@ function shapeOf(q: string): Shape {
 }
 
 // Entity-type nouns: "which organisations", "how many institutions" say what kind of answer, not its topic.
-const KINDS = 'organi[sz]ations?|institutions?|people|persons?|entities|bodies|groups?|companies';
+const KINDS = 'organi[sz]ations?|institutions?|universit(?:y|ies)|people|persons?|entities|bodies|groups?|companies';
 // Words that only say what kind of answer is wanted ("what day", "number of").
 const SHAPE_NOUNS: Partial<Record<Shape, RegExp>> = {
   when: /\b(?:day|date|year|month|time)\b/g,
@@ -103,7 +103,8 @@ export function readQuestion(text: string, analyzer: Analyzer): ReadQuestion {
 
   const original = text.replace(/[?!.]+\s*$/, '').trim();
   const membership = MEMBERSHIP_IS.exec(original.toLowerCase()) ?? MEMBERSHIP_DOES.exec(original.toLowerCase());
-  if (membership?.[1] && membership[2]) {
+  // "Is a university from Singapore a member?" describes, it does not name: not a lookup.
+  if (membership?.[1] && membership[2] && !/^(?:a|an|any|some)\s/.test(membership[1])) {
     // Keep the name as the person wrote it (case matters for showing it back).
     const start = original.toLowerCase().indexOf(membership[1]);
     const asWritten = original.slice(start, start + membership[1].length).replace(/^(?:the|a|an)\s+/i, '');

@@ -5,7 +5,7 @@
  */
 export const BASE_SYNONYMS: readonly (readonly string[])[] = [
   ['found', 'founded', 'founding', 'founder', 'founders', 'start', 'started', 'launch', 'launched', 'establish', 'established', 'create', 'created', 'set up', 'begin', 'began', 'begun', 'form', 'formed', 'inaugurate', 'inaugurated', 'announce', 'announced', 'unveil', 'unveiled'],
-  ['member', 'members', 'membership', 'part', 'role', 'participant', 'participate', 'belong', 'partner', 'involve', 'involved'],
+  ['member', 'members', 'membership', 'part', 'role', 'participant', 'participate', 'belong', 'partner', 'involve', 'involved', 'relationship', 'relation', 'connection'],
   ['say', 'said', 'says', 'state', 'stated', 'quote', 'speech', 'remark', 'speak', 'spoke', 'conclude', 'concluded', 'comment', 'statement'],
   ['aim', 'goal', 'achieve', 'objective', 'purpose', 'mission', 'intend', 'target', 'ambition', 'accomplish', 'vision'],
   ['theme', 'topic', 'dedicated', 'motto', 'title'],
@@ -15,7 +15,7 @@ export const BASE_SYNONYMS: readonly (readonly string[])[] = [
   ['organize', 'organise', 'organised', 'organized', 'host', 'hosted', 'run', 'arrange'],
   ['cornerstone', 'pillar', 'principle', 'priority', 'foundation'],
   ['lead', 'leader', 'head', 'rector'],
-  ['focus', 'focused', 'concentrate', 'emphasis'],
+  ['focus', 'focused', 'concentrate', 'emphasis', 'support', 'promote'],
   ['country', 'nation', 'located', 'location', 'based'],
   ['pandemic', 'covid', 'coronavirus', 'epidemic'],
   ['online', 'digital', 'internet', 'distance', 'virtual', 'elearning'],
