@@ -59,7 +59,6 @@ export interface AllianceBot extends Bot, ModeratorTools {
 
 const who = (q: Question): string => `${q.userName ?? q.userId} (${q.platform})`;
 const DEFAULT_GAP_DAYS = 7;
-const startAnswerer = (dir: string): Promise<WorkerAnswerer> => WorkerAnswerer.start(dir);
 
 /**
  * Loads the knowledge folder and returns the bot. Throws a {@link UserError} listing every
@@ -72,7 +71,7 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
 
   // The answerer lives in a worker thread: building it for a large knowledge base takes seconds
   // of CPU that must not stall the event loop acknowledging Slack and Discord.
-  let answerer = await startAnswerer(options.knowledgeDir).catch((error: unknown) => {
+  let answerer = await WorkerAnswerer.start(options.knowledgeDir).catch((error: unknown) => {
     if (error instanceof KnowledgeLoadError) {
       throw new UserError(`knowledge: ${options.knowledgeDir} has problems:\n${error.errors.map((e) => `  ${formatKnowledgeError(e)}`).join('\n')}`);
     }
@@ -114,7 +113,7 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
 
   /** Builds the folder in a new worker beside the serving one, checks it, and swaps it in if it passes. */
   async function buildAndSwap(by: string, force: boolean, base: Pick<ReloadReport, 'by' | 'tookMs' | 'forced'>): Promise<ReloadReport> {
-    const next = await startAnswerer(options.knowledgeDir);
+    const next = await WorkerAnswerer.start(options.knowledgeDir);
     const changes = diffManifests(answerer.manifest, next.manifest);
     const checks = force
       ? { passed: 0, failures: [] }
