@@ -4,7 +4,8 @@ import { Analyzer } from './analyzer.js';
 import { answer, countText, listText, membershipText, passageText, sourceOf } from './compose.js';
 import { findEntity } from './entities.js';
 import { PassageIndex, type ResolvedTerm } from './passage-index.js';
-import { buildPassages, type EntityList, type Passage } from './passages.js';
+import { buildPassages, collectTerms, type EntityList, type Passage } from './passages.js';
+import { Spelling } from './spelling.js';
 import { readQuestion, type ReadQuestion, type Shape } from './question.js';
 import { buildSuggestions, rankSuggestions, type Suggestion } from './suggestions.js';
 
@@ -70,7 +71,7 @@ export class Answerer {
 
   constructor(readonly knowledge: KnowledgeBase) {
     this.analyzer = new Analyzer(knowledge.synonyms);
-    const { passages, lists } = buildPassages(knowledge.documents, this.analyzer);
+    const { passages, lists, words } = buildPassages(knowledge.documents, this.analyzer);
     // Every phrasing of a curated FAQ entry is a passage too, so it shares the vocabulary and IDF.
     const subjectTerms = this.analyzer.terms(knowledge.subject);
     for (const entry of knowledge.faq) {
@@ -78,7 +79,7 @@ export class Answerer {
         const id = passages.length;
         // A phrasing read like a question: "it" in "Who founded it?" is the main subject.
         const read = readQuestion(phrasing, this.analyzer);
-        const terms = new Set([...this.analyzer.terms(phrasing), ...(read.pronoun ? subjectTerms : [])]);
+        const terms = new Set([...collectTerms(this.analyzer, phrasing, words), ...(read.pronoun ? subjectTerms : [])]);
         passages.push({
           id, doc: FAQ_DOCUMENT(entry), text: phrasing, terms, contextTerms: new Set(subjectTerms),
           hasDate: false, hasNumber: false, hasPlace: false, hasNames: false,
@@ -87,7 +88,7 @@ export class Answerer {
       }
     }
     this.lists = lists;
-    this.index = new PassageIndex(passages, this.analyzer);
+    this.index = new PassageIndex(passages, this.analyzer, new Spelling(words));
     this.subjectTerms = new Set(subjectTerms);
     this.suggestionPool = buildSuggestions(this, knowledge.faq);
   }

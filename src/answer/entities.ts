@@ -1,3 +1,4 @@
+import { osaDistance } from './spelling.js';
 import { fold } from './text.js';
 import type { Entity, EntityList } from './passages.js';
 
@@ -12,32 +13,14 @@ const CONNECTOR = new Set(['the', 'of', 'for', 'and', 'di', 'de', 'du', 'der', '
 /** Acronyms a name goes by: of all its words ("NTU") and of its distinctive ones. */
 const initials = (name: string): string[] => [words(name).filter((w) => !CONNECTOR.has(w)), core(name)].map((ws) => ws.map((w) => w[0]).join(''));
 
-/** Edit distance, bounded: returns max + 1 as soon as it is exceeded. */
-function distance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const value = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      row.push(value);
-      best = Math.min(best, value);
-    }
-    if (best > max) return max + 1;
-    previous = row;
-  }
-  return previous[b.length] ?? max + 1;
-}
-
-const sameWord = (a: string, b: string): boolean => a === b || (Math.min(a.length, b.length) >= 5 && distance(a, b, 1) <= 1);
+const sameWord = (a: string, b: string): boolean => a === b || (Math.min(a.length, b.length) >= 5 && osaDistance(a, b, 1) <= 1);
 
 /** How a name asked about relates to an entity of a list. */
 export type NameMatch = 'exact' | 'partial' | 'none';
 
 /**
  * Tolerant name comparison: case, accents, "University of X" vs "X University", the text in
- * parentheses, acronyms (NTU), one typo per long word. `partial` when the question names part
+ * parentheses, acronyms (NTU), one typo per long word (a swap of two letters is one). `partial` when the question names part
  * of the entity while also naming something else ("Shanghai University" vs "Shanghai Jiao Tong
  * University").
  */

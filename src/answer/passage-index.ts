@@ -1,6 +1,6 @@
-import SearchableMap from 'minisearch/SearchableMap';
 import type { Analyzer, TermAlternative } from './analyzer.js';
 import type { Passage } from './passages.js';
+import type { Spelling } from './spelling.js';
 
 /** What a question term resolved to in this index, and how much it counts. */
 export interface ResolvedTerm {
@@ -19,6 +19,7 @@ export interface Hit {
 }
 
 const SYNONYM_WEIGHT = 0.8;
+/** What a typo correction one edit away counts; each further edit counts 0.1 less. */
 const TYPO_WEIGHT = 0.75;
 
 /** A term's postings in one field: passage ids, ascending. */
@@ -55,8 +56,8 @@ const FIELDS = [
 
 /**
  * An inverted index over passages, on terms the {@link Analyzer} already produced (so the index
- * and the questions agree on stems), plus the vocabulary: document frequencies for IDF weights
- * and a radix tree for typo lookups. Typo expansion runs only for words the vocabulary lacks, so
+ * and the questions agree on stems), plus the vocabulary: document frequencies for IDF weights,
+ * and the knowledge's {@link Spelling} for typos. Typo expansion runs only for words the vocabulary lacks, so
  * a well-spelled question costs one exact lookup per word.
  *
  * It used to be MiniSearch. `find` now walks flat postings arrays with reusable score buffers
@@ -68,7 +69,6 @@ const FIELDS = [
  */
 export class PassageIndex {
   private readonly documentFrequency = new Map<string, number>();
-  private readonly vocabulary = new SearchableMap<number>();
   /** Per field: term → passage ids. */
   private readonly postings: Map<string, Postings>[] = FIELDS.map(() => new Map());
   /** Per field: each passage's BM25 length norm. */
@@ -87,6 +87,8 @@ export class PassageIndex {
   constructor(
     readonly passages: readonly Passage[],
     private readonly analyzer: Analyzer,
+    /** The knowledge's words as written, for typo corrections. */
+    private readonly spelling: Spelling,
   ) {
     const n = passages.length;
     this.norm = FIELDS.map(() => new Float64Array(n));
@@ -116,7 +118,6 @@ export class PassageIndex {
       for (const term of p.terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
       for (const term of p.contextTerms) if (!p.terms.has(term)) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     }
-    for (const [term, df] of this.documentFrequency) this.vocabulary.set(term, df);
     this.total = new Float64Array(n);
     this.termScore = new Float64Array(n);
     this.matched = new Uint16Array(n);
@@ -143,11 +144,10 @@ export class PassageIndex {
     };
     offer(term, 1);
     for (const synonym of this.analyzer.synonyms(term)) offer(synonym, SYNONYM_WEIGHT);
-    // Only words of five letters or more are read as typos ("fonded" → found); a shorter one is
-    // more likely a real word the knowledge lacks ("join" is not "joint").
-    if (!this.has(term) && word.length >= 5 && term.length >= 4 && !/\d/.test(term)) {
-      const maxDistance = term.length >= 8 && word.length >= 8 ? 2 : 1;
-      for (const [candidate, [, distance]] of this.vocabulary.fuzzyGet(term, maxDistance)) {
+    // A word the knowledge never spells this way may be a typo ("fonded" → found), even when its
+    // stem happens to be a term ("maing" stems to "ma"); the term itself still counts in full.
+    if (!this.has(term)) {
+      for (const { term: candidate, distance } of this.spelling.corrections(word)) {
         const weight = TYPO_WEIGHT - 0.1 * (distance - 1);
         offer(candidate, weight);
         for (const synonym of this.analyzer.synonyms(candidate)) offer(synonym, weight * SYNONYM_WEIGHT);

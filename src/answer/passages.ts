@@ -119,14 +119,17 @@ function enumeration(sentence: string): { intro: string; items: string[] } | und
 /**
  * Cuts documents into passages at answer grain: sentences of paragraphs, whole block quotes
  * (a quote and its attribution belong together), bulleted items, and enumerations, which also
- * become entity lists that can be counted and looked up.
+ * become entity lists that can be counted and looked up. `words` maps each word met, as written
+ * (folded), to its index term: the knowledge's spellings, for correcting typos in questions.
  */
-export function buildPassages(documents: readonly KnowledgeDocument[], analyzer: Analyzer): { passages: Passage[]; lists: EntityList[] } {
+export function buildPassages(documents: readonly KnowledgeDocument[], analyzer: Analyzer): { passages: Passage[]; lists: EntityList[]; words: Map<string, string> } {
   const passages: Passage[] = [];
   const lists: EntityList[] = [];
+  const words = new Map<string, string>();
+  const termsOf = (text: string): string[] => collectTerms(analyzer, text, words);
 
   for (const doc of documents) {
-    const titleTerms = analyzer.terms(doc.meta.title);
+    const titleTerms = termsOf(doc.meta.title);
     // Blocks under one heading share one set: a large knowledge base has one per section, not per paragraph.
     const contextBySection = new Map<string, Set<string>>();
     let lastSentence = '';
@@ -134,12 +137,12 @@ export function buildPassages(documents: readonly KnowledgeDocument[], analyzer:
       const key = block.section ?? '';
       let contextTerms = contextBySection.get(key);
       if (!contextTerms) {
-        contextTerms = new Set([...titleTerms, ...(block.section ? analyzer.terms(block.section) : [])]);
+        contextTerms = new Set([...titleTerms, ...(block.section ? termsOf(block.section) : [])]);
         contextBySection.set(key, contextTerms);
       }
       const add = (text: string, previous?: Passage, list?: EntityList): Passage => {
         const names = properNames(text);
-        const terms = new Set([...analyzer.terms(text), ...acronymsOf(names)]);
+        const terms = new Set([...termsOf(text), ...acronymsOf(names)]);
         const passage: Passage = {
           id: passages.length, doc: doc.meta, text, terms, contextTerms,
           hasDate: hasDate(text), hasNumber: hasNumber(text), hasPlace: hasPlace(text), hasNames: names.length > 0,
@@ -153,7 +156,7 @@ export function buildPassages(documents: readonly KnowledgeDocument[], analyzer:
       const makeList = (intro: string, items: string[]): EntityList => {
         const list: EntityList = {
           intro, name: listName(intro), items: items.map(toEntity),
-          aboutTerms: new Set([...analyzer.terms(intro), ...contextTerms]),
+          aboutTerms: new Set([...termsOf(intro), ...contextTerms]),
         };
         lists.push(list);
         return list;
@@ -180,5 +183,18 @@ export function buildPassages(documents: readonly KnowledgeDocument[], analyzer:
       }
     }
   }
-  return { passages, lists };
+  return { passages, lists, words };
+}
+
+/**
+ * The index terms of a text, noting each word as written (folded) with its term in `words`:
+ * the knowledge's own spellings, against which a question's typos are corrected.
+ */
+export function collectTerms(analyzer: Analyzer, text: string, words: Map<string, string>): string[] {
+  const terms: string[] = [];
+  for (const { term, word } of analyzer.termsWithWords(text)) {
+    terms.push(term);
+    if (!words.has(word)) words.set(word, term);
+  }
+  return terms;
 }

@@ -20,6 +20,7 @@ describe('name matching', () => {
     ['NTU', 'Nanyang Technological University'],
     ['Center for Research and Interdisciplinarity', 'CRI (Center for Research and Interdisciplinarity)'],
     ['Zhejang University', 'Zhejiang University'],
+    ['Zhejiagn', 'Zhejiang University'],
     ['Jiao Tong', 'Shanghai Jiao Tong University'],
   ])('%s is %s', (asked, label) => {
     expect(findEntity(asked, list)).toEqual({ entity: expect.objectContaining({ label }), match: 'exact' });
