@@ -5,7 +5,10 @@ declare module 'autocannon' {
     path?: string;
     headers?: Record<string, string>;
     body?: string;
-    setupRequest?: (request: Request) => Request;
+    /** Called before each request; `context` is one object per connection, reset between requests. */
+    setupRequest?: (request: Request, context: Record<string, unknown>) => Request;
+    /** Called with each response, and the same connection's `context` its setupRequest filled in. */
+    onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
   }
   export interface Options {
     url: string;
@@ -18,6 +21,7 @@ declare module 'autocannon' {
     average: number;
     mean: number;
     p50: number;
+    p90: number;
     p99: number;
     max: number;
   }

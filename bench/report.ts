@@ -167,22 +167,58 @@ to the real adapter and discord.js client, over the bot on the shipped knowledge
 ${r.discord.answered} answered (${r.discord.acknowledged} acknowledged); time from dispatch to the answer p50
 ${ms(r.discord.answer.p50)} ms, p99 ${ms(r.discord.answer.p99)} ms, last ${ms(r.discord.answer.max)} ms (Discord's limit: 3,000 ms).
 
-## Load: Slack HTTP mode
-
-autocannon (${r.slack.connections} connections, ${r.slack.durationSeconds} s each, 127.0.0.1) sending signed \`/ask\` slash
-commands, each with its own response URL, to the real Slack adapter in HTTP mode (Bolt's HTTP
-receiver, the real bot on the shipped knowledge, answers posted to the fake Slack's response URLs;
-bench/slack-load.ts), then in the same run to a bare Bolt app whose \`/ask\` only acknowledges.
-
-| app | requests/s | p50 ms | p99 ms | max ms | requests | errors | answered |
-|---|---:|---:|---:|---:|---:|---:|---:|
-| alliance-bot Slack adapter | ${r.slack.adapter.requestsPerSecond.toFixed(0)} | ${r.slack.adapter.p50} | ${r.slack.adapter.p99} | ${r.slack.adapter.max} | ${r.slack.adapter.requests} | ${r.slack.adapter.errors} | ${r.slack.adapter.answered} |
-| bare Bolt app (ceiling) | ${r.slack.ceiling.requestsPerSecond.toFixed(0)} | ${r.slack.ceiling.p50} | ${r.slack.ceiling.p99} | ${r.slack.ceiling.max} | ${r.slack.ceiling.requests} | ${r.slack.ceiling.errors} | |
-
-Goal: at least half the ceiling's requests/s (${(r.slack.ceiling.requestsPerSecond / 2).toFixed(0)}), p99 < 50 ms, 0 errors, every question answered.
+${slackSection(r.slack)}
 
 ${baseline.trim()}
 `;
+}
+
+const cpu = (x: number | undefined): string => (x === undefined ? '–' : x.toFixed(3));
+
+/** One line for the console: the program against the ceiling, and whether every question was answered. */
+export function slackSummary(s: SlackLoadResult): string {
+  const a = s.adapter;
+  return (
+    `${a.requestsPerSecond.toFixed(0)} req/s (ceiling ${s.ceiling.requestsPerSecond.toFixed(0)}), p50 ${a.p50} ms, p99 ${a.p99} ms, ${a.errors} errors, ` +
+    `${a.answered}/${a.requests} answered (${a.inAck} in the ack, ${a.viaResponseUrl} via response_url), ${a.wrong} wrong, ${a.missing} missing, ` +
+    `${a.loggedProblems} warnings/errors logged; CPU per request ${cpu(a.cpuMsPerRequest)} ms (ceiling ${cpu(s.ceiling.cpuMsPerRequest)} ms); load average before ${s.loadAverage.toFixed(2)}`
+  );
+}
+
+/** The "Load: Slack HTTP mode" section of benchmarks.md. */
+export function slackSection(s: SlackLoadResult): string {
+  const a = s.adapter;
+  const c = s.ceiling;
+  const half = c.requestsPerSecond / 2;
+  const met = [
+    a.requestsPerSecond >= half ? `requests/s ≥ half the ceiling: met (${(a.requestsPerSecond / c.requestsPerSecond * 100).toFixed(0)}% of it)` : `requests/s ≥ half the ceiling: **not met** (${(a.requestsPerSecond / c.requestsPerSecond * 100).toFixed(0)}% of it)`,
+    a.p99 < 50 ? 'p99 < 50 ms: met' : '**p99 < 50 ms: not met**',
+    a.errors === 0 ? '0 errors: met' : '**0 errors: not met**',
+    a.answered === a.requests && a.wrong === 0 && a.missing === 0 ? 'every question answered: met' : '**every question answered: not met**',
+  ];
+  return `## Load: Slack HTTP mode
+
+Three processes on the same 2 cores (load average ${s.loadAverage.toFixed(2)} before the run): the real program,
+\`node dist/src/main.js\`, started by bench/slack-load.ts with the environment of an HTTP-mode deployment
+(\`SLACK_SIGNING_SECRET\`, \`SLACK_PORT\`, the shipped \`knowledge/\`, analytics recorded to a fresh SQLite file,
+\`LOG_LEVEL=info\` logging to a file; \`SLACK_API_URL\` pointing at a fake Slack served by the driver process, which
+otherwise only waits); and autocannon in a process of its own (bench/slack-cannon.ts), ${s.connections} connections to
+127.0.0.1, sending \`/ask\` slash commands signed with the current timestamp from ${s.users} people in ${s.channels} channels
+(cooldowns raised: this measures throughput, not the rate limit), each with its own response URL. Every
+acknowledgement is read: an answer in it counts when it is posted in the channel and says what the question's
+answer must say; after an empty acknowledgement the answer must arrive at the response URL. Then the same load goes
+to a bare Bolt app in its own process (bench/slack-ceiling.ts) whose \`/ask\` acknowledges a constant: the ceiling.
+Each app gets ${s.warmUpSeconds} s of load first (not counted), then ${s.durationSeconds} s measured. CPU ms per request is the
+app process's CPU time (all its threads, from /proc) over the measured run divided by its requests: unlike
+requests/s, it changes less with other work on the shared cores.
+
+| app | requests/s | p50 ms | p90 ms | p99 ms | max ms | CPU ms per request | requests | errors | answered (in the ack + via response_url) | wrong |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+| alliance-bot, \`node dist/src/main.js\` | ${a.requestsPerSecond.toFixed(0)} | ${a.p50} | ${a.p90} | ${a.p99} | ${a.max} | ${cpu(a.cpuMsPerRequest)} | ${a.requests} | ${a.errors} | ${a.answered} (${a.inAck} + ${a.viaResponseUrl}) | ${a.wrong + a.missing} |
+| bare Bolt app (ceiling) | ${c.requestsPerSecond.toFixed(0)} | ${c.p50} | ${c.p90} | ${c.p99} | ${c.max} | ${cpu(c.cpuMsPerRequest)} | ${c.requests} | ${c.errors} | | |
+
+Goal: at least half the ceiling's requests/s (${half.toFixed(0)}), p99 < 50 ms, 0 errors, every question answered.
+${met.join('; ')}. The program logged ${a.loggedProblems} warnings or errors.${a.example ? ` A wrong answer: \`${a.example.replace(/`/g, "'")}\`` : ''}`;
 }
 
 /** A hand-made log-log chart of p50 and p99 latency against knowledge size. */

@@ -4,7 +4,8 @@
  * writes docs/benchmarks.md and docs/latency.svg. Not part of `npm test`.
  *
  * Environment: BENCH_SIZES (default 1000,10000,50000), BENCH_QUERIES (default 1000 per size),
- * BENCH_NO_WRITE=1 to print only.
+ * BENCH_NO_WRITE=1 to print only, BENCH_ONLY=slack to run only the Slack load test (printed, not
+ * written; BENCH_SLACK_SECONDS, BENCH_SLACK_PROFILE=<folder> for a CPU profile of the program).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -16,7 +17,7 @@ import type { Question } from '../src/types.js';
 import { paragraphsOf, readSpeeches, sample, writeKnowledge, type Paragraph } from './corpus.js';
 import { makeQueries, quotes, type Query } from './queries.js';
 import { miniSearchDefaults, miniSearchTuned, type Reference } from './reference.js';
-import { chart, markdown, type IndexResult, type Results, type SizeResult } from './report.js';
+import { chart, markdown, slackSection, slackSummary, type IndexResult, type Results, type SizeResult } from './report.js';
 import { discordBurst } from './discord-burst.js';
 import { slackLoad } from './slack-load.js';
 import { measureStall } from './stall.js';
@@ -133,7 +134,23 @@ async function measureStalls(dir: string, bot: Bot, queries: readonly Query[], p
   return { paragraphs, usual: summarize(usualTimes), inProcess, worker, workerStartMs };
 }
 
+/**
+ * The Slack load test (bench/slack-load.ts): the compiled program and a bare Bolt app, each loaded
+ * by autocannon from its own process. BENCH_SLACK_SECONDS sets the measured seconds per app.
+ */
+async function runSlack(): Promise<Results['slack']> {
+  const slack = await slackLoad({ durationSeconds: Number(process.env.BENCH_SLACK_SECONDS ?? 10), cpuProfileDir: process.env.BENCH_SLACK_PROFILE || undefined });
+  log(`slack: ${slackSummary(slack)}`);
+  return slack;
+}
+
 async function main(): Promise<void> {
+  // BENCH_ONLY=slack: the Slack load test alone, printed with its section of benchmarks.md;
+  // nothing is written (the document holds one whole run).
+  if (process.env.BENCH_ONLY === 'slack') {
+    log(slackSection(await runSlack()));
+    return;
+  }
   const started = performance.now();
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'alliance-bench-'));
   try {
@@ -187,9 +204,8 @@ async function main(): Promise<void> {
     const discord = await discordBurst(shippedBot, discordAdapter, loggerModule);
     log(`discord burst: ${discord.answered}/${discord.interactions} answered, last after ${ms(discord.answer.max)} ms`);
 
-    // Slack HTTP mode under autocannon, against a bare Bolt app that only acknowledges.
-    const slack = await slackLoad(shippedBot, Number(process.env.BENCH_SLACK_SECONDS ?? 10));
-    log(`slack: ${slack.adapter.requestsPerSecond.toFixed(0)} req/s (ceiling ${slack.ceiling.requestsPerSecond.toFixed(0)}), p99 ${slack.adapter.p99} ms, ${slack.adapter.errors} errors, ${slack.adapter.answered}/${slack.adapter.requests} answered`);
+    // The program in Slack HTTP mode under autocannon, against a bare Bolt app that only acknowledges.
+    const slack = await runSlack();
 
     const cpus = os.cpus();
     const total = sizes.reduce((n, s) => n + s.queries, 0);
