@@ -20,6 +20,11 @@ export interface ListenerDeps {
    * updated later; Slack's limit is three seconds. Default 2.5 s.
    */
   teachAckBudgetMs?: number;
+  /**
+   * How long `/ask` waits for the answer to send it in the acknowledgement; a slower answer is
+   * acknowledged empty and posted to the response_url. Default 1.5 s (Slack allows three).
+   */
+  askAckBudgetMs?: number;
 }
 
 /** Where a question came from in Slack, for the logs. */

@@ -41,6 +41,8 @@ export interface SlackAdapterOptions {
   stopTimeoutMs?: number;
   /** How long a teach may take before the modal shows "Saving…" (Slack allows 3 s); default 2.5 s. */
   teachAckBudgetMs?: number;
+  /** How long `/ask` waits to put the answer in its acknowledgement before using the response_url; default 1.5 s. */
+  askAckBudgetMs?: number;
 }
 
 const STOP_TIMEOUT_MS = 10_000;
@@ -72,7 +74,7 @@ export function createSlackAdapter(config: SlackConfig, logger: Logger, options:
         logger,
         lookup: async (userId) => (await slack.app.client.users.info({ user: userId })).user,
       });
-      register(slack.app, { bot, logger, dedupe: createDedupe(), moderators, teachAckBudgetMs: options.teachAckBudgetMs });
+      register(slack.app, { bot, logger, dedupe: createDedupe(), moderators, teachAckBudgetMs: options.teachAckBudgetMs, askAckBudgetMs: options.askAckBudgetMs });
       running = { slack, gate: installGate(slack.app, logger) };
       try {
         port = await slack.start();

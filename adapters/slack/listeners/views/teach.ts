@@ -12,6 +12,7 @@
 import type { App, webApi } from '@slack/bolt';
 import { UserError } from '../../../../src/errors.js';
 import type { Question, TeachInput, TeachResult } from '../../../../src/types.js';
+import { within } from '../../budget.js';
 import type { ListenerDeps } from '../../deps.js';
 import { moderatorQuestion } from '../../moderator-only.js';
 import { renderTaught } from '../../render-moderator.js';
@@ -36,19 +37,6 @@ async function teach(deps: ListenerDeps, by: Question, input: TeachInput): Promi
     if (err instanceof UserError) return { ok: false, errors: [{ field: 'form', message: err.message }] };
     deps.logger.error({ err }, 'slack: teach failed');
     return { ok: false, errors: [{ field: 'form', message: TEACH_APOLOGY }] };
-  }
-}
-
-/** Resolves with `promise`'s value, or undefined once `ms` have passed. */
-async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    clearTimeout(timer);
   }
 }
 
