@@ -41,15 +41,14 @@ export interface AskInput {
   userName?: string;
 }
 
-/** Builds the core's {@link Question}, with `isModerator` established for the person. */
-export async function buildQuestion(deps: ListenerDeps, input: AskInput): Promise<Question> {
+function questionOf(input: AskInput, isModerator: boolean): Question {
   return {
     text: input.text,
     platform: 'slack',
     userId: input.userId,
     channelId: input.channelId,
     threadId: input.threadId,
-    isModerator: await deps.moderators.isModerator(input.userId),
+    isModerator,
     ...(input.userName ? { userName: input.userName } : {}),
     // Direct-message conversation ids start with D, whichever surface (message, /ask, button) asked.
     isDirect: input.channelId.startsWith('D'),
@@ -57,11 +56,21 @@ export async function buildQuestion(deps: ListenerDeps, input: AskInput): Promis
 }
 
 /**
- * Asks the core (or returns the usage reply for an empty question) and logs the outcome. The
- * question's words go to debug only: direct messages are private.
+ * Builds the core's {@link Question}, with `isModerator` established for the person (asking
+ * Slack when it is not known yet): for moderator tools and votes, where it decides what happens.
+ */
+export async function buildQuestion(deps: ListenerDeps, input: AskInput): Promise<Question> {
+  return questionOf(input, await deps.moderators.isModerator(input.userId));
+}
+
+/**
+ * Asks the core (or returns the usage reply for an empty question) and logs the outcome. For a
+ * question, being a moderator only lifts the cooldown, so the answer never waits for Slack's
+ * users.info: someone not known yet is asked as a member while the lookup runs. The question's
+ * words go to debug only: direct messages are private.
  */
 export async function ask(deps: ListenerDeps, input: AskInput): Promise<Answer> {
-  const question = await buildQuestion(deps, input);
+  const question = questionOf(input, deps.moderators.knownModerator(input.userId));
   const answer = question.text ? await deps.bot.ask(question) : deps.bot.help('slack');
   deps.logger.info({ source: input.source, kind: answer.kind, confidence: answer.confidence }, 'slack: question answered');
   deps.logger.debug({ source: input.source, userId: input.userId, channelId: input.channelId, text: input.text }, 'slack: question');

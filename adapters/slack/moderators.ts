@@ -1,7 +1,8 @@
 /**
  * Who may reload the knowledge base from Slack: the user ids in SLACK_MODERATOR_IDS, and the
  * workspace's admins and owners (users.info, scope users:read). Every question carries the
- * answer, so lookups are cached for a few minutes instead of calling users.info per message.
+ * answer, so lookups are cached for a few minutes instead of calling users.info per message,
+ * concurrent lookups of one person share one call, and questions never wait for one.
  */
 import type { Logger } from '../../src/logger.js';
 
@@ -17,7 +18,14 @@ export type UserRolesLookup = (userId: string) => Promise<SlackUserRoles | undef
 
 /** Decides whether a Slack user is a moderator. */
 export interface ModeratorCheck {
+  /** The answer, asking Slack when it is not cached: for moderator tools, where it decides what happens. */
   isModerator(userId: string): Promise<boolean>;
+  /**
+   * The answer as far as it is known now, without waiting: configured ids and cached lookups.
+   * For anyone else it is false for now and a lookup starts in the background, so the person's
+   * next question knows. For questions, where being a moderator only lifts the cooldown.
+   */
+  knownModerator(userId: string): boolean;
 }
 
 /** Options for {@link createModeratorCheck}. */
@@ -28,6 +36,12 @@ export interface ModeratorCheckOptions {
   logger: Logger;
   /** How long a users.info answer is trusted; default 5 minutes, so a demoted admin loses access soon. */
   ttlMs?: number;
+  /**
+   * After a failed lookup, how long questions do without one (moderator tools always try again):
+   * without users:read every lookup fails, and each question must not cost a call and a warning.
+   * Default 1 minute.
+   */
+  retryAfterMs?: number;
   now?: () => number;
 }
 
@@ -43,22 +57,58 @@ export function isAdminOrOwner(roles: SlackUserRoles | undefined): boolean {
 export function createModeratorCheck(options: ModeratorCheckOptions): ModeratorCheck {
   const configured = new Set(options.moderatorIds);
   const ttlMs = options.ttlMs ?? 5 * 60 * 1000;
+  const retryAfterMs = options.retryAfterMs ?? 60 * 1000;
   const now = options.now ?? Date.now;
   const cache = new Map<string, { moderator: boolean; expires: number }>();
+  /** Lookups in flight, shared by everyone who needs the same person's answer meanwhile. */
+  const pending = new Map<string, Promise<boolean>>();
+  /** When a failed lookup may be tried again for a question. */
+  const failedUntil = new Map<string, number>();
+
+  const cached = (userId: string): boolean | undefined => {
+    const entry = cache.get(userId);
+    if (!entry) return undefined;
+    if (entry.expires > now()) return entry.moderator;
+    cache.delete(userId);
+    return undefined;
+  };
+
+  const lookUp = (userId: string): Promise<boolean> => {
+    const inFlight = pending.get(userId);
+    if (inFlight) return inFlight;
+    const lookup = (async () => {
+      try {
+        const moderator = isAdminOrOwner(await options.lookup(userId));
+        cache.set(userId, { moderator, expires: now() + ttlMs });
+        failedUntil.delete(userId);
+        return moderator;
+      } catch (err) {
+        failedUntil.set(userId, now() + retryAfterMs);
+        options.logger.warn({ err, userId }, 'slack: users.info failed; treating the user as not a moderator');
+        return false;
+      } finally {
+        pending.delete(userId);
+      }
+    })();
+    pending.set(userId, lookup);
+    return lookup;
+  };
 
   return {
     async isModerator(userId) {
       if (configured.has(userId)) return true;
-      const cached = cache.get(userId);
-      if (cached && cached.expires > now()) return cached.moderator;
-      try {
-        const moderator = isAdminOrOwner(await options.lookup(userId));
-        cache.set(userId, { moderator, expires: now() + ttlMs });
-        return moderator;
-      } catch (err) {
-        options.logger.warn({ err, userId }, 'slack: users.info failed; treating the user as not a moderator');
-        return false;
+      return cached(userId) ?? lookUp(userId);
+    },
+    knownModerator(userId) {
+      if (configured.has(userId)) return true;
+      const known = cached(userId);
+      if (known !== undefined) return known;
+      const retryAt = failedUntil.get(userId);
+      if (retryAt === undefined || retryAt <= now()) {
+        failedUntil.delete(userId);
+        void lookUp(userId);
       }
+      return false;
     },
   };
 }

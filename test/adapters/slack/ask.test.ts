@@ -11,7 +11,7 @@ import type { ChatBot } from '../../../src/types.js';
 import { slashCommand } from '../../fakes/slack/payloads.js';
 import { postSigned } from '../../fakes/slack/signing.js';
 import { createTestBot, holdAnswers as hold, type HeldBot } from './support/bot.js';
-import { MEMBER, SIGNING_SECRET, sectionText, startHarness, type Harness, type HarnessOptions } from './support/harness.js';
+import { ADMIN, MEMBER, SIGNING_SECRET, sectionText, startHarness, type Harness, type HarnessOptions } from './support/harness.js';
 
 let bot: AllianceBot;
 let h: Harness | undefined;
@@ -93,6 +93,20 @@ describe.each(MODES)('/ask answered in the acknowledgement (%s mode)', (mode) =>
     expect(ack).toMatchObject({ response_type: 'ephemeral', text: APOLOGY });
     const logged = await harness.logs.waitFor((r) => r.msg === 'slack: /ask failed', 'the failure to be logged');
     expect(JSON.stringify(logged.err)).toContain('core exploded');
+  });
+
+  it('does not wait for users.info to learn whether a new person is a moderator', async () => {
+    const harness = await start(mode, bot);
+    // Slack takes its time with users.info; the question is answered meanwhile, as a member's.
+    const releaseLookup = harness.fake.holdNext('users.info');
+    try {
+      const { ack } = await ask(harness, mode, 'who founded it?', ADMIN);
+      expect(ack).toMatchObject({ response_type: 'in_channel', text: expect.stringMatching(/Tsinghua/) });
+      // The lookup was asked for, and is still unanswered.
+      await harness.fake.waitForCall('users.info', (c) => c.args.user === ADMIN);
+    } finally {
+      releaseLookup();
+    }
   });
 });
 

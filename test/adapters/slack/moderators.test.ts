@@ -49,4 +49,51 @@ describe('who is a moderator', () => {
     expect(await check.isModerator('UX')).toBe(true);
     expect(calls).toEqual(['UX', 'UX']);
   });
+
+  it('shares one users.info call between everyone who needs the same person at once', async () => {
+    const { calls, lookup } = lookupOf({ UA: { is_admin: true } });
+    const check = createModeratorCheck({ moderatorIds: [], lookup, logger: silentLogger() });
+    expect(check.knownModerator('UA')).toBe(false);
+    expect(await Promise.all([check.isModerator('UA'), check.isModerator('UA')])).toEqual([true, true]);
+    expect(calls).toEqual(['UA']);
+    expect(check.knownModerator('UA')).toBe(true);
+  });
+
+  it('answers at once for questions, from the configuration and the cache, and looks unknown people up in the background', async () => {
+    const { calls, lookup } = lookupOf({ UA: { is_admin: true }, UM: {} });
+    const check = createModeratorCheck({ moderatorIds: ['UMOD'], lookup, logger: silentLogger() });
+    expect(check.knownModerator('UMOD')).toBe(true);
+    expect(check.knownModerator('UA')).toBe(false);
+    expect(check.knownModerator('UM')).toBe(false);
+    expect(calls).toEqual(['UA', 'UM']);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(check.knownModerator('UA')).toBe(true);
+    expect(check.knownModerator('UM')).toBe(false);
+    expect(calls).toEqual(['UA', 'UM']);
+  });
+
+  it('after a failed lookup, lets questions do without one for a while, but not moderator tools', async () => {
+    let now = 0;
+    const users: Record<string, SlackUserRoles> = {};
+    const { calls, lookup } = lookupOf(users);
+    const check = createModeratorCheck({ moderatorIds: [], lookup, logger: silentLogger(), retryAfterMs: 1000, now: () => now });
+    expect(check.knownModerator('UX')).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    users.UX = { is_owner: true };
+    // Without users:read every lookup fails: a question must not cost a call each.
+    expect(check.knownModerator('UX')).toBe(false);
+    expect(calls).toEqual(['UX']);
+    // A moderator tool asks again at once.
+    expect(await check.isModerator('UX')).toBe(true);
+    expect(calls).toEqual(['UX', 'UX']);
+    expect(check.knownModerator('UX')).toBe(true);
+
+    const { calls: later, lookup: failing } = lookupOf({});
+    const other = createModeratorCheck({ moderatorIds: [], lookup: failing, logger: silentLogger(), retryAfterMs: 1000, now: () => now });
+    other.knownModerator('UY');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    now = 1001;
+    other.knownModerator('UY');
+    expect(later).toEqual(['UY', 'UY']);
+  });
 });

@@ -1,30 +1,70 @@
 import { describe, expect, it } from 'vitest';
 import { createDedupe } from '../../../adapters/slack/dedupe.js';
-import { buildQuestion, type ListenerDeps } from '../../../adapters/slack/deps.js';
-import { createModeratorCheck } from '../../../adapters/slack/moderators.js';
+import { ask, buildQuestion, type ListenerDeps } from '../../../adapters/slack/deps.js';
+import { createModeratorCheck, type SlackUserRoles } from '../../../adapters/slack/moderators.js';
 import { silentLogger } from '../../../src/logger.js';
-import type { ChatBot } from '../../../src/types.js';
+import type { Answer, ChatBot, Question } from '../../../src/types.js';
 
-const deps = (): ListenerDeps => ({
-  bot: {} as ChatBot, // buildQuestion never calls the bot
-  logger: silentLogger(),
-  dedupe: createDedupe(),
-  moderators: createModeratorCheck({ moderatorIds: ['UMOD'], logger: silentLogger(), lookup: async (id) => ({ is_admin: id === 'UADMIN' }) }),
-});
+/** Slack's users.info for three people, answering only when the test lets it (when `held`). */
+function lookup(held = false) {
+  let release = (): void => undefined;
+  const gate = held ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
+  const calls: string[] = [];
+  return {
+    calls,
+    release: () => release(),
+    lookup: async (id: string): Promise<SlackUserRoles> => {
+      calls.push(id);
+      await gate;
+      return { is_admin: id === 'UADMIN' };
+    },
+  };
+}
+
+/** The questions the core was asked; buildQuestion never calls the core. */
+function deps(users = lookup()): { deps: ListenerDeps; asked: Question[] } {
+  const asked: Question[] = [];
+  const answer: Answer = { text: 'an answer', kind: 'passage', confidence: 1, sources: [], suggestions: [] };
+  const bot = {
+    ask: async (question: Question) => {
+      asked.push(question);
+      return answer;
+    },
+  } as Pick<ChatBot, 'ask'> as ChatBot;
+  return { asked, deps: { bot, logger: silentLogger(), dedupe: createDedupe(), moderators: createModeratorCheck({ moderatorIds: ['UMOD'], logger: silentLogger(), lookup: users.lookup }) } };
+}
 
 describe('the question handed to the core', () => {
-  it('says whether the person is a moderator, for every question', async () => {
-    const d = deps();
-    const ask = (userId: string) => buildQuestion(d, { text: 'q', userId, channelId: 'C1', source: 'mention' });
-    expect((await ask('UMOD')).isModerator).toBe(true);
-    expect((await ask('UADMIN')).isModerator).toBe(true);
-    expect((await ask('UMEMBER')).isModerator).toBe(false);
+  it('says whether the person is a moderator, asking Slack when needed, for moderator tools', async () => {
+    const { deps: d } = deps();
+    const by = (userId: string) => buildQuestion(d, { text: 'q', userId, channelId: 'C1', source: 'command' });
+    expect((await by('UMOD')).isModerator).toBe(true);
+    expect((await by('UADMIN')).isModerator).toBe(true);
+    expect((await by('UMEMBER')).isModerator).toBe(false);
   });
 
   it('marks questions from a direct-message conversation as direct, whatever the surface', async () => {
-    const d = deps();
+    const { deps: d } = deps();
     const q = (channelId: string) => buildQuestion(d, { text: 'q', userId: 'U1', channelId, source: 'command' });
     expect(await q('D123')).toMatchObject({ platform: 'slack', isDirect: true, channelId: 'D123' });
     expect((await q('C123')).isDirect).toBe(false);
+  });
+
+  it('never waits for users.info when answering: an admin not looked up yet asks as a member until the lookup is back', async () => {
+    const users = lookup(true);
+    const { deps: d, asked } = deps(users);
+    const question = (userId: string) => ask(d, { text: 'who founded it?', userId, channelId: 'C1', source: 'mention' });
+    // Each resolves although users.info has not answered.
+    await question('UADMIN');
+    await question('UADMIN');
+    await question('UMOD');
+    expect(asked.map((q) => q.isModerator)).toEqual([false, false, true]);
+    // One lookup for both questions, none for a configured moderator.
+    expect(users.calls).toEqual(['UADMIN']);
+    users.release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await question('UADMIN');
+    expect(asked.at(-1)?.isModerator).toBe(true);
+    expect(users.calls).toEqual(['UADMIN']);
   });
 });
