@@ -1,28 +1,24 @@
 /**
- * An {@link Answerer} in a worker thread. Building the answerer for a large knowledge base takes
- * seconds of CPU; in a worker it stalls nobody: the main thread (which acknowledges Slack and
- * Discord within 3 s) only posts questions and receives answers. A reload starts a new
- * WorkerAnswerer while the old one keeps serving, swaps, then closes the old one.
+ * An {@link Answerer} in a worker thread, for knowledge too large to build on the main thread
+ * (startAnswerer in start.ts decides; small knowledge is served by InProcessAnswerer). Building the
+ * answerer for a large knowledge base takes seconds of CPU; in a worker it stalls nobody: the main
+ * thread (which acknowledges Slack and Discord within 3 s) only posts questions and receives
+ * answers. A reload starts a new answerer while the old one keeps serving, swaps, then closes the
+ * old one.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { formatKnowledgeError } from '../knowledge/loader.js';
 import type { KnowledgeManifest } from '../knowledge/manifest.js';
 import { PROJECT_ROOT } from '../paths.js';
-import type { Answer, KnowledgeError, Platform } from '../types.js';
+import type { Answer, Platform } from '../types.js';
 import type { Explanation } from './answerer.js';
+import { KnowledgeLoadError, type AnswererHome, type ServingAnswerer } from './serving.js';
 import type { AnswererSource, AnswererStats, ReadyMessage, Reply, Request, Results, StartData } from './worker-protocol.js';
 
 export type { AnswererSource, AnswererStats } from './worker-protocol.js';
-
-/** Thrown by {@link WorkerAnswerer.start} when the knowledge folder does not load; `errors` lists every problem. */
-export class KnowledgeLoadError extends Error {
-  constructor(readonly errors: KnowledgeError[]) {
-    super(`answer: the knowledge does not load:\n${errors.map((e) => `  ${formatKnowledgeError(e)}`).join('\n')}`);
-    this.name = 'KnowledgeLoadError';
-  }
-}
+// Thrown by start(); it lives with the face both kinds of answerer share.
+export { KnowledgeLoadError } from './serving.js';
 
 /** Options for {@link WorkerAnswerer.start}. */
 export interface WorkerAnswererOptions {
@@ -42,7 +38,8 @@ export function workerEntry(): string {
 type Pending = { resolve: (value: never) => void; reject: (error: Error) => void };
 
 /** The asynchronous face of an {@link Answerer} that lives in a worker thread. */
-export class WorkerAnswerer {
+export class WorkerAnswerer implements ServingAnswerer {
+  readonly home: AnswererHome = 'worker';
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   /** Set once the worker is gone: every question is rejected with it. */

@@ -38,6 +38,7 @@ describe('WorkerAnswerer started from a folder', () => {
     expect(worker.help('discord')).toEqual(local.help('discord'));
   });
   it('reports what it serves', () => {
+    expect(worker.home).toBe('worker');
     expect(worker.stats).toEqual(local.stats);
     expect(worker.manifest).toEqual(manifestOf(local.knowledge));
   });
