@@ -1,0 +1,85 @@
+/**
+ * Starts the answerer for a knowledge folder where it serves best: small knowledge on the calling
+ * (main) thread, large knowledge in a worker thread.
+ *
+ * In a worker, every question pays a message round trip (two postMessage hops, two thread
+ * wake-ups): on the shipped knowledge that took `bot.ask` from p99 0.4 ms to over 1 ms. On the
+ * main thread, building blocks the event loop that must acknowledge Slack and Discord: seconds
+ * for 50,000 paragraphs. So the rule is the stall: build on the main thread only what builds
+ * well within the time a question may wait during a reload (50 ms more than usual).
+ *
+ * The rule is stated in bytes of knowledge text rather than build time or passages because bytes
+ * are known before building anything: a small folder never pays for a worker start, and a large
+ * one never touches the main thread. Building costs roughly in proportion to the text (passages
+ * are its sentences), plus a fixed part (the suggestions checked at build time).
+ */
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadKnowledge } from '../knowledge/loader.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
+import { InProcessAnswerer } from './in-process.js';
+import { KnowledgeLoadError, type ServingAnswerer } from './serving.js';
+import { WorkerAnswerer } from './worker.js';
+
+/**
+ * Knowledge up to this many bytes of text is built and served on the main thread. Measured on
+ * the 2-core development machine, shared with other work, after the first build (a reload):
+ * loading and building blocks the event loop 10–15 ms for the shipped 5.5 KB, 15–22 ms for
+ * 13 KB, 17–27 ms for 26 KB and 27–40 ms for 52 KB of State of the Union paragraphs. 32 KiB keeps
+ * the block near 25 ms, half of the 50 ms a question may wait during a reload, and is six times
+ * the shipped knowledge, room for moderators' FAQ entries and documents.
+ */
+export const IN_PROCESS_MAX_BYTES = 32 * 1024;
+
+/** Options for {@link startAnswerer}. */
+export interface StartAnswererOptions {
+  /**
+   * Largest knowledge, in bytes of text, built and served on the main thread (default
+   * {@link IN_PROCESS_MAX_BYTES}); 0 puts every knowledge base in a worker, Infinity none.
+   */
+  inProcessMaxBytes?: number;
+}
+
+/** What the loader may read, as the watcher sees it: non-hidden `*.md`, `*.yaml`, `*.yml`. */
+const isKnowledgeFile = (name: string): boolean => !name.split(/[\\/]/).some((part) => part.startsWith('.')) && /\.(md|ya?ml)$/.test(name);
+
+/**
+ * Bytes in the files of a knowledge folder that the loader may read. 0 for a folder that cannot
+ * be read, so the loader, which runs next, reports why in its words.
+ */
+export async function knowledgeBytes(dir: string): Promise<number> {
+  let names: string[];
+  try {
+    names = (await readdir(dir, { recursive: true })).filter(isKnowledgeFile);
+  } catch {
+    return 0;
+  }
+  const sizes = await Promise.all(names.map((name) => stat(path.join(dir, name)).then((s) => (s.isFile() ? s.size : 0), () => 0)));
+  return sizes.reduce((a, b) => a + b, 0);
+}
+
+/** Characters of text in a loaded knowledge base: documents as written, and FAQ entries. */
+export function knowledgeTextSize(knowledge: KnowledgeBase): number {
+  let size = 0;
+  for (const d of knowledge.documents) size += d.raw.length;
+  for (const f of knowledge.faq) size += f.question.length + f.answer.length + f.alternates.reduce((n, a) => n + a.length, 0);
+  return size;
+}
+
+/**
+ * Loads and builds the answerer for `dir`, on this thread when the folder is small enough (see
+ * {@link IN_PROCESS_MAX_BYTES}), otherwise in a worker. Rejects with a {@link KnowledgeLoadError}
+ * when the folder does not load, wherever it was built.
+ */
+export async function startAnswerer(dir: string, options: StartAnswererOptions = {}): Promise<ServingAnswerer> {
+  const limit = options.inProcessMaxBytes ?? IN_PROCESS_MAX_BYTES;
+  if (limit <= 0 || (await knowledgeBytes(dir)) > limit) return WorkerAnswerer.start(dir);
+  const started = performance.now();
+  const loaded = await loadKnowledge(dir);
+  if (!loaded.ok) throw new KnowledgeLoadError(loaded.errors);
+  // Files may have grown since they were measured (a large file copied in while the watcher's
+  // reload runs): the build, which blocks this thread, happens only if the text read still fits.
+  if (knowledgeTextSize(loaded.knowledge) > limit) return WorkerAnswerer.start(dir);
+  return InProcessAnswerer.build(loaded.knowledge, performance.now() - started, dir);
+}
