@@ -6,7 +6,8 @@ import { AnalyticsStore, type AnalyticsOptions } from './analytics/store.js';
 import type { AppConfig, CooldownConfig } from './config.js';
 import { Cooldown } from './cooldown.js';
 import { APOLOGY, UserError } from './errors.js';
-import { KnowledgeLoadError, WorkerAnswerer } from './answer/worker.js';
+import { KnowledgeLoadError, type ServingAnswerer } from './answer/serving.js';
+import { startAnswerer } from './answer/start.js';
 import { formatKnowledgeError } from './knowledge/loader.js';
 import { diffManifests } from './knowledge/manifest.js';
 import { silentLogger, type Logger } from './logger.js';
@@ -32,6 +33,12 @@ export interface BotOptions {
   analytics?: AnalyticsOptions;
   /** Counters and latency for /metrics. */
   metrics?: BotMetrics;
+  /**
+   * Largest knowledge, in bytes of text, built and served on the main thread rather than in a
+   * worker (default IN_PROCESS_MAX_BYTES, see answer/start.ts); 0 puts every knowledge base in a
+   * worker, Infinity none.
+   */
+  inProcessMaxBytes?: number;
 }
 
 /** The bot's options as the program's configuration sets them (main and every Discord shard alike). */
@@ -49,11 +56,11 @@ export function botOptionsFrom(config: AppConfig, logger: Logger, metrics?: BotM
 /** The bot: the {@link Bot} contract, the moderators' tools, and what embedders need. */
 export interface AllianceBot extends Bot, ModeratorTools {
   readonly knowledgeDir: string;
-  /** The answerer serving now (for benchmarks); replaced on every reload. */
-  current(): WorkerAnswerer;
+  /** The answerer serving now (for benchmarks and tests); replaced on every reload. */
+  current(): ServingAnswerer;
   /** Reloads on behalf of the system (SIGHUP, the file watcher): checked, audited. */
   systemReload(reason: string): Promise<ReloadReport>;
-  /** Stops the answerer's worker (after the questions in flight) and closes the analytics database. */
+  /** Stops the answerer (after the questions in flight) and closes the analytics database. */
   close(): Promise<void>;
 }
 
@@ -69,9 +76,11 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
   const maxQuestionLength = options.maxQuestionLength ?? 500;
   const cooldown = options.cooldown ? new Cooldown(options.cooldown) : undefined;
 
-  // The answerer lives in a worker thread: building it for a large knowledge base takes seconds
-  // of CPU that must not stall the event loop acknowledging Slack and Discord.
-  let answerer = await WorkerAnswerer.start(options.knowledgeDir).catch((error: unknown) => {
+  // A small knowledge base is built and served on this thread (no message round trip per
+  // question); a large one in a worker thread, since building it takes seconds of CPU that must
+  // not stall the event loop acknowledging Slack and Discord. answer/start.ts draws the line.
+  const start = (): Promise<ServingAnswerer> => startAnswerer(options.knowledgeDir, { inProcessMaxBytes: options.inProcessMaxBytes });
+  let answerer: ServingAnswerer = await start().catch((error: unknown) => {
     if (error instanceof KnowledgeLoadError) {
       throw new UserError(`knowledge: ${options.knowledgeDir} has problems:\n${error.errors.map((e) => `  ${formatKnowledgeError(e)}`).join('\n')}`);
     }
@@ -107,13 +116,16 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
     const outcome = report.ok ? (force ? 'forced' : 'done') : report.errors.length ? 'invalid' : 'checks failed';
     options.metrics?.reloaded(outcome);
     analytics?.audit({ by, action: force ? 'reload force' : 'reload', outcome, detail: `${report.documents} docs, ${report.faqEntries} FAQ, ${report.errors.length} errors, ${report.checkFailures.length} failed checks` });
-    logger.info({ ok: report.ok, by, forced: force, tookMs: report.tookMs, errors: report.errors.length, failedChecks: report.checkFailures.length }, 'bot: reload');
+    logger.info({ ok: report.ok, by, forced: force, tookMs: report.tookMs, errors: report.errors.length, failedChecks: report.checkFailures.length, serving: answerer.home }, 'bot: reload');
     return report;
   }
 
-  /** Builds the folder in a new worker beside the serving one, checks it, and swaps it in if it passes. */
+  /**
+   * Builds the folder into a new answerer beside the serving one (in this thread or a new worker,
+   * by its size), checks it, and swaps it in if it passes.
+   */
   async function buildAndSwap(by: string, force: boolean, base: Pick<ReloadReport, 'by' | 'tookMs' | 'forced'>): Promise<ReloadReport> {
-    const next = await WorkerAnswerer.start(options.knowledgeDir);
+    const next = await start();
     const changes = diffManifests(answerer.manifest, next.manifest);
     const checks = force
       ? { passed: 0, failures: [] }
@@ -252,7 +264,7 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
       if (!analytics.vote(id, vote === 'up' ? 1 : -1, by.userId)) logger.warn({ answerId }, 'bot: vote on an unknown answer');
     },
 
-    current(): WorkerAnswerer {
+    current(): ServingAnswerer {
       return answerer;
     },
 
