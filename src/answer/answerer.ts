@@ -161,7 +161,9 @@ export class Answerer {
     if (question.pronoun) for (const t of this.subjectTerms) if (!terms.includes(t)) terms.push(t);
     const resolved = new Map(terms.map((t) => [t, this.index.resolve(t, question.words[t])]));
     // A misspelt subject ("allianse") is still the subject.
-    const isSubject = (r: ResolvedTerm): boolean => this.subjectTerms.has(r.term) || (!this.index.has(r.term) && this.subjectTerms.has(r.alternatives[0]?.term ?? ''));
+    // Who is reported ("what did the president say about …") weighs like the subject: context, not topic.
+    const speaker = new Set(question.speaker);
+    const isSubject = (r: ResolvedTerm): boolean => speaker.has(r.term) || this.subjectTerms.has(r.term) || (!this.index.has(r.term) && this.subjectTerms.has(r.alternatives[0]?.term ?? ''));
     // A word the knowledge has nowhere, not even as a synonym or typo, says the question is about something else.
     const weightOf = (r: ResolvedTerm): number => (r.alternatives.length === 0 ? r.idf * UNKNOWN_WEIGHT : r.idf);
     const ideas: WeightedTerm[] = [];

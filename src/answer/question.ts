@@ -16,6 +16,11 @@ export interface ReadQuestion {
   names: string[][];
   /** Whether it says "it", "they", "this": the knowledge base's main subject. */
   pronoun: boolean;
+  /**
+   * Terms of who is reported in "what did X say about Y?": the question is about Y, and X is
+   * who said it, which the passage need not name.
+   */
+  speaker?: string[];
   /** For membership questions: the names asked about, and the words after them. */
   membership?: { names: string[]; rest: string };
   /** A greeting or a request for help rather than a question about the knowledge. */
@@ -69,6 +74,9 @@ const SHAPE_NOUNS: Partial<Record<Shape, RegExp>> = {
   count: new RegExp(`\\b(?:number|count|${KINDS})\\b`, 'g'),
 };
 
+// "What did X say about Y?", "what does X think of Y": reported speech, asked about Y.
+const REPORTED = /^(?:what|how) (?:did|does|do|will|would|has|have) (.+?) (?:say|said|think|thought|write|wrote|mention|mentioned|tell us|report|reported|announce|announced|feel|propose|proposed|recommend|recommended)(?: (?:about|of|on|regarding|concerning))? (.+)$/;
+
 // Polite wrappers around a question: "can you list …" is "list …", "do you know who …" is "who …".
 const WRAPPER = /^(?:(?:hey|hi|ok|so|and|but|please|pls)[,!]?\s+)*(?:(?:can|could|would|will) you (?:please )?(?:tell me )?|(?:do|does) (?:you|anyone) know |i(?:'d| would) like to know |i want to know |i wonder |tell me |please )+/;
 
@@ -93,7 +101,9 @@ export function readQuestion(text: string, analyzer: Analyzer): ReadQuestion {
   const unwrapped = lower.replace(WRAPPER, '') || lower;
   const shape = shapeOf(unwrapped);
   const nouns = SHAPE_NOUNS[shape];
-  const topic = nouns ? unwrapped.replace(nouns, ' ') : unwrapped;
+  const reported = REPORTED.exec(unwrapped);
+  const speaker = reported?.[1] ? analyzer.terms(reported[1], 'question') : [];
+  const topic = reported?.[1] && reported[2] ? `${reported[1]} ${reported[2]}` : nouns ? unwrapped.replace(nouns, ' ') : unwrapped;
   const withWords = analyzer.termsWithWords(topic, 'question');
   const terms = withWords.map((t) => t.term);
   const words: Record<string, string> = {};
@@ -111,5 +121,5 @@ export function readQuestion(text: string, analyzer: Analyzer): ReadQuestion {
     const names = asWritten.split(/\s*,\s*|\s+(?:and|or|&)\s+(?=\p{Lu}|the\s)/u).filter(Boolean);
     return { ...base, shape: 'membership', terms, words, membership: { names: [asWritten, ...(names.length > 1 ? names : [])], rest: membership[2] } };
   }
-  return { ...base, shape, terms, words };
+  return { ...base, shape, terms, words, ...(speaker.length ? { speaker } : {}) };
 }

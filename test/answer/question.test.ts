@@ -37,6 +37,24 @@ describe('question shapes', () => {
   });
 });
 
+describe('reported speech ("what did X say about Y?")', () => {
+  it('asks about Y, with X as who is reported', () => {
+    const q = read('What did the president say about public debt?');
+    expect(q.speaker).toEqual(['presid']);
+    expect(q.terms).toEqual(['presid', 'public', 'debt']);
+  });
+
+  it('reads "what does the article say about edX" and "what does it think of" alike', () => {
+    expect(read('What does the article say about edX?').speaker).toEqual(['articl']);
+    expect(read('what does Tsinghua think of MOOCs').speaker).toEqual(['tsinghua']);
+  });
+
+  it('has no speaker in other questions', () => {
+    expect(read('What did the alliance launch?').speaker).toBeUndefined();
+    expect(read('Who said that?').speaker).toBeUndefined();
+  });
+});
+
 describe('membership questions', () => {
   it('takes the name as written', () => {
     expect(read('Is Zhejiang University a founding member?').membership?.names).toEqual(['Zhejiang University']);
