@@ -58,6 +58,9 @@ export function createSlackApp(config: SlackConfig, logger: Logger, options: Sla
     clientOptions: clientOptions(config),
     // auth.test runs in start() (app.init), where a bad token can fail the start with a clear error.
     deferInitialization: true,
+    // No listener keeps conversation state (context.conversation): Bolt's default in-memory store
+    // would still look every payload's conversation up, and build an Error for each miss.
+    convoStore: false as const,
   };
 
   if (config.appToken) {

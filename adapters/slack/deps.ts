@@ -66,14 +66,16 @@ export async function buildQuestion(deps: ListenerDeps, input: AskInput): Promis
 /**
  * Asks the core (or returns the usage reply for an empty question) and logs the outcome. For a
  * question, being a moderator only lifts the cooldown, so the answer never waits for Slack's
- * users.info: someone not known yet is asked as a member while the lookup runs. The question's
- * words go to debug only: direct messages are private.
+ * users.info: someone not known yet is asked as a member while the lookup runs. The core logs
+ * every answer at info; the adapter's line, with the question's words, is debug only (direct
+ * messages are private).
  */
 export async function ask(deps: ListenerDeps, input: AskInput): Promise<Answer> {
   const question = questionOf(input, deps.moderators.knownModerator(input.userId));
   const answer = question.text ? await deps.bot.ask(question) : deps.bot.help('slack');
-  deps.logger.info({ source: input.source, kind: answer.kind, confidence: answer.confidence }, 'slack: question answered');
-  deps.logger.debug({ source: input.source, userId: input.userId, channelId: input.channelId, text: input.text }, 'slack: question');
+  if (deps.logger.isLevelEnabled('debug')) {
+    deps.logger.debug({ source: input.source, kind: answer.kind, confidence: answer.confidence, userId: input.userId, channelId: input.channelId, text: input.text }, 'slack: question answered');
+  }
   return answer;
 }
 
