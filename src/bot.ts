@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { setImmediate } from 'node:timers/promises';
 import { Analyzer } from './answer/analyzer.js';
 import { answer } from './answer/compose.js';
 import { cleanQuestion } from './answer/question.js';
@@ -129,7 +130,12 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
     const changes = diffManifests(answerer.manifest, next.manifest);
     const checks = force
       ? { passed: 0, failures: [] }
-      : await runChecks(next.manifest.checks, async (text) => (await next.ask(text)).text).catch(async (error: unknown) => {
+      : await runChecks(next.manifest.checks, async (text) => {
+          // An in-process candidate answers in microtasks, which never let the event loop in: give
+          // it a turn before each check, so questions arriving meanwhile wait for one check, not all.
+          await setImmediate();
+          return (await next.ask(text)).text;
+        }).catch(async (error: unknown) => {
           await next.close();
           throw error;
         });

@@ -16,6 +16,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setImmediate } from 'node:timers/promises';
 import { loadKnowledge } from '../knowledge/loader.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { InProcessAnswerer } from './in-process.js';
@@ -81,5 +82,8 @@ export async function startAnswerer(dir: string, options: StartAnswererOptions =
   // Files may have grown since they were measured (a large file copied in while the watcher's
   // reload runs): the build, which blocks this thread, happens only if the text read still fits.
   if (knowledgeTextSize(loaded.knowledge) > limit) return WorkerAnswerer.start(dir);
+  // The last file's parse and the build would otherwise run as one block (the loader resolves in
+  // a microtask): let the event loop in between, so a question waits for one of them at most.
+  await setImmediate();
   return InProcessAnswerer.build(loaded.knowledge, performance.now() - started, dir);
 }
