@@ -80,8 +80,9 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
   // A small knowledge base is built and served on this thread (no message round trip per
   // question); a large one in a worker thread, since building it takes seconds of CPU that must
   // not stall the event loop acknowledging Slack and Discord. answer/start.ts draws the line.
-  const start = (): Promise<ServingAnswerer> => startAnswerer(options.knowledgeDir, { inProcessMaxBytes: options.inProcessMaxBytes });
-  let answerer: ServingAnswerer = await start().catch((error: unknown) => {
+  const start = (warmUp = false): Promise<ServingAnswerer> => startAnswerer(options.knowledgeDir, { inProcessMaxBytes: options.inProcessMaxBytes, warmUp });
+  // Nothing is served yet: the time to warm up what reloads will run on this thread.
+  let answerer: ServingAnswerer = await start(true).catch((error: unknown) => {
     if (error instanceof KnowledgeLoadError) {
       throw new UserError(`knowledge: ${options.knowledgeDir} has problems:\n${error.errors.map((e) => `  ${formatKnowledgeError(e)}`).join('\n')}`);
     }

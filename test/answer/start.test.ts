@@ -61,6 +61,12 @@ describe('startAnswerer', () => {
     expect((await answerer.ask(`Who keeps the ${wordFor(7)} lighthouse?`)).text).toContain(`${wordFor(5007)} ${wordFor(9007)}`);
   });
 
+  it('warms up in process by building twice, and serves the second build', async () => {
+    const answerer = keep(await startAnswerer(DEFAULT_KNOWLEDGE_DIR, { warmUp: true }));
+    expect(answerer.home).toBe('in-process');
+    expect((await answerer.ask('How many founding members are there?')).text).toMatch(/\b19\b/);
+  });
+
   it('puts everything in a worker with a limit of 0, and nothing with Infinity', async () => {
     kb = await tempKnowledge({ 'lighthouses.md': lighthouses(IN_PROCESS_MAX_BYTES + 1000) });
     expect(keep(await startAnswerer(DEFAULT_KNOWLEDGE_DIR, { inProcessMaxBytes: 0 })).home).toBe('worker');
