@@ -11,7 +11,7 @@
  * The rule is stated in bytes of knowledge text rather than build time or passages because bytes
  * are known before building anything: a small folder never pays for a worker start, and a large
  * one never touches the main thread. Building costs roughly in proportion to the text (passages
- * are its sentences), plus a fixed part (the suggestions checked at build time).
+ * are its sentences), plus a fixed part that dominates below about 20 KB.
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,14 +24,16 @@ import { KnowledgeLoadError, type ServingAnswerer } from './serving.js';
 import { WorkerAnswerer } from './worker.js';
 
 /**
- * Knowledge up to this many bytes of text is built and served on the main thread. Measured on
- * the 2-core development machine, shared with other work, after the first build (a reload):
- * loading and building blocks the event loop 10–15 ms for the shipped 5.5 KB, 15–22 ms for
- * 13 KB, 17–27 ms for 26 KB and 27–40 ms for 52 KB of State of the Union paragraphs. 32 KiB keeps
- * the block near 25 ms, half of the 50 ms a question may wait during a reload, and is six times
- * the shipped knowledge, room for moderators' FAQ entries and documents.
+ * Knowledge up to this many bytes of text is built and served on the main thread. Measured with
+ * `bot.reload` on the 2-core development machine while it was shared with other work (load 4),
+ * the longest block of the event loop per reload: 10–34 ms for the shipped 5.5 KB, 12–38 ms for
+ * 13 KB, 16–31 ms for 19 KB, 15–39 ms for 26 KB and 27–69 ms for 33 KB of State of the Union
+ * paragraphs (about half on a quiet machine). Most of it is a fixed part; above 20 KB the text
+ * starts to tell. 16 KiB keeps the block under 40 ms, within the 50 ms a question may wait during
+ * a reload even on a busy machine, and is three times the shipped knowledge, room for moderators'
+ * FAQ entries; beyond it the knowledge moves to a worker, where only the round trip is paid.
  */
-export const IN_PROCESS_MAX_BYTES = 32 * 1024;
+export const IN_PROCESS_MAX_BYTES = 16 * 1024;
 
 /** Options for {@link startAnswerer}. */
 export interface StartAnswererOptions {
