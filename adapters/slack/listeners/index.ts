@@ -2,6 +2,8 @@
  * Registers every Slack listener on the app, one folder per kind of payload, as in Bolt's
  * starter template: events (mentions, direct messages), commands (/ask, /kb, /kb-reload), actions
  * (suggestion, vote and Teach buttons) and views (the teach modal), plus the app-wide error handler.
+ * Commands and buttons each sit behind one Bolt listener that routes by name (route.ts): Bolt
+ * runs every listener's matching for every payload, so each extra listener costs every request.
  */
 import type { App } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.js';

@@ -3,17 +3,16 @@
  * in. The gaps list is ephemeral to a moderator, but the click is checked again: a button is
  * only as private as the message it sits in.
  */
-import type { App, BlockButtonAction } from '@slack/bolt';
 import { APOLOGY } from '../../../../src/errors.js';
 import type { ListenerDeps } from '../../deps.js';
 import { MODERATOR_REFUSAL, moderatorQuestion } from '../../moderator-only.js';
-import { TEACH_GAP_ACTION_PREFIX } from '../../render-moderator.js';
 import { renderNotice } from '../../render.js';
+import type { ButtonHandler } from '../route.js';
 import { openTeach } from '../views/teach.js';
 
-/** Registers the Teach buttons' listener. */
-export function register(app: App, deps: ListenerDeps): void {
-  app.action<BlockButtonAction>({ type: 'block_actions', action_id: new RegExp(`^${TEACH_GAP_ACTION_PREFIX}`) }, async ({ ack, action, body, client, respond }) => {
+/** Handles a click on a Teach button. */
+export function handler(deps: ListenerDeps): ButtonHandler {
+  return async ({ ack, action, body, client, respond }) => {
     await ack();
     const channelId = body.channel?.id ?? body.container.channel_id ?? '';
     try {
@@ -27,5 +26,5 @@ export function register(app: App, deps: ListenerDeps): void {
       deps.logger.error({ err }, 'slack: opening the teach form failed');
       await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(APOLOGY) }).catch(() => undefined);
     }
-  });
+  };
 }

@@ -9,12 +9,13 @@
  * the reply goes through the response_url when it is ready, which also works where the app is
  * not a member of the channel.
  */
-import type { App, RespondArguments } from '@slack/bolt';
+import type { RespondArguments } from '@slack/bolt';
 import { APOLOGY } from '../../../../src/errors.js';
 import { within } from '../../budget.js';
 import { ask, COOLDOWN_FALLBACK, type ListenerDeps } from '../../deps.js';
 import { plainQuestion } from '../../escape.js';
 import { renderAnswer, renderNotice } from '../../render.js';
+import type { CommandHandler } from '../route.js';
 
 /** The slash command, as named in manifest.yaml. */
 export const ASK_COMMAND = '/ask';
@@ -47,10 +48,10 @@ async function reply(deps: ListenerDeps, command: AskCommand): Promise<RespondAr
   }
 }
 
-/** Registers /ask. */
-export function register(app: App, deps: ListenerDeps): void {
+/** Handles /ask. */
+export function handler(deps: ListenerDeps): CommandHandler {
   const budgetMs = deps.askAckBudgetMs ?? ASK_ACK_BUDGET_MS;
-  app.command(ASK_COMMAND, async ({ command, ack, respond }) => {
+  return async ({ command, ack, respond }) => {
     const replying = reply(deps, command);
     const ready = await within(replying, budgetMs);
     if (ready) {
@@ -64,5 +65,5 @@ export function register(app: App, deps: ListenerDeps): void {
     } catch (err) {
       deps.logger.error({ err }, 'slack: posting the /ask reply to the response_url failed');
     }
-  });
+  };
 }

@@ -3,11 +3,11 @@
  * checks must pass) or forced (checks skipped, said in the report and the audit log). The report,
  * or the refusal for everyone else, is shown only to the person who ran it.
  */
-import type { App } from '@slack/bolt';
 import { APOLOGY, UserError } from '../../../../src/errors.js';
 import type { ListenerDeps } from '../../deps.js';
 import { moderatorQuestion } from '../../moderator-only.js';
 import { renderNotice, renderReloadReport } from '../../render.js';
+import type { CommandHandler } from '../route.js';
 
 /** The slash command, as named in manifest.yaml. */
 export const RELOAD_COMMAND = '/kb-reload';
@@ -19,9 +19,9 @@ export const RELOAD_REFUSAL =
 
 const USAGE = `Usage: ${RELOAD_COMMAND} to reload with the checks, or ${RELOAD_COMMAND} force to skip them.`;
 
-/** Registers /kb-reload. */
-export function register(app: App, deps: ListenerDeps): void {
-  app.command(RELOAD_COMMAND, async ({ command, ack, respond }) => {
+/** Handles /kb-reload. */
+export function handler(deps: ListenerDeps): CommandHandler {
+  return async ({ command, ack, respond }) => {
     await ack();
     try {
       const arg = command.text.trim().toLowerCase();
@@ -45,5 +45,5 @@ export function register(app: App, deps: ListenerDeps): void {
       deps.logger.error({ err }, 'slack: /kb-reload failed');
       await respond({ response_type: 'ephemeral', ...renderNotice(APOLOGY) });
     }
-  });
+  };
 }

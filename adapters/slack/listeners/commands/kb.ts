@@ -3,7 +3,7 @@
  * one entry instead of five: `status`, `gaps [days]`, `why <question>`, `teach`, and `help` (also
  * `/kb` alone). Replies are ephemeral; everyone else gets a refusal only they see.
  */
-import type { App, webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import { APOLOGY, UserError } from '../../../../src/errors.js';
 import type { Question } from '../../../../src/types.js';
 import type { ListenerDeps } from '../../deps.js';
@@ -11,6 +11,7 @@ import { plainQuestion } from '../../escape.js';
 import { MODERATOR_REFUSAL, moderatorQuestion } from '../../moderator-only.js';
 import { renderGaps, renderKbHelp, renderStatus, renderWhy } from '../../render-moderator.js';
 import { renderNotice, type RenderedMessage } from '../../render.js';
+import type { CommandHandler } from '../route.js';
 import { openTeach } from '../views/teach.js';
 import { RELOAD_COMMAND } from './kb-reload.js';
 
@@ -51,9 +52,9 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   help: async () => renderKbHelp(KB_COMMAND, RELOAD_COMMAND),
 };
 
-/** Registers /kb. */
-export function register(app: App, deps: ListenerDeps): void {
-  app.command(KB_COMMAND, async ({ command, ack, respond, client }) => {
+/** Handles /kb. */
+export function handler(deps: ListenerDeps): CommandHandler {
+  return async ({ command, ack, respond, client }) => {
     await ack();
     // Slack escapes &, < and > as in messages; `why` wants the words.
     const text = plainQuestion(command.text);
@@ -84,5 +85,5 @@ export function register(app: App, deps: ListenerDeps): void {
       deps.logger.error({ err, subcommand: name }, 'slack: /kb failed');
       await respond({ response_type: 'ephemeral', ...renderNotice(APOLOGY) });
     }
-  });
+  };
 }
