@@ -270,9 +270,11 @@ export async function slackLoad(options: SlackLoadOptions = {}): Promise<SlackLo
 
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'alliance-slack-load-'));
   const children = new Children();
-  const fakeUsers: FakeUser[] = users.map((id) => ({ id, name: id.toLowerCase() }));
-  const fake = await FakeSlack.start({ users: fakeUsers });
+  let started: FakeSlack | undefined;
   try {
+    const fakeUsers: FakeUser[] = users.map((id) => ({ id, name: id.toLowerCase() }));
+    const fake = await FakeSlack.start({ users: fakeUsers });
+    started = fake;
     const job = (url: string, check: boolean): CannonJob => ({
       url,
       signingSecret: SIGNING_SECRET,
@@ -333,7 +335,7 @@ export async function slackLoad(options: SlackLoadOptions = {}): Promise<SlackLo
     return { durationSeconds, warmUpSeconds, connections, users: userCount, channels: channelCount, loadAverage, adapter, ceiling: ceilingRun };
   } finally {
     await children.close();
-    await fake.close();
+    await started?.close();
     await rm(tmp, { recursive: true, force: true });
   }
 }
