@@ -45,7 +45,8 @@ export interface StartAnswererOptions {
   /**
    * In process, build twice and keep the second: for start-up, when nothing is served yet. The
    * first build runs cold code (70 ms for the shipped knowledge) and the next one still half cold
-   * (30 ms); without this the first reload blocks the loop that long, with it about 8 ms.
+   * (30 ms); without this the first reload blocks the loop that long, with it as long as later
+   * ones (about 8 ms on a quiet machine).
    */
   warmUp?: boolean;
 }
