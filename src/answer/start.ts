@@ -72,7 +72,7 @@ export async function knowledgeBytes(dir: string): Promise<number> {
 /** Characters of text in a loaded knowledge base: documents as written, and FAQ entries. */
 export function knowledgeTextSize(knowledge: KnowledgeBase): number {
   let size = 0;
-  for (const d of knowledge.documents) size += d.raw.length;
+  for (const d of knowledge.documents) size += d.chars;
   for (const f of knowledge.faq) size += f.question.length + f.answer.length + f.alternates.reduce((n, a) => n + a.length, 0);
   return size;
 }

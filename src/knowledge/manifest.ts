@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { ReloadReport } from '../types.js';
+import { contentHash } from './hash.js';
 import type { FaqEntry, KnowledgeBase, KnowledgeCheck } from './types.js';
 
 /**
@@ -17,13 +17,11 @@ export interface KnowledgeManifest {
   items: Record<string, string>;
 }
 
-const hash = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
-
 /** The manifest of a loaded knowledge base. */
 export function manifestOf(kb: KnowledgeBase): KnowledgeManifest {
   const items: Record<string, string> = {};
-  for (const d of kb.documents) items[d.meta.file] = hash(d.raw);
-  for (const f of kb.faq) items[`FAQ "${f.question}"`] = hash(JSON.stringify([f.alternates, f.answer, f.source]));
+  for (const d of kb.documents) items[d.meta.file] = d.hash;
+  for (const f of kb.faq) items[`FAQ "${f.question}"`] = contentHash(JSON.stringify([f.alternates, f.answer, f.source]));
   return {
     subject: kb.subject,
     contentHash: kb.contentHash,

@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { KnowledgeError } from '../types.js';
+import { contentHash } from './hash.js';
 import type { Block, DocumentMeta, KnowledgeDocument } from './types.js';
 
 const META_KEYS = ['title', 'source', 'url', 'date', 'subject'] as const;
@@ -50,7 +51,7 @@ export function parseMarkdown(file: string, raw: string): Parsed<KnowledgeDocume
   if (blocks.length === 0) errors.push({ file, line: bodyStart + 1, message: 'document has no text' });
   if (errors.length > 0) return { ok: false, errors };
   const documentMeta: DocumentMeta = { file, title: meta.title ?? file, ...pick(meta, ['source', 'url', 'date', 'subject']) };
-  return { ok: true, value: { meta: documentMeta, blocks, raw } };
+  return { ok: true, value: { meta: documentMeta, blocks, hash: contentHash(raw), chars: raw.length } };
 }
 
 function pick(meta: Partial<Record<MetaKey, string>>, keys: MetaKey[]): Partial<DocumentMeta> {

@@ -28,8 +28,13 @@ export interface Block {
 export interface KnowledgeDocument {
   meta: DocumentMeta;
   blocks: Block[];
-  /** The raw file text, to tell changed documents apart on reload. */
-  raw: string;
+  /**
+   * A hash of the file's text, to tell changed documents apart on reload. The text itself is not
+   * kept: the blocks hold what answers need, and a second copy of every file doubled the memory.
+   */
+  hash: string;
+  /** Characters in the file. */
+  chars: number;
 }
 
 /** A curated question and answer, written by a moderator. */
