@@ -267,6 +267,7 @@ export class Answerer {
     // debt"), as phrase and proximity matches count in search engines. Only the near-ties are
     // re-read, so this costs a few tokenized sentences per question.
     const near = (candidates[0]?.rank ?? 0) - ORDER_WINDOW;
+    if ((candidates[1]?.rank ?? -Infinity) < near) return candidates;
     for (const c of candidates) {
       if (c.rank < near) break;
       c.rank += ORDER_WEIGHT * inOrderShare(question.terms, this.analyzer.terms(c.passage.text));
