@@ -208,9 +208,10 @@ otherwise only waits); and autocannon in a process of its own (bench/slack-canno
 acknowledgement is read: an answer in it counts when it is posted in the channel and says what the question's
 answer must say; after an empty acknowledgement the answer must arrive at the response URL. Then the same load goes
 to a bare Bolt app in its own process (bench/slack-ceiling.ts) whose \`/ask\` acknowledges a constant: the ceiling.
-Each app gets ${s.warmUpSeconds} s of load first (not counted), then ${s.durationSeconds} s measured. CPU ms per request is the
-app process's CPU time (all its threads, from /proc) over the measured run divided by its requests: unlike
-requests/s, it changes less with other work on the shared cores.
+Each app gets ${s.warmUpSeconds} s of load first (not counted), then ${s.durationSeconds} s measured. No process is pinned to a core.
+CPU ms per request is the app process's CPU time (all its threads, from /proc) over the measured run divided by
+its requests: a second view of the cost, though other work on the shared cores raises it too, so compare it
+within one run.
 
 | app | requests/s | p50 ms | p90 ms | p99 ms | max ms | CPU ms per request | requests | errors | answered (in the ack + via response_url) | wrong |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
@@ -218,7 +219,9 @@ requests/s, it changes less with other work on the shared cores.
 | bare Bolt app (ceiling) | ${c.requestsPerSecond.toFixed(0)} | ${c.p50} | ${c.p90} | ${c.p99} | ${c.max} | ${cpu(c.cpuMsPerRequest)} | ${c.requests} | ${c.errors} | | |
 
 Goal: at least half the ceiling's requests/s (${half.toFixed(0)}), p99 < 50 ms, 0 errors, every question answered.
-${met.join('; ')}. The program logged ${a.loggedProblems} warnings or errors.${a.example ? ` A wrong answer: \`${a.example.replace(/`/g, "'")}\`` : ''}`;
+${met.join('; ')}. The program logged ${a.loggedProblems} warnings or errors.${a.example ? ` A wrong answer: \`${a.example.replace(/`/g, "'")}\`` : ''}
+Where the program's time goes: \`BENCH_ONLY=slack BENCH_SLACK_PROFILE=<folder> npm run bench\`, then
+\`node --import tsx bench/slack-profile.ts <folder>/<file>.cpuprofile --last=${s.durationSeconds - 1}\`.`;
 }
 
 /** A hand-made log-log chart of p50 and p99 latency against knowledge size. */
