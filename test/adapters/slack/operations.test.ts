@@ -10,10 +10,10 @@ import type { AllianceBot } from '../../../src/bot.js';
 import { silentLogger } from '../../../src/logger.js';
 import { healthRoutes } from '../../../src/observability/http.js';
 import { createMetrics } from '../../../src/observability/metrics.js';
-import type { Adapter, ChatBot } from '../../../src/types.js';
+import type { Adapter } from '../../../src/types.js';
 import { eventCallback, mention } from '../../fakes/slack/payloads.js';
 import { postSigned } from '../../fakes/slack/signing.js';
-import { createTestBot } from './support/bot.js';
+import { createTestBot, holdAnswers } from './support/bot.js';
 import { BOT_TOKEN, MEMBER, SIGNING_SECRET, startHarness, until, type Harness } from './support/harness.js';
 
 let bot: AllianceBot;
@@ -107,25 +107,8 @@ function connect(port: number): Promise<void> {
 
 describe('stop() with a question in flight', () => {
   it.each(['socket', 'http'] as const)('answers it before disconnecting (%s mode)', async (mode) => {
-    let entered!: () => void;
-    const asked = new Promise<void>((resolve) => {
-      entered = resolve;
-    });
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
     // The real core, but its answer waits until the test lets it go: the question is in flight.
-    const slow = new Proxy(bot, {
-      get: (target, key, receiver) =>
-        key === 'ask'
-          ? async (...args: Parameters<ChatBot['ask']>) => {
-              entered();
-              await released;
-              return target.ask(...args);
-            }
-          : (Reflect.get(target, key, receiver) as unknown),
-    }) satisfies ChatBot;
+    const { bot: slow, asked, release } = holdAnswers(bot);
     h = await startHarness(mode, slow);
     const harness = h;
     const listening = harness.adapter.port ?? 0;
