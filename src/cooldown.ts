@@ -41,8 +41,13 @@ export class Cooldown {
     return { allowed: true };
   }
 
+  /** The times still in the window for `key`, oldest first; expired ones are dropped in place. */
   private recent(key: string, now: number): number[] {
-    const times = (this.hits.get(key) ?? []).filter((t) => now - t < this.config.windowMs);
+    const times = this.hits.get(key) ?? [];
+    // Times are appended in order, so the expired ones are a prefix: no copy of a busy channel's list per question.
+    let expired = 0;
+    while (expired < times.length && now - (times[expired] as number) >= this.config.windowMs) expired++;
+    if (expired > 0) times.splice(0, expired);
     if (times.length === 0) this.hits.delete(key);
     return times;
   }

@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AnalyticsStore } from '../../src/analytics/store.js';
+import Database from 'better-sqlite3';
+import { AnalyticsStore, COMMIT_EVERY_MS } from '../../src/analytics/store.js';
 
 let dir: string | undefined;
 afterEach(async () => dir && rm(dir, { recursive: true, force: true }));
@@ -55,5 +56,28 @@ describe('the analytics store', () => {
     expect(store.prune()).toBe(1);
     expect(store.questions(365)).toHaveLength(1);
     store.close();
+  });
+});
+
+describe('the analytics store under load', () => {
+  it('commits records and votes together within the commit window, and on close', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'alliance-db-'));
+    const file = path.join(dir, 'bot.db');
+    const store = new AnalyticsStore({ path: file, storeUsers: false, retentionDays: 90 });
+    // Another process's view of the file (a Discord shard, an operator's sqlite3 shell).
+    const other = new Database(file, { readonly: true });
+    const committed = (): number => (other.prepare('SELECT COUNT(*) AS n FROM questions').get() as { n: number }).n;
+    const id = store.record(record);
+    store.record(record);
+    store.vote(id, 1, 'U2');
+    // This connection sees its own writes at once; others once the group is committed.
+    expect(store.questions(1)).toHaveLength(2);
+    expect(committed()).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, COMMIT_EVERY_MS * 3));
+    expect(committed()).toBe(2);
+    store.record(record);
+    store.close();
+    expect(committed()).toBe(3);
+    other.close();
   });
 });
