@@ -57,8 +57,8 @@ const FIELDS = [
 /**
  * An inverted index over passages, on terms the {@link Analyzer} already produced (so the index
  * and the questions agree on stems), plus the vocabulary: document frequencies for IDF weights,
- * and the knowledge's {@link Spelling} for typos. Typo expansion runs only for words the vocabulary lacks, so
- * a well-spelled question costs one exact lookup per word.
+ * and the knowledge's {@link Spelling} for typos. Typo expansion runs only for words the
+ * vocabulary lacks, so a well-spelled question costs one exact lookup per word.
  *
  * It used to be MiniSearch. `find` now walks flat postings arrays with reusable score buffers
  * instead, because MiniSearch builds a result object (with match details) for every passage that
@@ -144,8 +144,7 @@ export class PassageIndex {
     };
     offer(term, 1);
     for (const synonym of this.analyzer.synonyms(term)) offer(synonym, SYNONYM_WEIGHT);
-    // A word the knowledge never spells this way may be a typo ("fonded" → found), even when its
-    // stem happens to be a term ("maing" stems to "ma"); the term itself still counts in full.
+    // Only a word whose term the knowledge lacks is read as a typo ("fonded" → found).
     if (!this.has(term)) {
       for (const { term: candidate, distance } of this.spelling.corrections(word)) {
         const weight = TYPO_WEIGHT - 0.1 * (distance - 1);

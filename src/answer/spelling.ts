@@ -8,7 +8,7 @@ export interface Correction {
   distance: number;
 }
 
-/** Shortest word read as a possible typo: a shorter one is more likely a real word the knowledge lacks ("join" is not "joint"). */
+/** Shortest word read as a possible typo: a shorter one is more likely a real word the knowledge lacks ("join", "joint"). */
 const MIN_TYPO_LENGTH = 5;
 /** From this length on, two edits are still read as a typo of the word. */
 const TWO_EDITS_FROM = 8;
@@ -31,20 +31,10 @@ export class Spelling {
     for (const [word, term] of words) this.tree.set(word, term);
   }
 
-  /** Whether the knowledge has this word, as written (folded). */
-  knows(word: string): boolean {
-    return this.words.has(word);
-  }
-
-  /** How many distinct words it knows. */
-  get size(): number {
-    return this.words.size;
-  }
-
   /**
    * The knowledge's words one edit from `word`, or if there are none and the word has eight
-   * letters or more, two edits (keeping the first letter), as index terms, nearest first. None for short words, words with
-   * digits and words the knowledge has.
+   * letters or more, two edits (keeping the first letter), as index terms, nearest first. None
+   * for short words, words with digits and words the knowledge has.
    */
   corrections(word: string): Correction[] {
     if (word.length < MIN_TYPO_LENGTH || /\d/.test(word) || this.words.has(word)) return [];

@@ -57,3 +57,9 @@ describe('Spelling.corrections', () => {
     expect(terms('recen7')).toEqual([]);
   });
 });
+
+describe('Spelling with no word under the first letter', () => {
+  it('finds nothing rather than failing', () => {
+    expect(spelling.corrections('qwertyuiopq')).toEqual([]);
+  });
+});
