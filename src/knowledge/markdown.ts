@@ -77,6 +77,14 @@ function parseBlocks(lines: string[], start: number): Block[] {
     }
     current = undefined;
   };
+  /** The block being built if it is of `kind`; else the current one ends and a `kind` block starts at `line`. */
+  const enter = (kind: Block['kind'], line: number): NonNullable<typeof current> => {
+    if (current?.kind !== kind) {
+      flush();
+      current = { kind, lines: [], items: [], line };
+    }
+    return current;
+  };
 
   for (let i = start; i < lines.length; i++) {
     const line = lines[i] ?? '';
@@ -94,20 +102,12 @@ function parseBlocks(lines: string[], start: number): Block[] {
     }
     const quote = QUOTE.exec(line);
     if (quote) {
-      if (current?.kind !== 'quote') {
-        flush();
-        current = { kind: 'quote', lines: [], items: [], line: lineNo };
-      }
-      current.lines.push(quote[1] ?? '');
+      enter('quote', lineNo).lines.push(quote[1] ?? '');
       continue;
     }
     const bullet = BULLET.exec(line);
     if (bullet) {
-      if (current?.kind !== 'list') {
-        flush();
-        current = { kind: 'list', lines: [], items: [], line: lineNo };
-      }
-      current.items.push(bullet[1] ?? '');
+      enter('list', lineNo).items.push(bullet[1] ?? '');
       continue;
     }
     if (current?.kind === 'list' && /^\s{2,}\S/.test(line)) {
@@ -115,11 +115,7 @@ function parseBlocks(lines: string[], start: number): Block[] {
       current.items[current.items.length - 1] += ` ${line.trim()}`;
       continue;
     }
-    if (current?.kind !== 'paragraph') {
-      flush();
-      current = { kind: 'paragraph', lines: [], items: [], line: lineNo };
-    }
-    current.lines.push(line);
+    enter('paragraph', lineNo).lines.push(line);
   }
   flush();
   return blocks;
