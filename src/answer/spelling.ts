@@ -25,10 +25,9 @@ const TWO_EDITS_FROM = 8;
 export class Spelling {
   private readonly tree: SearchableMap<string>;
 
-  /** `words`: folded word → its index term. */
-  constructor(private readonly words: ReadonlyMap<string, string>) {
-    this.tree = new SearchableMap<string>();
-    for (const [word, term] of words) this.tree.set(word, term);
+  /** `words`: folded word → its index term. Only the tree is kept: it answers exact lookups too. */
+  constructor(words: ReadonlyMap<string, string>) {
+    this.tree = SearchableMap.from(words);
   }
 
   /**
@@ -37,7 +36,7 @@ export class Spelling {
    * for short words, words with digits and words the knowledge has.
    */
   corrections(word: string): Correction[] {
-    if (word.length < MIN_TYPO_LENGTH || /\d/.test(word) || this.words.has(word)) return [];
+    if (word.length < MIN_TYPO_LENGTH || /\d/.test(word) || this.tree.has(word)) return [];
     const maxDistance = word.length >= TWO_EDITS_FROM ? 2 : 1;
     const best = new Map<string, number>();
     const offer = (candidate: string, term: string): void => {
@@ -49,7 +48,7 @@ export class Spelling {
     for (const [candidate, [term]] of this.tree.fuzzyGet(word, 1)) offer(candidate, term);
     for (let i = 0; i + 1 < word.length; i++) {
       const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-      const term = this.words.get(swapped);
+      const term = this.tree.get(swapped);
       if (term !== undefined) offer(swapped, term);
     }
     // Two edits, when no word is one edit away: only among words with the same first letter,
