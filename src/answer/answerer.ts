@@ -120,15 +120,12 @@ export class Answerer {
 
   /** Answers a cleaned question. */
   ask(text: string): Answer {
-    return this.explain(text).answer;
+    return this.reason(text).reply;
   }
 
   /** Answers a cleaned question and says why. */
   explain(text: string): Explanation {
-    const question = readQuestion(text, this.analyzer);
-    const terms = this.weigh(question);
-    const candidates = question.meta || terms.length === 0 ? [] : this.rank(question, terms);
-    const reply = this.compose(question, terms, candidates);
+    const { question, terms, candidates, reply } = this.reason(text);
     return {
       question,
       terms: terms.map((t) => ({ term: t.term, weight: Math.round(t.weight * 100) / 100, alternatives: t.parts.flatMap((p) => p.alternatives.map((a) => a.term)) })),
@@ -136,6 +133,14 @@ export class Answerer {
       threshold: CONFIDENCE_THRESHOLD,
       answer: reply,
     };
+  }
+
+  /** What ask and explain share: the question read, weighed, matched and answered. */
+  private reason(text: string): { question: ReadQuestion; terms: WeightedTerm[]; candidates: Candidate[]; reply: Answer } {
+    const question = readQuestion(text, this.analyzer);
+    const terms = this.weigh(question);
+    const candidates = question.meta || terms.length === 0 ? [] : this.rank(question, terms);
+    return { question, terms, candidates, reply: this.compose(question, terms, candidates) };
   }
 
   /** The usage reply. */
