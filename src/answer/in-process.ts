@@ -7,7 +7,6 @@
  * small is).
  */
 import { performance } from 'node:perf_hooks';
-import { loadKnowledge } from '../knowledge/loader.js';
 import { manifestOf, type KnowledgeManifest } from '../knowledge/manifest.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Answer, Platform } from '../types.js';
@@ -36,17 +35,6 @@ export class InProcessAnswerer implements ServingAnswerer {
     this.manifest = manifestOf(answerer.knowledge);
     // Computed once, as the worker does, so help() costs nothing and both kinds reply alike.
     this.helpByPlatform = Object.fromEntries(PLATFORMS.map((p) => [p, answerer.help(p)])) as Record<Platform, Answer>;
-  }
-
-  /**
-   * Loads the folder and builds the answerer on this thread. Rejects with a
-   * {@link KnowledgeLoadError} when the folder does not validate.
-   */
-  static async start(dir: string): Promise<InProcessAnswerer> {
-    const started = performance.now();
-    const loaded = await loadKnowledge(dir);
-    if (!loaded.ok) throw new KnowledgeLoadError(loaded.errors);
-    return InProcessAnswerer.build(loaded.knowledge, performance.now() - started, dir);
   }
 
   /**

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Answerer } from '../../src/answer/answerer.js';
 import { InProcessAnswerer } from '../../src/answer/in-process.js';
-import { KnowledgeLoadError } from '../../src/answer/serving.js';
+import { KnowledgeLoadError, type ServingAnswerer } from '../../src/answer/serving.js';
+import { startAnswerer } from '../../src/answer/start.js';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
 import { manifestOf } from '../../src/knowledge/manifest.js';
 import type { KnowledgeBase } from '../../src/knowledge/types.js';
@@ -17,10 +18,10 @@ async function shipped(): Promise<KnowledgeBase> {
 }
 
 describe('InProcessAnswerer', () => {
-  let served: InProcessAnswerer;
+  let served: ServingAnswerer;
   let local: Answerer;
   beforeAll(async () => {
-    served = await InProcessAnswerer.start(DEFAULT_KNOWLEDGE_DIR);
+    served = await startAnswerer(DEFAULT_KNOWLEDGE_DIR, { inProcessMaxBytes: Infinity });
     local = new Answerer(await shipped());
   });
   afterAll(() => served.close());
@@ -40,11 +41,11 @@ describe('InProcessAnswerer', () => {
   });
 });
 
-describe('InProcessAnswerer.start and build', () => {
+describe('InProcessAnswerer started on a folder, and built', () => {
   it('rejects a folder that does not load with every problem', async () => {
     const kb = await tempKnowledge({ 'broken.md': 'no front matter here\n' });
     try {
-      const error = await InProcessAnswerer.start(kb.dir).catch((e: unknown) => e);
+      const error = await startAnswerer(kb.dir, { inProcessMaxBytes: Infinity }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(KnowledgeLoadError);
       expect((error as KnowledgeLoadError).message).toMatch(/^answer: the knowledge does not load:\n {2}broken\.md:1: front matter needs a title/);
     } finally {
