@@ -2,36 +2,22 @@
  * End-to-end: 👍/👎 buttons under recorded answers, clicked through the real Bolt app in Socket
  * Mode; votes land in the real core's in-memory analytics and show up in its gaps report.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FEEDBACK_THANKS } from '../../../adapters/slack/listeners/actions/feedback.js';
 import { FEEDBACK_ACTIONS } from '../../../adapters/slack/render.js';
-import type { AllianceBot } from '../../../src/bot.js';
 import { buttonClick, eventCallback, mention, nextTs } from '../../fakes/slack/payloads.js';
 import type { RecordedCall } from '../../fakes/slack/server.js';
 import { createRecordingBot } from './support/bot.js';
+import { harnessPerTest } from './support/per-test.js';
 import { blocksOf } from './support/commands.js';
-import { MEMBER, MODERATOR, startHarness, type Harness } from './support/harness.js';
+import { MEMBER, MODERATOR } from './support/harness.js';
 
-let bot: AllianceBot;
-let h: Harness;
-
-beforeAll(async () => {
-  bot = await createRecordingBot();
-});
-afterAll(async () => {
-  await bot.close();
-});
-beforeEach(async () => {
-  h = await startHarness('socket', bot);
-});
-afterEach(async () => {
-  await h.close();
-});
+const t = harnessPerTest('socket', createRecordingBot);
 
 async function askByMention(channel: string, text: string): Promise<RecordedCall> {
   const ts = nextTs();
-  await h.fake.sendEnvelope('events_api', eventCallback(h.workspace, mention(h.workspace, { user: MEMBER, channel, text, ts })));
-  return h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channel);
+  await t.h.fake.sendEnvelope('events_api', eventCallback(t.h.workspace, mention(t.h.workspace, { user: MEMBER, channel, text, ts })));
+  return t.h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channel);
 }
 
 const voteButtons = (answer: RecordedCall) => blocksOf(answer).find((b) => b.block_id === 'feedback')?.elements ?? [];
@@ -56,21 +42,21 @@ describe('a vote', () => {
     const answer = await askByMention('C910', question);
     const down = voteButtons(answer).find((b) => b.action_id === FEEDBACK_ACTIONS.down);
     expect(down).toBeDefined();
-    const posted = h.fake.callsTo('chat.postMessage').length;
+    const posted = t.h.fake.callsTo('chat.postMessage').length;
 
     for (const voter of [MEMBER, MODERATOR]) {
-      const responseUrl = h.fake.responseUrl();
-      await h.fake.sendEnvelope(
+      const responseUrl = t.h.fake.responseUrl();
+      await t.h.fake.sendEnvelope(
         'interactive',
-        buttonClick(h.workspace, { user: voter, channel: 'C910', messageTs: String(answer.args.ts ?? nextTs()), actionId: down?.action_id ?? '', value: down?.value ?? '', responseUrl }),
+        buttonClick(t.h.workspace, { user: voter, channel: 'C910', messageTs: String(answer.args.ts ?? nextTs()), actionId: down?.action_id ?? '', value: down?.value ?? '', responseUrl }),
       );
-      const thanks = await h.fake.waitForCall('response_url', (c) => responseUrl.endsWith(`/${c.responseId}`));
+      const thanks = await t.h.fake.waitForCall('response_url', (c) => responseUrl.endsWith(`/${c.responseId}`));
       expect(thanks.args).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: FEEDBACK_THANKS });
     }
     // Nothing public: no new message in the channel.
-    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(posted);
+    expect(t.h.fake.callsTo('chat.postMessage')).toHaveLength(posted);
 
-    const gaps = await bot.gaps({ text: '', platform: 'slack', userId: MODERATOR, channelId: 'C910', isModerator: true }, 7);
+    const gaps = await t.bot.gaps({ text: '', platform: 'slack', userId: MODERATOR, channelId: 'C910', isModerator: true }, 7);
     expect(gaps.downvoted).toContainEqual({ question, up: 0, down: 2 });
   });
 });

@@ -3,30 +3,16 @@
  * through the real Bolt app in Socket Mode against the fake Slack, answered by the real core
  * recording questions in memory. Every reply is ephemeral; non-moderators are refused privately.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TEACH_GAP_ACTION_PREFIX } from '../../../adapters/slack/render-moderator.js';
 import { TEACH_BLOCKS, TEACH_CALLBACK_ID } from '../../../adapters/slack/teach-modal.js';
-import type { AllianceBot } from '../../../src/bot.js';
 import { buttonClick, eventCallback, mention, nextTs, slashCommand } from '../../fakes/slack/payloads.js';
 import { createRecordingBot } from './support/bot.js';
+import { harnessPerTest } from './support/per-test.js';
 import { blocksOf, runCommand } from './support/commands.js';
-import { ADMIN, MEMBER, MODERATOR, sectionText, startHarness, type Harness } from './support/harness.js';
+import { ADMIN, MEMBER, MODERATOR, sectionText } from './support/harness.js';
 
-let bot: AllianceBot;
-let h: Harness;
-
-beforeAll(async () => {
-  bot = await createRecordingBot();
-});
-afterAll(async () => {
-  await bot.close();
-});
-beforeEach(async () => {
-  h = await startHarness('socket', bot);
-});
-afterEach(async () => {
-  await h.close();
-});
+const t = harnessPerTest('socket', createRecordingBot);
 
 const REFUSAL = /only moderators can/;
 
@@ -38,28 +24,28 @@ interface OpenedView {
 
 describe('/kb-reload force', () => {
   it('reloads without the checks for a moderator and says so, only to them', async () => {
-    const reply = await runCommand(h, '/kb-reload', 'force', MODERATOR);
+    const reply = await runCommand(t.h, '/kb-reload', 'force', MODERATOR);
     expect(reply.args.response_type).toBe('ephemeral');
     expect(reply.args.text).toMatch(/Knowledge reloaded/);
     expect(reply.args.text).toMatch(/Checks were skipped \(forced reload\)/);
   });
 
   it('runs the checks without force', async () => {
-    const reply = await runCommand(h, '/kb-reload', '', ADMIN);
+    const reply = await runCommand(t.h, '/kb-reload', '', ADMIN);
     expect(reply.args.text).toMatch(/All \d+ checks passed/);
   });
 
   it('refuses a member, privately, and reloads nothing', async () => {
-    const reply = await runCommand(h, '/kb-reload', 'force', MEMBER);
+    const reply = await runCommand(t.h, '/kb-reload', 'force', MEMBER);
     expect(reply.args.response_type).toBe('ephemeral');
     expect(reply.args.text).toMatch(REFUSAL);
-    expect(h.logs.withMessage('slack: knowledge reloaded')).toHaveLength(0);
+    expect(t.h.logs.withMessage('slack: knowledge reloaded')).toHaveLength(0);
   });
 });
 
 describe('/kb status', () => {
   it('shows a moderator what is loaded, when and by whom', async () => {
-    const reply = await runCommand(h, '/kb', 'status', MODERATOR);
+    const reply = await runCommand(t.h, '/kb', 'status', MODERATOR);
     expect(reply.args.response_type).toBe('ephemeral');
     expect(reply.args.text).toMatch(/\*Knowledge:\* \d+ documents, \d+ passages, \d+ FAQ entries, \d+ checks/);
     expect(reply.args.text).toMatch(/\*Content:\* `\w+` · loaded \d{4}-\d\d-\d\d \d\d:\d\d UTC by /);
@@ -67,7 +53,7 @@ describe('/kb status', () => {
   });
 
   it('refuses a member, privately', async () => {
-    const reply = await runCommand(h, '/kb', 'status', MEMBER);
+    const reply = await runCommand(t.h, '/kb', 'status', MEMBER);
     expect(reply.args.response_type).toBe('ephemeral');
     expect(reply.args.text).toMatch(REFUSAL);
   });
@@ -76,10 +62,10 @@ describe('/kb status', () => {
 describe('/kb gaps', () => {
   it('lists what the bot could not answer, each with a Teach button', async () => {
     const question = "What's the capital of Australia?";
-    await h.fake.sendEnvelope('events_api', eventCallback(h.workspace, mention(h.workspace, { user: MEMBER, channel: 'C700', text: question })));
-    await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'C700');
+    await t.h.fake.sendEnvelope('events_api', eventCallback(t.h.workspace, mention(t.h.workspace, { user: MEMBER, channel: 'C700', text: question })));
+    await t.h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'C700');
 
-    const reply = await runCommand(h, '/kb', 'gaps 30', MODERATOR);
+    const reply = await runCommand(t.h, '/kb', 'gaps 30', MODERATOR);
     expect(reply.args.response_type).toBe('ephemeral');
     expect(reply.args.text).toMatch(/last 30 days/);
     // The core groups questions by their cleaned (lower-cased) text.
@@ -90,12 +76,12 @@ describe('/kb gaps', () => {
   });
 
   it('explains a bad number of days', async () => {
-    const reply = await runCommand(h, '/kb', 'gaps lots', MODERATOR);
+    const reply = await runCommand(t.h, '/kb', 'gaps lots', MODERATOR);
     expect(reply.args.text).toMatch(/Usage: \/kb gaps \[days\]/);
   });
 
   it('refuses a member, privately', async () => {
-    const reply = await runCommand(h, '/kb', 'gaps', MEMBER);
+    const reply = await runCommand(t.h, '/kb', 'gaps', MEMBER);
     expect(reply.args.response_type).toBe('ephemeral');
     expect(reply.args.text).toMatch(REFUSAL);
   });
@@ -104,15 +90,15 @@ describe('/kb gaps', () => {
 describe('a Teach button in the gaps list', () => {
   it('opens the teach modal with the gap question filled in', async () => {
     const question = 'Who is the mayor of Atlantis?';
-    await h.fake.sendEnvelope('events_api', eventCallback(h.workspace, mention(h.workspace, { user: MEMBER, channel: 'C710', text: question })));
-    await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'C710');
-    const gaps = await runCommand(h, '/kb', 'gaps', MODERATOR);
+    await t.h.fake.sendEnvelope('events_api', eventCallback(t.h.workspace, mention(t.h.workspace, { user: MEMBER, channel: 'C710', text: question })));
+    await t.h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'C710');
+    const gaps = await runCommand(t.h, '/kb', 'gaps', MODERATOR);
     const button = blocksOf(gaps).find((b) => b.accessory?.value === question.toLowerCase())?.accessory;
     expect(button).toBeDefined();
 
-    const click = buttonClick(h.workspace, { user: MODERATOR, channel: 'C0MOD', messageTs: nextTs(), actionId: button?.action_id ?? '', value: button?.value ?? '', responseUrl: h.fake.responseUrl() });
-    await h.fake.sendEnvelope('interactive', click);
-    const opened = await h.fake.waitForCall('views.open');
+    const click = buttonClick(t.h.workspace, { user: MODERATOR, channel: 'C0MOD', messageTs: nextTs(), actionId: button?.action_id ?? '', value: button?.value ?? '', responseUrl: t.h.fake.responseUrl() });
+    await t.h.fake.sendEnvelope('interactive', click);
+    const opened = await t.h.fake.waitForCall('views.open');
     expect(opened.args.trigger_id).toBe(click.trigger_id);
     const view = opened.args.view as OpenedView;
     expect(view.callback_id).toBe(TEACH_CALLBACK_ID);
@@ -123,18 +109,18 @@ describe('a Teach button in the gaps list', () => {
   });
 
   it('refuses a member who got hold of one, and opens nothing', async () => {
-    const responseUrl = h.fake.responseUrl();
-    await h.fake.sendEnvelope('interactive', buttonClick(h.workspace, { user: MEMBER, channel: 'C0MOD', messageTs: nextTs(), actionId: `${TEACH_GAP_ACTION_PREFIX}_0`, value: 'anything', responseUrl }));
-    const reply = await h.fake.waitForCall('response_url', (c) => responseUrl.endsWith(`/${c.responseId}`));
+    const responseUrl = t.h.fake.responseUrl();
+    await t.h.fake.sendEnvelope('interactive', buttonClick(t.h.workspace, { user: MEMBER, channel: 'C0MOD', messageTs: nextTs(), actionId: `${TEACH_GAP_ACTION_PREFIX}_0`, value: 'anything', responseUrl }));
+    const reply = await t.h.fake.waitForCall('response_url', (c) => responseUrl.endsWith(`/${c.responseId}`));
     expect(reply.args.response_type).toBe('ephemeral');
     expect(reply.args.text).toMatch(REFUSAL);
-    expect(h.fake.callsTo('views.open')).toHaveLength(0);
+    expect(t.h.fake.callsTo('views.open')).toHaveLength(0);
   });
 });
 
 describe('/kb why', () => {
   it('shows a moderator how the question was weighed, in a code block', async () => {
-    const reply = await runCommand(h, '/kb', 'why who founded it?', MODERATOR);
+    const reply = await runCommand(t.h, '/kb', 'why who founded it?', MODERATOR);
     expect(reply.args.response_type).toBe('ephemeral');
     const text = sectionText(reply.args);
     expect(text.startsWith('```')).toBe(true);
@@ -143,22 +129,22 @@ describe('/kb why', () => {
   });
 
   it('asks for the question when there is none', async () => {
-    const reply = await runCommand(h, '/kb', 'why', MODERATOR);
+    const reply = await runCommand(t.h, '/kb', 'why', MODERATOR);
     expect(reply.args.text).toMatch(/Usage: \/kb why &lt;question&gt;/);
   });
 
   it('refuses a member, privately', async () => {
-    const reply = await runCommand(h, '/kb', 'why who founded it?', MEMBER);
+    const reply = await runCommand(t.h, '/kb', 'why who founded it?', MEMBER);
     expect(reply.args.text).toMatch(REFUSAL);
   });
 });
 
 describe('/kb teach', () => {
   it('opens an empty teach modal with the command trigger', async () => {
-    const responseUrl = h.fake.responseUrl();
-    const payload = slashCommand(h.workspace, { command: '/kb', text: 'teach', user: MODERATOR, channel: 'C0MOD', responseUrl });
-    await h.fake.sendEnvelope('slash_commands', payload);
-    const opened = await h.fake.waitForCall('views.open');
+    const responseUrl = t.h.fake.responseUrl();
+    const payload = slashCommand(t.h.workspace, { command: '/kb', text: 'teach', user: MODERATOR, channel: 'C0MOD', responseUrl });
+    await t.h.fake.sendEnvelope('slash_commands', payload);
+    const opened = await t.h.fake.waitForCall('views.open');
     expect(opened.args.trigger_id).toBe(payload.trigger_id);
     const view = opened.args.view as OpenedView;
     expect(view.callback_id).toBe(TEACH_CALLBACK_ID);
@@ -167,29 +153,29 @@ describe('/kb teach', () => {
   });
 
   it('refuses a member, privately, and opens nothing', async () => {
-    const reply = await runCommand(h, '/kb', 'teach', MEMBER);
+    const reply = await runCommand(t.h, '/kb', 'teach', MEMBER);
     expect(reply.args.text).toMatch(REFUSAL);
-    expect(h.fake.callsTo('views.open')).toHaveLength(0);
+    expect(t.h.fake.callsTo('views.open')).toHaveLength(0);
   });
 });
 
 describe('/kb help', () => {
   it('lists the subcommands, for /kb alone too', async () => {
     for (const text of ['help', '']) {
-      const reply = await runCommand(h, '/kb', text, MODERATOR);
+      const reply = await runCommand(t.h, '/kb', text, MODERATOR);
       expect(reply.args.response_type).toBe('ephemeral');
       for (const sub of ['/kb status', '/kb gaps [days]', '/kb why <question>', '/kb teach', '/kb-reload [force]']) expect(reply.args.text).toContain(sub);
     }
   });
 
   it('names an unknown subcommand and lists the real ones', async () => {
-    const reply = await runCommand(h, '/kb', 'constructor', MODERATOR);
+    const reply = await runCommand(t.h, '/kb', 'constructor', MODERATOR);
     expect(reply.args.text).toMatch(/There is no \/kb constructor/);
     expect(reply.args.text).toContain('/kb status');
   });
 
   it('refuses a member, privately', async () => {
-    const reply = await runCommand(h, '/kb', '', MEMBER);
+    const reply = await runCommand(t.h, '/kb', '', MEMBER);
     expect(reply.args.response_type).toBe('ephemeral');
     expect(reply.args.text).toMatch(REFUSAL);
   });
