@@ -14,7 +14,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -22,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { FakeSlack, type FakeUser } from '../test/fakes/slack/server.js';
 import type { CannonJob, CannonReport, CannonRun } from './slack-cannon.js';
 import { answers } from './slack-questions.js';
+import { freePort } from '../test/helpers/ports.js';
 
 /** One autocannon run, as the load generator saw it, and the app's CPU time per request (Linux). */
 export type LoadRun = CannonRun & { cpuMsPerRequest?: number };
@@ -82,17 +82,6 @@ const CLOCK_TICKS = 100;
 const SETTLE_TIMEOUT_MS = 10_000;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('slack-load: no free port'))));
-    });
-  });
-}
 
 const running = (child: ChildProcess): boolean => child.exitCode === null && child.signalCode === null;
 

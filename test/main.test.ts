@@ -1,6 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/paths.js';
@@ -8,6 +7,7 @@ import { FakeSlack } from './fakes/slack/server.js';
 import { eventCallback, mention, type Workspace } from './fakes/slack/payloads.js';
 import { postSigned } from './fakes/slack/signing.js';
 import { tempKnowledge, type TempKnowledge } from './helpers/knowledge.js';
+import { freePort } from './helpers/ports.js';
 
 let child: ChildProcessWithoutNullStreams | undefined;
 let kb: TempKnowledge | undefined;
@@ -18,15 +18,6 @@ afterEach(async () => {
   }
   await kb?.remove();
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
 
 /** Starts the compiled program in terminal mode and collects what it prints. */
 async function startProgram(env: NodeJS.ProcessEnv): Promise<{ out: () => string; port: number }> {

@@ -4,12 +4,12 @@
  * Socket Mode and once in HTTP mode.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { directMessage, eventCallback, mention, nextTs, slashCommand, type Workspace } from '../../fakes/slack/payloads.js';
 import { FakeSlack, type RecordedCall } from '../../fakes/slack/server.js';
 import { postSigned, type SlackBody } from '../../fakes/slack/signing.js';
 import { APP_TOKEN, BOT_TOKEN, MEMBER, SIGNING_SECRET } from './support/harness.js';
+import { freePort } from '../../helpers/ports.js';
 
 const STARTUP_TIMEOUT_MS = 90_000;
 const FOUNDERS = [/Tsinghua/, /edX/, /Zhejiang/];
@@ -18,17 +18,6 @@ const FOUNDERS = [/Tsinghua/, /edX/, /Zhejiang/];
 interface Program {
   child: ChildProcess;
   output: () => string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** Starts `npm start` with only Slack configured; resolves once main reports the adapter started. */
