@@ -23,10 +23,22 @@ type Bot = import('../src/bot.js').AllianceBot;
 type AdapterModule = typeof import('../adapters/discord/index.js');
 type LoggerModule = typeof import('../src/logger.js');
 
-const QUESTIONS = ['Who founded the Global MOOC Alliance?', 'How many founding members are there?', 'Is Tsinghua University a member?', 'When was the alliance launched?', 'What is the capital of Australia?'];
+const QUESTIONS = [
+  'Who founded the Global MOOC Alliance?',
+  'How many founding members are there?',
+  'Is Tsinghua University a member?',
+  'When was the alliance launched?',
+  'What is the capital of Australia?',
+];
 
 /** Sends `count` interactions at once and waits (at most `timeoutMs`) for every answer. */
-export async function discordBurst(bot: Bot, adapterModule: AdapterModule, loggerModule: LoggerModule, count = 200, timeoutMs = 20_000): Promise<BurstResult> {
+export async function discordBurst(
+  bot: Bot,
+  adapterModule: AdapterModule,
+  loggerModule: LoggerModule,
+  count = 200,
+  timeoutMs = 20_000,
+): Promise<BurstResult> {
   const fake = await FakeDiscord.start();
   const adapter = adapterModule.createDiscordAdapter(
     { token: fake.token, clientId: fake.applicationId, moderatorRoleIds: [fake.moderatorRoleId], apiUrl: fake.apiUrl },
@@ -61,7 +73,14 @@ export async function discordBurst(bot: Bot, adapterModule: AdapterModule, logge
     const all = [...sentAt.values()];
     const acks = all.flatMap((s) => (s.ack === undefined ? [] : [s.ack]));
     const answers = all.flatMap((s) => (s.answer === undefined ? [] : [s.answer]));
-    return { interactions: count, acknowledged: acks.length, answered: answers.length, ack: summarize(acks), answer: summarize(answers), tookMs: performance.now() - started };
+    return {
+      interactions: count,
+      acknowledged: acks.length,
+      answered: answers.length,
+      ack: summarize(acks),
+      answer: summarize(answers),
+      tookMs: performance.now() - started,
+    };
   } finally {
     await adapter.stop();
     await fake.stop();

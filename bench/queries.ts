@@ -38,10 +38,14 @@ function misspell(word: string, rnd: () => number): string {
   const i = 1 + Math.floor(rnd() * (word.length - 2));
   const letter = LETTERS[Math.floor(rnd() * LETTERS.length)] ?? 'e';
   switch (Math.floor(rnd() * 4)) {
-    case 0: return word.slice(0, i) + (letter === word[i] ? 'x' : letter) + word.slice(i + 1);
-    case 1: return word.slice(0, i) + word.slice(i + 1);
-    case 2: return word.slice(0, i) + letter + word.slice(i);
-    default: return word.slice(0, i) + (word[i + 1] ?? '') + (word[i] ?? '') + word.slice(i + 2);
+    case 0:
+      return word.slice(0, i) + (letter === word[i] ? 'x' : letter) + word.slice(i + 1);
+    case 1:
+      return word.slice(0, i) + word.slice(i + 1);
+    case 2:
+      return word.slice(0, i) + letter + word.slice(i);
+    default:
+      return word.slice(0, i) + (word[i + 1] ?? '') + (word[i] ?? '') + word.slice(i + 2);
   }
 }
 

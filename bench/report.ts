@@ -51,22 +51,32 @@ export interface Results {
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 function latencyTable(r: Results): string {
-  const rows = ['| paragraphs | index | p50 ms | p99 ms | max ms | top-1 paragraph found | p99 vs MiniSearch defaults |', '|---:|---|---:|---:|---:|---:|---:|'];
+  const rows = [
+    '| paragraphs | index | p50 ms | p99 ms | max ms | top-1 paragraph found | p99 vs MiniSearch defaults |',
+    '|---:|---|---:|---:|---:|---:|---:|',
+  ];
   for (const s of r.sizes) {
     const base = s.references[0]?.latency.p99;
     for (const x of [s.bot, ...s.references]) {
       const ratio = base ? `${(x.latency.p99 / base).toFixed(2)}×` : '';
-      rows.push(`| ${s.paragraphs.toLocaleString('en')} | ${x === s.bot ? '**alliance-bot `bot.ask`**' : x.name} | ${ms(x.latency.p50)} | ${ms(x.latency.p99)} | ${ms(x.latency.max)} | ${pct(x.accuracy)} | ${ratio} |`);
+      rows.push(
+        `| ${s.paragraphs.toLocaleString('en')} | ${x === s.bot ? '**alliance-bot `bot.ask`**' : x.name} | ${ms(x.latency.p50)} | ${ms(x.latency.p99)} | ${ms(x.latency.max)} | ${pct(x.accuracy)} | ${ratio} |`,
+      );
     }
   }
   return rows.join('\n');
 }
 
 function missTable(r: Results): string {
-  const rows = ['| paragraphs | top-1 | answered "I don\'t know" | other passage quoted | top-1 of the questions with a typo |', '|---:|---:|---:|---:|---:|'];
+  const rows = [
+    '| paragraphs | top-1 | answered "I don\'t know" | other passage quoted | top-1 of the questions with a typo |',
+    '|---:|---:|---:|---:|---:|',
+  ];
   for (const s of r.sizes) {
     const b = s.bot;
-    rows.push(`| ${s.paragraphs.toLocaleString('en')} | ${pct(b.accuracy)} | ${pct(b.unknown)} | ${pct(1 - b.accuracy - b.unknown)} | ${pct(b.typoAccuracy)} |`);
+    rows.push(
+      `| ${s.paragraphs.toLocaleString('en')} | ${pct(b.accuracy)} | ${pct(b.unknown)} | ${pct(1 - b.accuracy - b.unknown)} | ${pct(b.typoAccuracy)} |`,
+    );
   }
   return rows.join('\n');
 }
@@ -96,7 +106,9 @@ function stallTable(r: Results): string {
     '| reload of the 50k folder | took | longest event-loop delay | questions during it | their p50 | p99 | max |',
     '|---|---:|---:|---:|---:|---:|---:|',
     row('in-process (the Answerer loaded and built on the main thread, as the bot did before it used a worker)', s.inProcess),
-    ...(s.worker ? [row('worker thread (`bot.reload()`: the next answerer built in a worker while the current one serves)', s.worker)] : []),
+    ...(s.worker
+      ? [row('worker thread (`bot.reload()`: the next answerer built in a worker while the current one serves)', s.worker)]
+      : []),
   ].join('\n');
 }
 
@@ -193,7 +205,9 @@ export function slackSection(s: SlackLoadResult): string {
   const c = s.ceiling;
   const half = c.requestsPerSecond / 2;
   const met = [
-    a.requestsPerSecond >= half ? `requests/s ≥ half the ceiling: met (${(a.requestsPerSecond / c.requestsPerSecond * 100).toFixed(0)}% of it)` : `requests/s ≥ half the ceiling: **not met** (${(a.requestsPerSecond / c.requestsPerSecond * 100).toFixed(0)}% of it)`,
+    a.requestsPerSecond >= half
+      ? `requests/s ≥ half the ceiling: met (${((a.requestsPerSecond / c.requestsPerSecond) * 100).toFixed(0)}% of it)`
+      : `requests/s ≥ half the ceiling: **not met** (${((a.requestsPerSecond / c.requestsPerSecond) * 100).toFixed(0)}% of it)`,
     a.p99 < 50 ? 'p99 < 50 ms: met' : '**p99 < 50 ms: not met**',
     a.errors === 0 ? '0 errors: met' : '**0 errors: not met**',
     a.answered === a.requests && a.wrong === 0 && a.missing === 0 ? 'every question answered: met' : '**every question answered: not met**',
@@ -241,16 +255,28 @@ export function chart(r: Results): string {
   const names = ['alliance-bot', 'MiniSearch defaults', 'MiniSearch tuned'].slice(0, 1 + (r.sizes[0]?.references.length ?? 0));
   names.forEach((name, i) => {
     const pick = (s: SizeResult): IndexResult | undefined => (i === 0 ? s.bot : s.references[i - 1]);
-    series.push({ name: `${name} p50`, color: colors[i] ?? '#555', dash: '', values: r.sizes.map((s) => pick(s)?.latency.p50 ?? Number.NaN) });
-    series.push({ name: `${name} p99`, color: colors[i] ?? '#555', dash: '6 4', values: r.sizes.map((s) => pick(s)?.latency.p99 ?? Number.NaN) });
+    series.push({
+      name: `${name} p50`,
+      color: colors[i] ?? '#555',
+      dash: '',
+      values: r.sizes.map((s) => pick(s)?.latency.p50 ?? Number.NaN),
+    });
+    series.push({
+      name: `${name} p99`,
+      color: colors[i] ?? '#555',
+      dash: '6 4',
+      values: r.sizes.map((s) => pick(s)?.latency.p99 ?? Number.NaN),
+    });
   });
   const all = series.flatMap((s) => s.values).filter((v) => v > 0);
   const yMin = 10 ** Math.floor(Math.log10(Math.min(...all, 0.1)));
   const yMax = 10 ** Math.ceil(Math.log10(Math.max(...all, 10)));
   const xMin = Math.min(...xs);
   const xMax = Math.max(...xs);
-  const x = (v: number): number => left + ((Math.log10(v) - Math.log10(xMin)) / (Math.log10(xMax) - Math.log10(xMin) || 1)) * (W - left - right);
-  const y = (v: number): number => top + (1 - (Math.log10(v) - Math.log10(yMin)) / (Math.log10(yMax) - Math.log10(yMin))) * (H - top - bottom);
+  const x = (v: number): number =>
+    left + ((Math.log10(v) - Math.log10(xMin)) / (Math.log10(xMax) - Math.log10(xMin) || 1)) * (W - left - right);
+  const y = (v: number): number =>
+    top + (1 - (Math.log10(v) - Math.log10(yMin)) / (Math.log10(yMax) - Math.log10(yMin))) * (H - top - bottom);
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`,
     `<rect width="${W}" height="${H}" fill="white"/>`,
@@ -268,17 +294,26 @@ export function chart(r: Results): string {
     out.push(`<text x="${x(v).toFixed(1)}" y="${H - bottom + 18}" text-anchor="middle">${v.toLocaleString('en')}</text>`);
   }
   out.push(`<text x="${(left + W - right) / 2}" y="${H - 18}" text-anchor="middle">paragraphs in the knowledge folder (log scale)</text>`);
-  out.push(`<text transform="translate(16 ${(top + H - bottom) / 2}) rotate(-90)" text-anchor="middle">latency, one query at a time (log scale)</text>`);
+  out.push(
+    `<text transform="translate(16 ${(top + H - bottom) / 2}) rotate(-90)" text-anchor="middle">latency, one query at a time (log scale)</text>`,
+  );
   out.push(`<rect x="${left}" y="${top}" width="${W - left - right}" height="${H - top - bottom}" fill="none" stroke="#333"/>`);
   series.forEach((s, i) => {
     const points = s.values.map((v, j) => `${x(xs[j] ?? 1).toFixed(1)},${y(Math.max(v, yMin)).toFixed(1)}`).join(' ');
-    out.push(`<polyline points="${points}" fill="none" stroke="${s.color}" stroke-width="2"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`);
-    for (const [j, v] of s.values.entries()) out.push(`<circle cx="${x(xs[j] ?? 1).toFixed(1)}" cy="${y(Math.max(v, yMin)).toFixed(1)}" r="3" fill="${s.color}"/>`);
+    out.push(
+      `<polyline points="${points}" fill="none" stroke="${s.color}" stroke-width="2"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`,
+    );
+    for (const [j, v] of s.values.entries())
+      out.push(`<circle cx="${x(xs[j] ?? 1).toFixed(1)}" cy="${y(Math.max(v, yMin)).toFixed(1)}" r="3" fill="${s.color}"/>`);
     const ly = top + 10 + i * 34;
-    out.push(`<line x1="${W - right + 12}" x2="${W - right + 40}" y1="${ly}" y2="${ly}" stroke="${s.color}" stroke-width="2"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`);
+    out.push(
+      `<line x1="${W - right + 12}" x2="${W - right + 40}" y1="${ly}" y2="${ly}" stroke="${s.color}" stroke-width="2"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`,
+    );
     const [first, ...rest] = wrap(s.name, 30);
-    out.push(`<text x="${W - right + 46}" y="${ly + 4}">${escape(first ?? '')}</text>`);
-    rest.forEach((line, k) => out.push(`<text x="${W - right + 46}" y="${ly + 4 + 13 * (k + 1)}">${escape(line)}</text>`));
+    out.push(`<text x="${W - right + 46}" y="${ly + 4}">${escapeXml(first ?? '')}</text>`);
+    rest.forEach((line, k) => {
+      out.push(`<text x="${W - right + 46}" y="${ly + 4 + 13 * (k + 1)}">${escapeXml(line)}</text>`);
+    });
   });
   out.push('</svg>');
   return `${out.join('\n')}\n`;
@@ -297,4 +332,4 @@ function wrap(text: string, width: number): string[] {
   return lines;
 }
 
-const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

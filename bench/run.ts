@@ -43,13 +43,23 @@ const QUERIES = Number(process.env.BENCH_QUERIES ?? 1000);
 const WARM_UP = 50;
 const SEED = 7;
 
-const asked = (text: string, isModerator = false): Question => ({ text, platform: 'terminal', userId: 'bench', channelId: 'bench', isModerator, userName: 'bench' });
+const asked = (text: string, isModerator = false): Question => ({
+  text,
+  platform: 'terminal',
+  userId: 'bench',
+  channelId: 'bench',
+  isModerator,
+  userName: 'bench',
+});
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
 
 type Bot = import('../src/bot.js').AllianceBot;
 
 /** Asks every query one at a time; returns latencies and how many found their paragraph. */
-async function askAll(bot: Bot, queries: readonly Query[]): Promise<{ latency: Latency; accuracy: number; unknown: number; typoAccuracy: number }> {
+async function askAll(
+  bot: Bot,
+  queries: readonly Query[],
+): Promise<{ latency: Latency; accuracy: number; unknown: number; typoAccuracy: number }> {
   for (const q of queries.slice(0, WARM_UP)) await bot.ask(asked(q.text));
   const times: number[] = [];
   let found = 0;
@@ -66,7 +76,12 @@ async function askAll(bot: Bot, queries: readonly Query[]): Promise<{ latency: L
     }
   }
   const typos = queries.filter((q) => q.typo).length;
-  return { latency: summarize(times), accuracy: found / queries.length, unknown: unknown / queries.length, typoAccuracy: typos ? typoFound / typos : 0 };
+  return {
+    latency: summarize(times),
+    accuracy: found / queries.length,
+    unknown: unknown / queries.length,
+    typoAccuracy: typos ? typoFound / typos : 0,
+  };
 }
 
 async function measureBot(dir: string, queries: readonly Query[]): Promise<{ result: SizeResult['bot']; passages: number; bot: Bot }> {
@@ -84,10 +99,18 @@ async function measureBot(dir: string, queries: readonly Query[]): Promise<{ res
   const { value: bot, ms: buildMs } = await timed(() => createBot({ knowledgeDir: dir }));
   const { ms: reloadMs } = await timed(() => bot.reload(asked('reload', true)));
   const { latency, accuracy, unknown, typoAccuracy } = await askAll(bot, queries);
-  return { result: { name: 'alliance-bot bot.ask', buildMs, reloadMs, latency, accuracy, unknown, typoAccuracy, heapBytes, knowledgeHeapBytes }, passages: bot.current().stats.passages, bot };
+  return {
+    result: { name: 'alliance-bot bot.ask', buildMs, reloadMs, latency, accuracy, unknown, typoAccuracy, heapBytes, knowledgeHeapBytes },
+    passages: bot.current().stats.passages,
+    bot,
+  };
 }
 
-function measureReference(make: (ps: readonly Paragraph[]) => Reference, paragraphs: readonly Paragraph[], queries: readonly Query[]): IndexResult {
+function measureReference(
+  make: (ps: readonly Paragraph[]) => Reference,
+  paragraphs: readonly Paragraph[],
+  queries: readonly Query[],
+): IndexResult {
   const before = heapAfterGc();
   const started = performance.now();
   const ref = make(paragraphs);
@@ -124,12 +147,20 @@ async function measureStalls(dir: string, bot: Bot, queries: readonly Query[], p
     await bot.ask(asked(next()));
     usualTimes.push(performance.now() - t);
   }
-  const inProcess = await measureStall(() => buildInProcess(dir), () => bot.ask(asked(next())));
-  log(`  stall in-process: loop max ${ms(inProcess.loopMaxMs)} ms, asked p99 ${ms(inProcess.asked.p99)} ms, max ${ms(inProcess.asked.max)} ms`);
+  const inProcess = await measureStall(
+    () => buildInProcess(dir),
+    () => bot.ask(asked(next())),
+  );
+  log(
+    `  stall in-process: loop max ${ms(inProcess.loopMaxMs)} ms, asked p99 ${ms(inProcess.asked.p99)} ms, max ${ms(inProcess.asked.max)} ms`,
+  );
   const mod = await workerModule();
   if (!mod) return { paragraphs, usual: summarize(usualTimes), inProcess };
   const { ms: workerStartMs } = await timed(() => mod.WorkerAnswerer.start(dir).then((w) => w.close()));
-  const worker = await measureStall(() => bot.reload(asked('reload', true)), () => bot.ask(asked(next())));
+  const worker = await measureStall(
+    () => bot.reload(asked('reload', true)),
+    () => bot.ask(asked(next())),
+  );
   log(`  stall worker: loop max ${ms(worker.loopMaxMs)} ms, asked p99 ${ms(worker.asked.p99)} ms, max ${ms(worker.asked.max)} ms`);
   return { paragraphs, usual: summarize(usualTimes), inProcess, worker, workerStartMs };
 }
@@ -139,7 +170,10 @@ async function measureStalls(dir: string, bot: Bot, queries: readonly Query[], p
  * by autocannon from its own process. BENCH_SLACK_SECONDS sets the measured seconds per app.
  */
 async function runSlack(): Promise<Results['slack']> {
-  const slack = await slackLoad({ durationSeconds: Number(process.env.BENCH_SLACK_SECONDS ?? 10), cpuProfileDir: process.env.BENCH_SLACK_PROFILE || undefined });
+  const slack = await slackLoad({
+    durationSeconds: Number(process.env.BENCH_SLACK_SECONDS ?? 10),
+    cpuProfileDir: process.env.BENCH_SLACK_PROFILE || undefined,
+  });
   log(`slack: ${slackSummary(slack)}`);
   return slack;
 }
@@ -172,7 +206,9 @@ async function main(): Promise<void> {
       question += queries.filter((q) => q.question).length;
       log(`${paragraphs.length} paragraphs (${(textBytes / 1e6).toFixed(1)} MB), ${queries.length} questions`);
       const { result, passages, bot } = await measureBot(dir, queries);
-      log(`  bot: build ${ms(result.buildMs)} ms, p50 ${ms(result.latency.p50)} p99 ${ms(result.latency.p99)} max ${ms(result.latency.max)} ms, top-1 ${(result.accuracy * 100).toFixed(1)}% (unknown ${(result.unknown * 100).toFixed(1)}%, with a typo ${(result.typoAccuracy * 100).toFixed(1)}%)`);
+      log(
+        `  bot: build ${ms(result.buildMs)} ms, p50 ${ms(result.latency.p50)} p99 ${ms(result.latency.p99)} max ${ms(result.latency.max)} ms, top-1 ${(result.accuracy * 100).toFixed(1)}% (unknown ${(result.unknown * 100).toFixed(1)}%, with a typo ${(result.typoAccuracy * 100).toFixed(1)}%)`,
+      );
       if (size === Math.max(...SIZES)) stall = await measureStalls(dir, bot, queries, paragraphs.length);
       const references: IndexResult[] = [];
       for (const make of [miniSearchDefaults, miniSearchTuned]) {
@@ -184,14 +220,16 @@ async function main(): Promise<void> {
     }
 
     // The shipped knowledge: the golden questions, asked over and over.
-    const golden = (JSON.parse(readFileSync(path.join(root, 'test/answer/golden.json'), 'utf8')) as { cases: { q: string }[] }).cases.map((c) => c.q);
+    const golden = (JSON.parse(readFileSync(path.join(root, 'test/answer/golden.json'), 'utf8')) as { cases: { q: string }[] }).cases.map(
+      (c) => c.q,
+    );
     const before = heapAfterGc();
     const { value: shippedBot, ms: shippedBuild } = await timed(() => createBot({ knowledgeDir: DEFAULT_KNOWLEDGE_DIR }));
     const shippedHeap = heapAfterGc() - before;
     // Warm means JIT-compiled: a few dozen passes over the questions first.
     for (let round = 0; round < 30; round++) for (const q of golden) await shippedBot.ask(asked(q));
     const times: number[] = [];
-    for (let round = 0; times.length < 2000; round++) {
+    for (let _round = 0; times.length < 2000; _round++) {
       for (const q of golden) {
         const t = performance.now();
         await shippedBot.ask(asked(q));
@@ -214,7 +252,12 @@ async function main(): Promise<void> {
     const total = sizes.reduce((n, s) => n + s.queries, 0);
     const results: Results = {
       date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-      machine: { nproc: os.availableParallelism(), memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, cpu: cpus[0]?.model.trim() ?? 'unknown' },
+      machine: {
+        nproc: os.availableParallelism(),
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        cpu: cpus[0]?.model.trim() ?? 'unknown',
+      },
       command: 'npm run bench',
       querySeed: `${SEED} + size`,
       queryMix: { typo: typo / total, question: question / total },

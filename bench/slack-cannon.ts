@@ -109,7 +109,11 @@ async function fire(job: CannonJob, seconds: number, prefix: string, acks: AckCo
       return {
         ...req,
         body,
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': sign(job.signingSecret, timestamp, body) },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-slack-request-timestamp': String(timestamp),
+          'x-slack-signature': sign(job.signingSecret, timestamp, body),
+        },
       };
     },
     ...(acks

@@ -136,7 +136,8 @@ class Children {
 function programEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (!/^(DISCORD_|SLACK_|HTTP_PORT$|KNOWLEDGE_|ANALYTICS_|COOLDOWN_|LOG_LEVEL$|MAX_QUESTION_LENGTH$|NODE_OPTIONS$)/.test(key)) env[key] = value;
+    if (!/^(DISCORD_|SLACK_|HTTP_PORT$|KNOWLEDGE_|ANALYTICS_|COOLDOWN_|LOG_LEVEL$|MAX_QUESTION_LENGTH$|NODE_OPTIONS$)/.test(key))
+      env[key] = value;
   }
   // A developer's .env must not add Discord or change the settings under test.
   return { ...env, DOTENV_CONFIG_PATH: path.join(os.tmpdir(), 'alliance-bot-bench-no.env'), DOTENV_CONFIG_QUIET: 'true', ...settings };
@@ -148,15 +149,19 @@ async function waitForLog(child: ChildProcess, file: string, marker: string): Pr
   for (;;) {
     const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
     if (text.includes(marker)) return;
-    if (!running(child)) throw new Error(`slack-load: the program exited (${child.exitCode ?? child.signalCode}) before starting:\n${text.slice(-3000)}`);
-    if (performance.now() > deadline) throw new Error(`slack-load: the program did not start within ${STARTUP_TIMEOUT_MS} ms:\n${text.slice(-3000)}`);
+    if (!running(child))
+      throw new Error(`slack-load: the program exited (${child.exitCode ?? child.signalCode}) before starting:\n${text.slice(-3000)}`);
+    if (performance.now() > deadline)
+      throw new Error(`slack-load: the program did not start within ${STARTUP_TIMEOUT_MS} ms:\n${text.slice(-3000)}`);
     await sleep(50);
   }
 }
 
 /** Starts the bare Bolt app; resolves with its port once it listens. */
 async function startCeiling(children: Children): Promise<{ child: ChildProcess; port: number }> {
-  const child = children.spawn(['--import', 'tsx', path.join(root, 'bench/slack-ceiling.ts'), '0', SIGNING_SECRET], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = children.spawn(['--import', 'tsx', path.join(root, 'bench/slack-ceiling.ts'), '0', SIGNING_SECRET], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error('slack-load: the ceiling app did not start in time')), STARTUP_TIMEOUT_MS);
@@ -193,7 +198,9 @@ function cpuMs(pid: number | undefined): number | undefined {
  * shared cores does not change much, unlike requests/s).
  */
 async function cannon(children: Children, job: CannonJob, target: ChildProcess): Promise<CannonReport & { cpuMsPerRequest?: number }> {
-  const child = children.spawn(['--import', 'tsx', path.join(root, 'bench/slack-cannon.ts'), JSON.stringify(job)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = children.spawn(['--import', 'tsx', path.join(root, 'bench/slack-cannon.ts'), JSON.stringify(job)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   let out = '';
   let cpuAtStart: number | undefined;
   child.stdout?.on('data', (chunk: Buffer) => {
@@ -211,11 +218,15 @@ async function cannon(children: Children, job: CannonJob, target: ChildProcess):
 }
 
 /** Counts the answers that came through response URLs after empty acknowledgements, waiting for late ones. */
-async function responseUrlAnswers(fake: FakeSlack, emptyIds: readonly string[]): Promise<Pick<AnswerCount, 'viaResponseUrl' | 'wrong' | 'missing' | 'example'>> {
+async function responseUrlAnswers(
+  fake: FakeSlack,
+  emptyIds: readonly string[],
+): Promise<Pick<AnswerCount, 'viaResponseUrl' | 'wrong' | 'missing' | 'example'>> {
   const expected = new Set(emptyIds);
   const posted = (): Map<string, Record<string, unknown>> => {
     const byId = new Map<string, Record<string, unknown>>();
-    for (const call of fake.callsTo('response_url')) if (call.responseId && expected.has(call.responseId)) byId.set(call.responseId, call.args);
+    for (const call of fake.callsTo('response_url'))
+      if (call.responseId && expected.has(call.responseId)) byId.set(call.responseId, call.args);
     return byId;
   };
   const started = performance.now();
@@ -320,8 +331,20 @@ export async function slackLoad(options: SlackLoadOptions = {}): Promise<SlackLo
     const ceilingApp = await startCeiling(children);
     const ceiling = await cannon(children, job(`http://127.0.0.1:${ceilingApp.port}/slack/events`, false), ceilingApp.child);
     await children.stop(ceilingApp.child);
-    const ceilingRun: LoadRun = { ...ceiling.run, ...(ceiling.cpuMsPerRequest !== undefined ? { cpuMsPerRequest: ceiling.cpuMsPerRequest } : {}) };
-    return { durationSeconds, warmUpSeconds, connections, users: userCount, channels: channelCount, loadAverage, adapter, ceiling: ceilingRun };
+    const ceilingRun: LoadRun = {
+      ...ceiling.run,
+      ...(ceiling.cpuMsPerRequest !== undefined ? { cpuMsPerRequest: ceiling.cpuMsPerRequest } : {}),
+    };
+    return {
+      durationSeconds,
+      warmUpSeconds,
+      connections,
+      users: userCount,
+      channels: channelCount,
+      loadAverage,
+      adapter,
+      ceiling: ceilingRun,
+    };
   } finally {
     await children.close();
     await started?.close();

@@ -22,5 +22,7 @@ export function responseId(prefix: string, i: number): string {
 /** Whether `message` (an ack body or a response_url post) answers question `question` in the channel. */
 export function answers(message: { response_type?: unknown; text?: unknown }, question: number): boolean {
   const expected = SLACK_QUESTIONS[question]?.expect;
-  return message.response_type === 'in_channel' && expected !== undefined && typeof message.text === 'string' && expected.test(message.text);
+  return (
+    message.response_type === 'in_channel' && expected !== undefined && typeof message.text === 'string' && expected.test(message.text)
+  );
 }

@@ -17,7 +17,12 @@ export function percentile(sorted: readonly number[], p: number): number {
 
 export function summarize(times: readonly number[]): Latency {
   const sorted = [...times].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? Number.NaN, mean: times.reduce((a, b) => a + b, 0) / times.length };
+  return {
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? Number.NaN,
+    mean: times.reduce((a, b) => a + b, 0) / times.length,
+  };
 }
 
 /** Heap in use after full collections; needs `node --expose-gc`. */

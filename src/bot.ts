@@ -18,7 +18,18 @@ import { groupGaps } from './moderation/gaps.js';
 import { undoTaught, validateTeach, writeTaught } from './moderation/teach.js';
 import { formatWhy } from './moderation/why.js';
 import type {
-  Answer, Bot, CheckFailure, GapsReport, ModeratorTools, Platform, Question, ReloadOptions, ReloadReport, StatusReport, TeachInput, TeachResult,
+  Answer,
+  Bot,
+  CheckFailure,
+  GapsReport,
+  ModeratorTools,
+  Platform,
+  Question,
+  ReloadOptions,
+  ReloadReport,
+  StatusReport,
+  TeachInput,
+  TeachResult,
 } from './types.js';
 
 /** Options for {@link createBot}. */
@@ -80,11 +91,14 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
   // A small knowledge base is built and served on this thread (no message round trip per
   // question); a large one in a worker thread, since building it takes seconds of CPU that must
   // not stall the event loop acknowledging Slack and Discord. answer/start.ts draws the line.
-  const start = (warmUp = false): Promise<ServingAnswerer> => startAnswerer(options.knowledgeDir, { inProcessMaxBytes: options.inProcessMaxBytes, warmUp });
+  const start = (warmUp = false): Promise<ServingAnswerer> =>
+    startAnswerer(options.knowledgeDir, { inProcessMaxBytes: options.inProcessMaxBytes, warmUp });
   // Nothing is served yet: the time to warm up what reloads will run on this thread.
   let answerer: ServingAnswerer = await start(true).catch((error: unknown) => {
     if (error instanceof KnowledgeLoadError) {
-      throw new UserError(`knowledge: ${options.knowledgeDir} has problems:\n${error.errors.map((e) => `  ${formatKnowledgeError(e)}`).join('\n')}`);
+      throw new UserError(
+        `knowledge: ${options.knowledgeDir} has problems:\n${error.errors.map((e) => `  ${formatKnowledgeError(e)}`).join('\n')}`,
+      );
     }
     throw error;
   });
@@ -117,8 +131,24 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
     lastReload = report;
     const outcome = report.ok ? (force ? 'forced' : 'done') : report.errors.length ? 'invalid' : 'checks failed';
     options.metrics?.reloaded(outcome);
-    analytics?.audit({ by, action: force ? 'reload force' : 'reload', outcome, detail: `${report.documents} docs, ${report.faqEntries} FAQ, ${report.errors.length} errors, ${report.checkFailures.length} failed checks` });
-    logger.info({ ok: report.ok, by, forced: force, tookMs: report.tookMs, errors: report.errors.length, failedChecks: report.checkFailures.length, serving: answerer.home }, 'bot: reload');
+    analytics?.audit({
+      by,
+      action: force ? 'reload force' : 'reload',
+      outcome,
+      detail: `${report.documents} docs, ${report.faqEntries} FAQ, ${report.errors.length} errors, ${report.checkFailures.length} failed checks`,
+    });
+    logger.info(
+      {
+        ok: report.ok,
+        by,
+        forced: force,
+        tookMs: report.tookMs,
+        errors: report.errors.length,
+        failedChecks: report.checkFailures.length,
+        serving: answerer.home,
+      },
+      'bot: reload',
+    );
     return report;
   }
 
@@ -173,7 +203,9 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
           const verdict = cooldown.check(question.userId, question.channelId);
           if (!verdict.allowed) {
             const seconds = Math.ceil(verdict.retryAfterMs / 1000);
-            const text = verdict.notify ? `You're asking faster than I can keep up. Please wait ${seconds} second${seconds === 1 ? '' : 's'} and ask again.` : '';
+            const text = verdict.notify
+              ? `You're asking faster than I can keep up. Please wait ${seconds} second${seconds === 1 ? '' : 's'} and ask again.`
+              : '';
             logger.info({ platform: question.platform, kind: 'cooldown' }, 'bot: question refused by cooldown');
             options.metrics?.answered(question.platform, 'cooldown', (performance.now() - started) / 1000);
             return answer('cooldown', text, 0, []);
@@ -183,12 +215,23 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
         const reply = text === '' ? answerer.help(question.platform) : await answerer.ask(text);
         if (analytics && text !== '') {
           const answered = reply.kind !== 'unknown' && reply.kind !== 'error';
-          const id = analytics.record({ text, platform: question.platform, kind: reply.kind, confidence: reply.confidence, answered, direct: question.isDirect ?? false, userId: question.userId });
+          const id = analytics.record({
+            text,
+            platform: question.platform,
+            kind: reply.kind,
+            confidence: reply.confidence,
+            answered,
+            direct: question.isDirect ?? false,
+            userId: question.userId,
+          });
           reply.id = String(id);
         }
         options.metrics?.answered(question.platform, reply.kind, (performance.now() - started) / 1000);
         // Question text is not logged at info: DMs are private.
-        logger.info({ platform: question.platform, kind: reply.kind, confidence: reply.confidence, ms: Math.round(performance.now() - started) }, 'bot: answered');
+        logger.info(
+          { platform: question.platform, kind: reply.kind, confidence: reply.confidence, ms: Math.round(performance.now() - started) },
+          'bot: answered',
+        );
         logger.debug({ platform: question.platform, text }, 'bot: question text');
         return reply;
       } catch (error) {
@@ -218,8 +261,12 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
     async status(by: Question): Promise<StatusReport> {
       requireModerator(by, 'see the knowledge status');
       return {
-        ...answerer.stats, checks: answerer.manifest.checks.length, contentHash: answerer.manifest.contentHash,
-        loadedAt, loadedBy, ...(lastReload ? { lastReload } : {}),
+        ...answerer.stats,
+        checks: answerer.manifest.checks.length,
+        contentHash: answerer.manifest.contentHash,
+        loadedAt,
+        loadedBy,
+        ...(lastReload ? { lastReload } : {}),
       };
     },
 
@@ -227,7 +274,8 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
       requireModerator(by, 'see the gaps');
       if (!analytics) return { days, recording: false, gaps: [], downvoted: [] };
       return {
-        days, recording: true,
+        days,
+        recording: true,
         gaps: groupGaps(analytics.questions(days), analyzer, 10),
         downvoted: analytics.downvoted(days, 5).map(({ question, up, down }) => ({ question, up, down })),
       };

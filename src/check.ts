@@ -11,7 +11,7 @@ import { runChecks } from './moderation/checks.js';
 
 async function main(): Promise<number> {
   const out = (line: string): boolean => process.stdout.write(`${line}\n`);
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(process.env);
   } catch (error) {
@@ -19,7 +19,9 @@ async function main(): Promise<number> {
     out(error.message);
     return 1;
   }
-  const platforms = [config.discord && 'Discord', config.slack && (config.slack.appToken ? 'Slack (Socket Mode)' : 'Slack (HTTP)')].filter(Boolean);
+  const platforms = [config.discord && 'Discord', config.slack && (config.slack.appToken ? 'Slack (Socket Mode)' : 'Slack (HTTP)')].filter(
+    Boolean,
+  );
   out(`config: ok (${platforms.length ? platforms.join(', ') : 'terminal only'})`);
 
   const loaded = await loadKnowledge(config.knowledgeDir);
@@ -34,7 +36,8 @@ async function main(): Promise<number> {
   const checks = await runChecks(loaded.knowledge.checks, (text) => answerer.ask(text).text);
   if (checks.failures.length > 0) {
     out(`checks: ${checks.failures.length} of ${loaded.knowledge.checks.length} failed:`);
-    for (const f of checks.failures) out(`  "${f.question}": ${f.problems.join(', ')}\n    got: ${f.answer.replace(/\s+/g, ' ').slice(0, 200)}`);
+    for (const f of checks.failures)
+      out(`  "${f.question}": ${f.problems.join(', ')}\n    got: ${f.answer.replace(/\s+/g, ' ').slice(0, 200)}`);
     return 1;
   }
   out(`checks: ${checks.passed} passed`);

@@ -17,7 +17,14 @@ const USAGE = `usage: npm run ask -- "your question"      one answer
        npm run ask -- --json < questions.txt  one JSON line per question line
        npm run ask                            chat in the terminal`;
 
-const question = (text: string): Question => ({ text, platform: 'terminal', userId: 'cli', channelId: 'cli', isModerator: true, userName: 'cli' });
+const question = (text: string): Question => ({
+  text,
+  platform: 'terminal',
+  userId: 'cli',
+  channelId: 'cli',
+  isModerator: true,
+  userName: 'cli',
+});
 
 async function main(argv: string[]): Promise<void> {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -32,11 +39,16 @@ async function main(argv: string[]): Promise<void> {
     for await (const line of lines) {
       if (line.trim() === '') continue;
       const a = await bot.ask(question(line));
-      process.stdout.write(`${JSON.stringify({ question: line, answer: a.text, kind: a.kind, confidence: a.confidence, sources: a.sources, suggestions: a.suggestions })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ question: line, answer: a.text, kind: a.kind, confidence: a.confidence, sources: a.sources, suggestions: a.suggestions })}\n`,
+      );
     }
     return;
   }
-  const text = argv.filter((a) => !a.startsWith('--')).join(' ').trim();
+  const text = argv
+    .filter((a) => !a.startsWith('--'))
+    .join(' ')
+    .trim();
   if (text !== '') {
     process.stdout.write(`${formatAnswer(await bot.ask(question(text)))}\n`);
     return;

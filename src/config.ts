@@ -78,11 +78,20 @@ const number = (fallback: number) => optional.transform((s) => (s === undefined 
 const positiveInt = (fallback: number) =>
   number(fallback).pipe(z.number('must be a number').int('must be a whole number').positive('must be positive'));
 
-const flag = optional.pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no'], 'must be true or false').optional()).transform((v) => v === 'true' || v === '1' || v === 'yes');
+const flag = optional
+  .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no'], 'must be true or false').optional())
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const port = (fallback?: number) =>
   optional
     .transform((s) => (s === undefined ? fallback : Number(s)))
-    .pipe(z.number('must be a port number').int('must be a port number').min(1, 'must be a port number').max(65535, 'must be a port number').optional());
+    .pipe(
+      z
+        .number('must be a port number')
+        .int('must be a port number')
+        .min(1, 'must be a port number')
+        .max(65535, 'must be a port number')
+        .optional(),
+    );
 
 const schema = z.object({
   KNOWLEDGE_DIR: optional,
@@ -92,30 +101,59 @@ const schema = z.object({
   ANALYTICS_RETENTION_DAYS: positiveInt(90),
   HTTP_PORT: port(),
   LOG_LEVEL: optional.pipe(
-    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'must be one of fatal, error, warn, info, debug, trace, silent').default('info'),
+    z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'must be one of fatal, error, warn, info, debug, trace, silent')
+      .default('info'),
   ),
   MAX_QUESTION_LENGTH: positiveInt(500),
   COOLDOWN_USER_LIMIT: positiveInt(6),
   COOLDOWN_CHANNEL_LIMIT: positiveInt(30),
   COOLDOWN_WINDOW_SECONDS: positiveInt(60),
   DISCORD_TOKEN: optional,
-  DISCORD_CLIENT_ID: optional.pipe(z.string().regex(/^\d{5,25}$/, 'must be the numeric application id').optional()),
-  DISCORD_GUILD_ID: optional.pipe(z.string().regex(/^\d{5,25}$/, 'must be a numeric server id').optional()),
+  DISCORD_CLIENT_ID: optional.pipe(
+    z
+      .string()
+      .regex(/^\d{5,25}$/, 'must be the numeric application id')
+      .optional(),
+  ),
+  DISCORD_GUILD_ID: optional.pipe(
+    z
+      .string()
+      .regex(/^\d{5,25}$/, 'must be a numeric server id')
+      .optional(),
+  ),
   DISCORD_MODERATOR_ROLE_IDS: idList('numeric role ids'),
   DISCORD_API_URL: url('http://127.0.0.1:8080/api'),
-  DISCORD_DIGEST_CHANNEL_ID: optional.pipe(z.string().regex(/^\d{5,25}$/, 'must be a numeric channel id').optional()),
-  DISCORD_SHARDS: optional.pipe(z.union([z.literal('auto'), z.string().regex(/^[1-9]\d*$/, 'must be auto or a number of shards')]).optional()),
+  DISCORD_DIGEST_CHANNEL_ID: optional.pipe(
+    z
+      .string()
+      .regex(/^\d{5,25}$/, 'must be a numeric channel id')
+      .optional(),
+  ),
+  DISCORD_SHARDS: optional.pipe(
+    z.union([z.literal('auto'), z.string().regex(/^[1-9]\d*$/, 'must be auto or a number of shards')]).optional(),
+  ),
   SLACK_BOT_TOKEN: optional.pipe(z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional()),
   SLACK_APP_TOKEN: optional.pipe(z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional()),
   SLACK_SIGNING_SECRET: optional,
   SLACK_PORT: port(3000),
-  SLACK_DIGEST_CHANNEL: optional.pipe(z.string().regex(/^[CGD][A-Z0-9]+$/, 'must be a channel id such as C0123ABCD (channel details → About)').optional()),
+  SLACK_DIGEST_CHANNEL: optional.pipe(
+    z
+      .string()
+      .regex(/^[CGD][A-Z0-9]+$/, 'must be a channel id such as C0123ABCD (channel details → About)')
+      .optional(),
+  ),
   SLACK_MODERATOR_IDS: idList('Slack user ids'),
   SLACK_API_URL: url('http://127.0.0.1:8080/api/'),
 });
 
 const list = (value: string | undefined): string[] =>
-  value ? value.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  value
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 
 /**
  * Reads and validates the configuration. Throws a {@link UserError} listing every problem,
@@ -131,10 +169,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { knowledgeDir?: s
   const e = parsed.data;
   const problems: string[] = [];
   if (e.DISCORD_TOKEN && !e.DISCORD_CLIENT_ID) {
-    problems.push('  DISCORD_CLIENT_ID is required with DISCORD_TOKEN (the Application ID on the General Information page of your Discord application)');
+    problems.push(
+      '  DISCORD_CLIENT_ID is required with DISCORD_TOKEN (the Application ID on the General Information page of your Discord application)',
+    );
   }
   if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
-    problems.push('  SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) is required with SLACK_BOT_TOKEN (see .env.example)');
+    problems.push(
+      '  SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) is required with SLACK_BOT_TOKEN (see .env.example)',
+    );
   }
   if (!e.SLACK_BOT_TOKEN && (e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET)) {
     problems.push('  SLACK_BOT_TOKEN is required to use Slack (the Bot User OAuth Token, xoxb-…, from OAuth & Permissions)');
@@ -144,7 +186,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { knowledgeDir?: s
   return {
     knowledgeDir: e.KNOWLEDGE_DIR ?? defaults.knowledgeDir,
     watchKnowledge: e.KNOWLEDGE_WATCH,
-    analytics: e.ANALYTICS_DB === 'off' ? undefined : { path: e.ANALYTICS_DB ?? defaults.analyticsPath, storeUsers: e.ANALYTICS_STORE_USERS, retentionDays: e.ANALYTICS_RETENTION_DAYS },
+    analytics:
+      e.ANALYTICS_DB === 'off'
+        ? undefined
+        : {
+            path: e.ANALYTICS_DB ?? defaults.analyticsPath,
+            storeUsers: e.ANALYTICS_STORE_USERS,
+            retentionDays: e.ANALYTICS_RETENTION_DAYS,
+          },
     httpPort: e.HTTP_PORT,
     logLevel: e.LOG_LEVEL,
     maxQuestionLength: e.MAX_QUESTION_LENGTH,

@@ -24,7 +24,12 @@ export class Cooldown {
     const channelKey = `channel:${channelId}`;
     const user = this.recent(userKey, now);
     const channel = this.recent(channelKey, now);
-    const blocked = user.length >= this.config.userLimit ? { key: userKey, times: user } : channel.length >= this.config.channelLimit ? { key: channelKey, times: channel } : undefined;
+    const blocked =
+      user.length >= this.config.userLimit
+        ? { key: userKey, times: user }
+        : channel.length >= this.config.channelLimit
+          ? { key: channelKey, times: channel }
+          : undefined;
     if (blocked) {
       const retryAfterMs = (blocked.times[0] ?? now) + this.config.windowMs - now;
       const notifyKey = `${blocked.key}>${userId}`;

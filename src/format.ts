@@ -35,7 +35,9 @@ export function formatReloadReport(report: ReloadReport): string {
   if (!report.ok) {
     return [
       `Reload refused: ${report.checkFailures.length} check(s) failed against the new knowledge; the previous knowledge is still serving.`,
-      ...report.checkFailures.map((f) => `  - "${f.question}": ${f.problems.join(', ')}\n    got: ${f.answer.replace(/\s+/g, ' ').slice(0, 200)}`),
+      ...report.checkFailures.map(
+        (f) => `  - "${f.question}": ${f.problems.join(', ')}\n    got: ${f.answer.replace(/\s+/g, ' ').slice(0, 200)}`,
+      ),
       changeLine,
       'Fix the documents or the checks (checks.yaml), or use reload force to skip the checks.',
     ].join('\n');
@@ -65,7 +67,9 @@ export function formatGaps(report: GapsReport): string {
   const lines = [`Questions I could not answer well in the last ${report.days} day(s):`];
   if (report.gaps.length === 0) lines.push('  none');
   report.gaps.forEach((g, i) => {
-    lines.push(`  ${i + 1}. "${g.question}" ×${g.count}${g.phrasings.length ? ` (also: ${g.phrasings.map((p) => `"${p}"`).join(', ')})` : ''}`);
+    lines.push(
+      `  ${i + 1}. "${g.question}" ×${g.count}${g.phrasings.length ? ` (also: ${g.phrasings.map((p) => `"${p}"`).join(', ')})` : ''}`,
+    );
   });
   lines.push('Most down-voted answers:');
   if (report.downvoted.length === 0) lines.push('  none');

@@ -15,16 +15,39 @@ export interface LoggerOptions {
 
 /** Tokens and secrets never reach the logs, whatever object is logged. */
 const REDACT = [
-  'token', 'botToken', 'appToken', 'signingSecret', 'secret', 'password', 'authorization',
-  '*.token', '*.botToken', '*.appToken', '*.signingSecret', '*.secret', '*.password', '*.authorization',
-  'headers.authorization', '*.headers.authorization', 'config.token', 'config.botToken',
+  'token',
+  'botToken',
+  'appToken',
+  'signingSecret',
+  'secret',
+  'password',
+  'authorization',
+  '*.token',
+  '*.botToken',
+  '*.appToken',
+  '*.signingSecret',
+  '*.secret',
+  '*.password',
+  '*.authorization',
+  'headers.authorization',
+  '*.headers.authorization',
+  'config.token',
+  'config.botToken',
 ];
 
 /** Creates the process logger: JSON lines on stderr, or pretty lines when stderr is a terminal. */
 export function createLogger(options: LoggerOptions): Logger {
   const destination = options.destination ?? process.stderr;
   const human = options.pretty ?? Boolean((destination as { isTTY?: boolean }).isTTY);
-  const stream = human ? pretty({ destination: destination as NodeJS.WritableStream & { fd?: number }, colorize: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname', sync: true }) : destination;
+  const stream = human
+    ? pretty({
+        destination: destination as NodeJS.WritableStream & { fd?: number },
+        colorize: true,
+        translateTime: 'HH:MM:ss',
+        ignore: 'pid,hostname',
+        sync: true,
+      })
+    : destination;
   return pino({ level: options.level, redact: { paths: REDACT, censor: '[redacted]' }, base: undefined }, stream as pino.DestinationStream);
 }
 

@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import { createDiscordAdapter } from '../adapters/discord/index.js';
 import { createSlackAdapter } from '../adapters/slack/index.js';
 import { createTerminalAdapter } from '../adapters/terminal/index.js';
-import { botOptionsFrom, createBot, type AllianceBot } from './bot.js';
+import { botOptionsFrom, createBot } from './bot.js';
 import { loadConfig, type AppConfig } from './config.js';
 import { UserError } from './errors.js';
 import { formatGaps } from './format.js';
@@ -23,11 +23,18 @@ import type { Adapter, Question } from './types.js';
 const SHUTDOWN_GRACE_MS = 10_000;
 const WEEK_MS = 7 * 86_400_000;
 
-function adaptersFor(config: AppConfig, logger: Logger, onTerminalClose: () => void, slackRoutes?: Record<string, RouteHandler>): Adapter[] {
+function adaptersFor(
+  config: AppConfig,
+  logger: Logger,
+  onTerminalClose: () => void,
+  slackRoutes?: Record<string, RouteHandler>,
+): Adapter[] {
   const adapters: Adapter[] = [];
   if (config.discord) adapters.push(createDiscordAdapter(config.discord, logger.child({ adapter: 'discord' })));
-  if (config.slack) adapters.push(createSlackAdapter(config.slack, logger.child({ adapter: 'slack' }), slackRoutes ? { routes: slackRoutes } : {}));
-  if (adapters.length === 0) adapters.push(createTerminalAdapter({ input: process.stdin, output: process.stdout, onClose: onTerminalClose }));
+  if (config.slack)
+    adapters.push(createSlackAdapter(config.slack, logger.child({ adapter: 'slack' }), slackRoutes ? { routes: slackRoutes } : {}));
+  if (adapters.length === 0)
+    adapters.push(createTerminalAdapter({ input: process.stdin, output: process.stdout, onClose: onTerminalClose }));
   return adapters;
 }
 
@@ -45,7 +52,8 @@ async function main(): Promise<void> {
   let adapters: Adapter[] = [];
   const routes = healthRoutes({ knowledgeLoaded: () => true, adapters: () => adapters, stopping: () => stopping }, metrics);
   // In Slack's HTTP mode on the same port, /healthz and /metrics share the app's server.
-  const shareSlackServer = config.httpPort !== undefined && config.slack !== undefined && !config.slack.appToken && config.slack.port === config.httpPort;
+  const shareSlackServer =
+    config.httpPort !== undefined && config.slack !== undefined && !config.slack.appToken && config.slack.port === config.httpPort;
   adapters = adaptersFor(config, logger, () => void stop('terminal closed'), shareSlackServer ? routes : undefined);
   metrics.watchAdapters(adapters);
 
@@ -65,7 +73,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGHUP', () => {
-    void bot.systemReload('SIGHUP').then((r) => logger.info({ ok: r.ok, errors: r.errors.length, failedChecks: r.checkFailures.length }, 'main: reloaded on SIGHUP'));
+    void bot
+      .systemReload('SIGHUP')
+      .then((r) => logger.info({ ok: r.ok, errors: r.errors.length, failedChecks: r.checkFailures.length }, 'main: reloaded on SIGHUP'));
   });
   process.on('unhandledRejection', (reason) => {
     metrics.failed('unhandled');
@@ -87,10 +97,20 @@ async function main(): Promise<void> {
 
   const digests = adapters.filter((a) => a.postDigest);
   if (digests.length > 0 && config.analytics) {
-    const system: Question = { text: 'kb gaps', platform: 'terminal', userId: 'system', channelId: 'system', isModerator: true, userName: 'weekly digest' };
+    const system: Question = {
+      text: 'kb gaps',
+      platform: 'terminal',
+      userId: 'system',
+      channelId: 'system',
+      isModerator: true,
+      userName: 'weekly digest',
+    };
     const timer = setInterval(() => {
       void bot.gaps(system, 7).then(async (report) => {
-        for (const adapter of digests) await adapter.postDigest?.(`Weekly digest: ${formatGaps(report)}`).catch((error: unknown) => logger.error({ err: error, adapter: adapter.name }, 'main: digest failed'));
+        for (const adapter of digests)
+          await adapter
+            .postDigest?.(`Weekly digest: ${formatGaps(report)}`)
+            .catch((error: unknown) => logger.error({ err: error, adapter: adapter.name }, 'main: digest failed'));
       });
     }, WEEK_MS).unref();
     cleanups.push(() => clearInterval(timer));

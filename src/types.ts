@@ -69,6 +69,29 @@ export interface Answer {
   suggestions: string[];
   /** Id of the recorded question, for 👍/👎 votes ({@link Bot.feedback}); absent when analytics are off. */
   id?: string;
+  /**
+   * What the answer established, structured: the conversation layer reads it to resolve follow-ups
+   * ("which of those…", "where is it?") and to render the answer in the person's language.
+   */
+  facts?: AnswerFacts;
+}
+
+/** The structured content of an {@link Answer}, beside its English text. */
+export interface AnswerFacts {
+  /** The entities the answer names, as the knowledge writes them (a list's items, a yes/no's subject). */
+  entities?: string[];
+  /** The list the answer comes from, as the knowledge names it ("founding members"). */
+  listName?: string;
+  /** The answer to a yes/no question (membership, existence). */
+  yes?: boolean;
+  /** The number a "how many" question asked for. */
+  count?: number;
+  /** A short value pulled out of the quoted sentence (a date, a number, a name, a place). */
+  value?: string;
+  /** What the asked value is: 'date', 'number', 'person', 'organization', 'place', 'name'. */
+  valueType?: string;
+  /** The one entity or topic the question was about, which "it" means in the next question. */
+  topic?: string;
 }
 
 /** One problem found while loading a knowledge folder, reported as `file:line: message`. */

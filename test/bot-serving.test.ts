@@ -32,7 +32,12 @@ describe('where the bot serves from', () => {
     try {
       expect(bot.current().home).toBe('in-process');
       expect(worker.current().home).toBe('worker');
-      for (const q of ['who founded it?', 'How many founders does it have?', 'Is Stanford a founding member?', 'What is the weather in London?']) {
+      for (const q of [
+        'who founded it?',
+        'How many founders does it have?',
+        'Is Stanford a founding member?',
+        'What is the weather in London?',
+      ]) {
         expect(await worker.ask(asked(q)), q).toEqual(await bot.ask(asked(q)));
       }
       expect(await worker.suggest('found', 3)).toEqual(await bot.suggest('found', 3));
@@ -73,7 +78,11 @@ describe('a reload across the limit', () => {
     await kb.write('lighthouses.md', lighthouses(4000));
     const live = bot;
     const reload = live.reload(asked('/reload', true));
-    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => new Promise((resolve) => setTimeout(resolve, i)).then(() => live.ask(asked('How many founders does it have?')))));
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        new Promise((resolve) => setTimeout(resolve, i)).then(() => live.ask(asked('How many founders does it have?'))),
+      ),
+    );
     expect((await reload).ok).toBe(true);
     expect(answers.map((a) => a.kind)).not.toContain('error');
     expect(answers.every((a) => /\b19\b/.test(a.text))).toBe(true);

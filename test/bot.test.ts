@@ -9,7 +9,9 @@ afterEach(async () => kb?.remove());
 describe('createBot', () => {
   it('refuses to start on a broken knowledge folder, naming each problem', async () => {
     kb = await tempKnowledge({ 'a.md': 'no front matter' });
-    await expect(createBot({ knowledgeDir: kb.dir })).rejects.toThrow(/knowledge: .* has problems:\n {2}a\.md:1: front matter needs a title/);
+    await expect(createBot({ knowledgeDir: kb.dir })).rejects.toThrow(
+      /knowledge: .* has problems:\n {2}a\.md:1: front matter needs a title/,
+    );
   });
 });
 
@@ -22,7 +24,14 @@ describe('reload', () => {
     await kb.write('lighthouse.md', '---\ntitle: Lighthouse\n---\n\nThe lighthouse is maintained by Jane Keeper.\n');
     await kb.write('extra.faq.yaml', '- question: Where is the lighthouse?\n  answer: On the northern cape.\n');
     const report = await bot.reload(asked('/reload', true));
-    expect(report).toMatchObject({ ok: true, added: ['lighthouse.md', 'FAQ "Where is the lighthouse?"'], removed: [], changed: [], errors: [], by: 'tester (terminal)' });
+    expect(report).toMatchObject({
+      ok: true,
+      added: ['lighthouse.md', 'FAQ "Where is the lighthouse?"'],
+      removed: [],
+      changed: [],
+      errors: [],
+      by: 'tester (terminal)',
+    });
     expect(report.documents).toBe(before.documents + 1);
     expect(report.faqEntries).toBe(before.faqEntries + 1);
     expect((await bot.ask(asked('Who maintains the lighthouse?'))).text).toContain('Jane Keeper');

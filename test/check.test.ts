@@ -5,7 +5,11 @@ import { PROJECT_ROOT } from '../src/paths.js';
 import { tempKnowledge, type TempKnowledge } from './helpers/knowledge.js';
 
 const run = (env: NodeJS.ProcessEnv) =>
-  spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/check.js')], { encoding: 'utf8', cwd: PROJECT_ROOT, env: { PATH: process.env.PATH, ...env } });
+  spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/check.js')], {
+    encoding: 'utf8',
+    cwd: PROJECT_ROOT,
+    env: { PATH: process.env.PATH, ...env },
+  });
 
 let kb: TempKnowledge | undefined;
 afterEach(async () => kb?.remove());
@@ -13,7 +17,9 @@ afterEach(async () => kb?.remove());
 describe('npm run check', () => {
   it('passes on the shipped knowledge and its checks', () => {
     const { stdout, status } = run({});
-    expect(stdout).toMatch(/^config: ok \(terminal only\)\nknowledge: ok \(\d+ documents, \d+ passages, \d+ FAQ entries, content [0-9a-f]{12}\)\nchecks: \d+ passed\n$/);
+    expect(stdout).toMatch(
+      /^config: ok \(terminal only\)\nknowledge: ok \(\d+ documents, \d+ passages, \d+ FAQ entries, content [0-9a-f]{12}\)\nchecks: \d+ passed\n$/,
+    );
     expect(status).toBe(0);
   });
 
@@ -34,7 +40,9 @@ describe('npm run check', () => {
     kb = await tempKnowledge('shipped');
     await kb.write('checks.yaml', '- question: who founded it?\n  expect: [Stanford]\n');
     const { stdout, status } = run({ KNOWLEDGE_DIR: kb.dir });
-    expect(stdout).toContain('checks: 1 of 1 failed:\n  "who founded it?": missing /Stanford/\n    got: The Global MOOC Alliance founding members are:');
+    expect(stdout).toContain(
+      'checks: 1 of 1 failed:\n  "who founded it?": missing /Stanford/\n    got: The Global MOOC Alliance founding members are:',
+    );
     expect(status).toBe(1);
   });
 });

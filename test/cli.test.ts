@@ -6,7 +6,12 @@ import { tempKnowledge, type TempKnowledge } from './helpers/knowledge.js';
 
 const CLI = path.join(PROJECT_ROOT, 'dist/src/cli.js');
 const run = (args: string[], input = '', env: NodeJS.ProcessEnv = {}) =>
-  spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', cwd: PROJECT_ROOT, env: { ...process.env, KNOWLEDGE_DIR: '', ...env } });
+  spawnSync(process.execPath, [CLI, ...args], {
+    input,
+    encoding: 'utf8',
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, KNOWLEDGE_DIR: '', ...env },
+  });
 
 let kb: TempKnowledge | undefined;
 afterEach(async () => kb?.remove());
@@ -15,7 +20,8 @@ describe('ask "question"', () => {
   it('prints the 19 founding members and names the source', () => {
     const { stdout, status } = run(['who founded it?']);
     expect(status).toBe(0);
-    for (const member of ['CRI', 'edX', 'Mongolian University of Science and Technology', 'Thai MOOC', 'XuetangX', 'Zhejiang University']) expect(stdout).toContain(member);
+    for (const member of ['CRI', 'edX', 'Mongolian University of Science and Technology', 'Thai MOOC', 'XuetangX', 'Zhejiang University'])
+      expect(stdout).toContain(member);
     expect(stdout.match(/^- /gm)).toHaveLength(19);
     expect(stdout).toContain('Source: Global MOOC Alliance launched');
   });
@@ -25,7 +31,10 @@ describe('ask --json', () => {
   it('answers each line of standard input with one JSON object, in order', () => {
     const { stdout, status } = run(['--json'], 'How many founders does it have?\n\nWhat time is it in Tokyo?\n');
     expect(status).toBe(0);
-    const rows = stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const rows = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ question: 'How many founders does it have?', kind: 'count', answer: expect.stringContaining('19') });
     expect(rows[0]).toHaveProperty('confidence');

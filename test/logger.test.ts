@@ -9,7 +9,14 @@ describe('logs', () => {
       let written = '';
       destination.on('data', (chunk: Buffer) => (written += chunk.toString()));
       const logger = createLogger({ level: 'info', destination, pretty });
-      logger.child({ adapter: 'slack' }).info({ token: 'xoxb-1', config: { botToken: 'xoxb-2', appToken: 'xapp-3', signingSecret: 's3cret' }, headers: { authorization: 'Bot abc' } }, 'starting');
+      logger.child({ adapter: 'slack' }).info(
+        {
+          token: 'xoxb-1',
+          config: { botToken: 'xoxb-2', appToken: 'xapp-3', signingSecret: 's3cret' },
+          headers: { authorization: 'Bot abc' },
+        },
+        'starting',
+      );
       expect(written).toContain('starting');
       for (const secret of ['xoxb-1', 'xoxb-2', 'xapp-3', 's3cret', 'Bot abc']) expect(written, `pretty=${pretty}`).not.toContain(secret);
     }

@@ -30,7 +30,10 @@ async function startProgram(env: NodeJS.ProcessEnv): Promise<{ out: () => string
   });
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  await until(() => out.includes('serving /healthz'), () => out);
+  await until(
+    () => out.includes('serving /healthz'),
+    () => out,
+  );
   return { out: () => out, port };
 }
 
@@ -80,7 +83,10 @@ describe('the program in terminal mode', () => {
   });
 
   it('refuses to start on a malformed setting, naming it', async () => {
-    const run = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/main.js')], { cwd: PROJECT_ROOT, env: { PATH: process.env.PATH, HTTP_PORT: 'eighty' } });
+    const run = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/main.js')], {
+      cwd: PROJECT_ROOT,
+      env: { PATH: process.env.PATH, HTTP_PORT: 'eighty' },
+    });
     let err = '';
     run.stderr.on('data', (d: Buffer) => (err += d.toString()));
     const [code] = (await once(run, 'exit')) as [number | null];
@@ -105,13 +111,23 @@ async function startSlackProgram(extraEnv: NodeJS.ProcessEnv = {}): Promise<{ po
   child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/main.js')], {
     cwd: PROJECT_ROOT,
     env: {
-      PATH: process.env.PATH, KNOWLEDGE_DIR: kb.dir, ANALYTICS_DB: 'off', LOG_LEVEL: 'info', DOTENV_CONFIG_PATH: '/nonexistent.env',
-      SLACK_BOT_TOKEN: 'xoxb-test-bot-token', SLACK_SIGNING_SECRET: 'test-signing-secret', SLACK_API_URL: slack.apiUrl, SLACK_PORT: String(port),
+      PATH: process.env.PATH,
+      KNOWLEDGE_DIR: kb.dir,
+      ANALYTICS_DB: 'off',
+      LOG_LEVEL: 'info',
+      DOTENV_CONFIG_PATH: '/nonexistent.env',
+      SLACK_BOT_TOKEN: 'xoxb-test-bot-token',
+      SLACK_SIGNING_SECRET: 'test-signing-secret',
+      SLACK_API_URL: slack.apiUrl,
+      SLACK_PORT: String(port),
       ...extraEnv,
     },
   });
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  await until(() => out.includes('adapter started'), () => out);
+  await until(
+    () => out.includes('adapter started'),
+    () => out,
+  );
   return { port, out: () => out };
 }
 

@@ -29,14 +29,7 @@ import { InFlight } from './in-flight.js';
 import { InteractionReply } from './interaction-reply.js';
 import { moderatorHandlers, type ModeratorHandlers } from './moderator.js';
 import { interactionMemberFacts, isModeratorMember, messageMemberFacts, type MemberFacts } from './permissions.js';
-import {
-  NO_MENTIONS,
-  parseSuggestionButtonId,
-  plainMessage,
-  renderAnswer,
-  truncate,
-  type RenderedMessage,
-} from './render.js';
+import { NO_MENTIONS, parseSuggestionButtonId, plainMessage, renderAnswer, truncate, type RenderedMessage } from './render.js';
 import { cleanQuestion, mentionsBot, stripMention } from './question-text.js';
 import { installReloadHook, reloadEverywhere } from './shard-reload.js';
 import { createShardedAdapter, type ShardingOptions } from './sharding.js';
@@ -99,11 +92,15 @@ export function createClientAdapter(config: DiscordConfig, logger: Logger): Disc
    * A DM's question, marked private for cores that record questions (they keep DM text out).
    * Spread in, so the flag type-checks against contracts with and without `isDirect`.
    */
-  const directQuestion = (text: string, user: User, channelId: string): Question => ({ ...question(text, user, channelId, null), ...{ isDirect: true } });
+  const directQuestion = (text: string, user: User, channelId: string): Question => ({
+    ...question(text, user, channelId, null),
+    ...{ isDirect: true },
+  });
 
   /** One line per question with its outcome; the text of DMs stays out of info-level logs. */
   const logOutcome = (via: Via, q: Question, answer: Answer, direct: boolean): void => {
-    const outcome = answer.kind === 'unknown' ? 'not known' : answer.kind === 'cooldown' || answer.kind === 'error' ? answer.kind : 'answered';
+    const outcome =
+      answer.kind === 'unknown' ? 'not known' : answer.kind === 'cooldown' || answer.kind === 'error' ? answer.kind : 'answered';
     const fields = { via, outcome, kind: answer.kind, confidence: answer.confidence, userId: q.userId, channelId: q.channelId };
     if (direct) {
       logger.info(fields, 'discord: question');
@@ -119,13 +116,24 @@ export function createClientAdapter(config: DiscordConfig, logger: Logger): Disc
       ? question(text, interaction.user, interaction.channelId ?? '', interactionMemberFacts(interaction))
       : directQuestion(text, interaction.user, interaction.channelId ?? '');
 
-  async function answerInteraction(bot: ChatBot, interaction: ChatInputCommandInteraction | ButtonInteraction, via: Via, text: string): Promise<void> {
+  async function answerInteraction(
+    bot: ChatBot,
+    interaction: ChatInputCommandInteraction | ButtonInteraction,
+    via: Via,
+    text: string,
+  ): Promise<void> {
     const reply = InteractionReply.for(interaction, false);
     reply.deferIfSlow();
     const direct = !interaction.inGuild();
     const q = direct
       ? directQuestion(text, interaction.user, interaction.channelId)
-      : question(text, interaction.user, interaction.channelId, interactionMemberFacts(interaction), interaction.channel?.isThread() ? interaction.channelId : undefined);
+      : question(
+          text,
+          interaction.user,
+          interaction.channelId,
+          interactionMemberFacts(interaction),
+          interaction.channel?.isThread() ? interaction.channelId : undefined,
+        );
     const answer = await bot.ask(q);
     logOutcome(via, q, answer, direct);
     if (answer.kind === 'cooldown') {
@@ -214,9 +222,11 @@ export function createClientAdapter(config: DiscordConfig, logger: Logger): Disc
     } catch (error) {
       const what = interaction.isChatInputCommand() ? `/${interaction.commandName}` : interaction.isButton() ? 'button' : 'form';
       logger.error({ err: error, interaction: what }, 'discord: interaction handler failed');
-      await InteractionReply.for(interaction, true).apologize().catch((sendError: unknown) => {
-        logger.error({ err: sendError }, 'discord: could not send the apology');
-      });
+      await InteractionReply.for(interaction, true)
+        .apologize()
+        .catch((sendError: unknown) => {
+          logger.error({ err: sendError }, 'discord: could not send the apology');
+        });
     }
   }
 
@@ -282,7 +292,14 @@ export function createClientAdapter(config: DiscordConfig, logger: Logger): Disc
       client = c;
       connection.watch(c);
       if (c.shard) installReloadHook(c, bot);
-      moderatorTools = moderatorHandlers({ bot, logger, drafts, asker, sharded: c.shard !== null, reloadEverywhere: (by, options) => reloadEverywhere(c, bot, by, options) });
+      moderatorTools = moderatorHandlers({
+        bot,
+        logger,
+        drafts,
+        asker,
+        sharded: c.shard !== null,
+        reloadEverywhere: (by, options) => reloadEverywhere(c, bot, by, options),
+      });
       // The handlers answer their own failures; this catch is the last line, so nothing escapes as an unhandled rejection.
       const lastResort = (error: unknown): void => logger.error({ err: error }, 'discord: event handler failed');
       // Once stopping, new events are left alone; those already being answered are tracked so stop() can wait for them.
@@ -311,7 +328,9 @@ export function createClientAdapter(config: DiscordConfig, logger: Logger): Disc
         client = undefined;
         await c.destroy();
         const reason = error instanceof Error ? error.message : String(error);
-        throw new UserError(`discord: could not log in (${reason}); check DISCORD_TOKEN (Developer Portal → your application → Bot → Reset Token)`);
+        throw new UserError(
+          `discord: could not log in (${reason}); check DISCORD_TOKEN (Developer Portal → your application → Bot → Reset Token)`,
+        );
       }
       await ready;
       logger.info({ user: c.user?.tag, guilds: c.guilds.cache.size, shards: c.shard?.ids }, 'discord: ready');

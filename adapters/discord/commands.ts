@@ -5,7 +5,7 @@
 import {
   ApplicationIntegrationType,
   InteractionContextType,
-  REST,
+  type REST,
   Routes,
   SlashCommandBuilder,
   type APIApplicationCommand,
@@ -84,7 +84,11 @@ export function commandDefinitions(): CommandData[] {
           .setName(KB.why)
           .setDescription('How a question is read and weighed, and why the answer won')
           .addStringOption((option) =>
-            option.setName(QUESTION_OPTION).setDescription('The question, e.g. "who founded it?"').setRequired(true).setMaxLength(MAX_QUESTION_CHARS),
+            option
+              .setName(QUESTION_OPTION)
+              .setDescription('The question, e.g. "who founded it?"')
+              .setRequired(true)
+              .setMaxLength(MAX_QUESTION_CHARS),
           ),
       )
       .addSubcommand((sub) => sub.setName(KB.teach).setDescription('Add a question and its answer (opens a form)'))
@@ -147,7 +151,11 @@ export function commandsDiffer(registered: readonly APIApplicationCommand[], wan
 export type SyncResult = 'unchanged' | 'registered';
 
 /** Registers the command definitions at `route` when what is registered there differs. */
-export async function syncCommands(rest: REST, route: `/${string}`, wanted: readonly CommandData[] = commandDefinitions()): Promise<SyncResult> {
+export async function syncCommands(
+  rest: REST,
+  route: `/${string}`,
+  wanted: readonly CommandData[] = commandDefinitions(),
+): Promise<SyncResult> {
   const registered = (await rest.get(route)) as APIApplicationCommand[];
   if (!commandsDiffer(registered, wanted)) return 'unchanged';
   await rest.put(route, { body: wanted });

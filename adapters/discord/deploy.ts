@@ -40,7 +40,11 @@ async function main(): Promise<void> {
     result.scope === 'guild'
       ? `to server ${config.discord.guildId} (available now)`
       : 'globally (new commands can take up to an hour to appear in every server)';
-  process.stdout.write(clear ? `discord: removed the commands registered ${where.replace(/ \(.*\)$/, '')}\n` : `discord: registered /${result.names.join(', /')} ${where}\n`);
+  process.stdout.write(
+    clear
+      ? `discord: removed the commands registered ${where.replace(/ \(.*\)$/, '')}\n`
+      : `discord: registered /${result.names.join(', /')} ${where}\n`,
+  );
 }
 
 // Run only as a script, so tests can import deployCommands.

@@ -10,7 +10,15 @@ import type { ChatBot, Question, ReloadOptions, TeachResult } from '../../src/ty
 import { DAYS_OPTION, FORCE_OPTION, KB, QUESTION_OPTION } from './commands.js';
 import { InteractionReply } from './interaction-reply.js';
 import { plainMessage } from './render.js';
-import { renderGaps, renderReloads, renderStatus, renderTaught, renderTeachRefused, renderWhy, type ShardReload } from './render-moderator.js';
+import {
+  renderGaps,
+  renderReloads,
+  renderStatus,
+  renderTaught,
+  renderTeachRefused,
+  renderWhy,
+  type ShardReload,
+} from './render-moderator.js';
 import { openFormButtonId, parseOpenFormButtonId, readTeachForm, teachInput, teachModal, type TeachDrafts } from './teach-form.js';
 
 /** Shown to people who may not `/reload`, only to them. */
@@ -18,11 +26,11 @@ export const RELOAD_REFUSAL =
   'Only moderators can reload the knowledge base: members with the Manage Server permission or a moderator role.';
 
 /** Shown to people who may not use `/kb` or the teach form, only to them. */
-export const MODERATOR_REFUSAL =
-  'Only moderators can use this: members with the Manage Server permission or a moderator role.';
+export const MODERATOR_REFUSAL = 'Only moderators can use this: members with the Manage Server permission or a moderator role.';
 
 /** Said when a Teach or "Edit and resubmit" button outlived its draft. */
-export const DRAFT_EXPIRED = 'This form is no longer kept (drafts are kept for an hour, for the moderator who made them). Run /kb teach or /kb gaps again.';
+export const DRAFT_EXPIRED =
+  'This form is no longer kept (drafts are kept for an hour, for the moderator who made them). Run /kb teach or /kb gaps again.';
 
 /** Said in place of a teach that failed on a bug; the typed text is kept all the same. */
 const TEACH_FAILED = 'Saving failed on our side (the error is logged); your text is kept, try again.';
@@ -54,7 +62,11 @@ export function moderatorHandlers(deps: ModeratorDeps): ModeratorHandlers {
   const { bot, logger, drafts } = deps;
 
   /** The moderator asking, or undefined after refusing them privately. */
-  async function moderator(interaction: ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction, what: string, refusal = MODERATOR_REFUSAL): Promise<Question | undefined> {
+  async function moderator(
+    interaction: ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction,
+    what: string,
+    refusal = MODERATOR_REFUSAL,
+  ): Promise<Question | undefined> {
     const q = deps.asker(interaction, what);
     if (q.isModerator) return q;
     logger.info({ userId: q.userId, channelId: q.channelId, what }, 'discord: moderator command refused (not a moderator)');
@@ -134,7 +146,9 @@ export function moderatorHandlers(deps: ModeratorDeps): ModeratorHandlers {
           case KB.gaps: {
             const report = await bot.gaps(q, interaction.options.getInteger(DAYS_OPTION) ?? undefined);
             // Each group's question and phrasings wait server-side for its Teach button.
-            const ids = report.gaps.map((gap) => drafts.put({ question: gap.question, alternates: gap.phrasings.join('\n'), answer: '' }, interaction.user.id));
+            const ids = report.gaps.map((gap) =>
+              drafts.put({ question: gap.question, alternates: gap.phrasings.join('\n'), answer: '' }, interaction.user.id),
+            );
             await reply.send(renderGaps(report, (i) => openFormButtonId(ids[i] ?? '')));
             return;
           }

@@ -20,7 +20,12 @@ const PER_ROW = 5;
 /** Text split to fit, with `components` on the last message. */
 function messages(text: string, components: APIActionRowComponent<APIButtonComponent>[] = []): RenderedMessage[] {
   const pieces = splitText(text, LIMITS.content);
-  return pieces.map((content, i) => ({ content, embeds: [], components: i === pieces.length - 1 ? components : [], allowedMentions: NO_MENTIONS }));
+  return pieces.map((content, i) => ({
+    content,
+    embeds: [],
+    components: i === pieces.length - 1 ? components : [],
+    allowedMentions: NO_MENTIONS,
+  }));
 }
 
 /**
@@ -36,7 +41,10 @@ export function renderReloads(reloads: readonly ShardReload[]): RenderedMessage 
   const head =
     ok.length === reloads.length
       ? `Reloaded on every shard: ${reloads.length} shards reloaded.`
-      : `Reloaded on ${ok.length} of ${reloads.length} shards; shard(s) ${reloads.filter((r) => !r.report.ok).map((r) => r.shard).join(', ')} still serve the previous knowledge.`;
+      : `Reloaded on ${ok.length} of ${reloads.length} shards; shard(s) ${reloads
+          .filter((r) => !r.report.ok)
+          .map((r) => r.shard)
+          .join(', ')} still serve the previous knowledge.`;
   return plainMessage(`${head}\n${renderReloadReport(shown.report).content}`);
 }
 
@@ -71,7 +79,10 @@ export function renderWhy(text: string): RenderedMessage[] {
 
 /** The "Edit and resubmit" button under a refused teach. */
 function editButton(customId: string): APIActionRowComponent<APIButtonComponent> {
-  return { type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Edit and resubmit', custom_id: customId }] };
+  return {
+    type: ComponentType.ActionRow,
+    components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Edit and resubmit', custom_id: customId }],
+  };
 }
 
 /** A teach that went live: the confirmation with its reload report. */
@@ -83,6 +94,9 @@ export function renderTaught(question: string, result: TeachResult): RenderedMes
 /** A refused teach: each problem, and the button that reopens the form with what was typed. */
 export function renderTeachRefused(errors: TeachResult['errors'], editButtonId: string): RenderedMessage[] {
   const label = { question: 'Question', alternates: 'Other phrasings', answer: 'Answer', form: 'Form' } as const;
-  const lines = ['Not saved. Nothing you typed is lost: fix this and resubmit.', ...errors.map((e) => `- **${label[e.field]}**: ${e.message}`)];
+  const lines = [
+    'Not saved. Nothing you typed is lost: fix this and resubmit.',
+    ...errors.map((e) => `- **${label[e.field]}**: ${e.message}`),
+  ];
   return messages(lines.join('\n'), [editButton(editButtonId)]);
 }

@@ -26,5 +26,7 @@ export async function reloadEverywhere(client: Client, bot: ChatBot, by: Questio
     (c, context) => (c as unknown as Record<symbol, ReloadHook>)[Symbol.for('alliance-bot.reload')]?.(context.by, context.options),
     { context: { by, options } },
   );
-  return (results as unknown as (ShardReload | undefined)[]).filter((r): r is ShardReload => r !== undefined).sort((a, b) => (a.shard ?? 0) - (b.shard ?? 0));
+  return (results as unknown as (ShardReload | undefined)[])
+    .filter((r): r is ShardReload => r !== undefined)
+    .sort((a, b) => (a.shard ?? 0) - (b.shard ?? 0));
 }

@@ -32,7 +32,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   // The manager forwards SIGHUP (`systemctl reload`): a checked reload, as without sharding.
   process.on('SIGHUP', () => {
-    void bot.systemReload('SIGHUP').then((r) => logger.info({ ok: r.ok, errors: r.errors.length, failedChecks: r.checkFailures.length }, 'discord: reloaded on SIGHUP'));
+    void bot
+      .systemReload('SIGHUP')
+      .then((r) => logger.info({ ok: r.ok, errors: r.errors.length, failedChecks: r.checkFailures.length }, 'discord: reloaded on SIGHUP'));
   });
   // The manager is gone: nobody would stop this process otherwise.
   process.on('disconnect', () => void stop('manager gone'));

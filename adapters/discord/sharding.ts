@@ -115,7 +115,9 @@ export function createShardedAdapter(config: DiscordConfig, logger: Logger, opti
       stopping = false;
       const total = config.shards === 'auto' || config.shards === undefined ? await recommendedShards(rest) : config.shards;
       const file = options.shardFile ?? fileURLToPath(new URL('./shard.js', import.meta.url));
-      const m = withoutManagerEnv(() => new ShardingManager(path.resolve(file), { totalShards: total, token: config.token, mode: 'process', respawn: true }));
+      const m = withoutManagerEnv(
+        () => new ShardingManager(path.resolve(file), { totalShards: total, token: config.token, mode: 'process', respawn: true }),
+      );
       manager = m;
       m.on('shardCreate', (shard) => {
         // The manager copies this process's environment; the shard also needs what the config says.
@@ -127,7 +129,9 @@ export function createShardedAdapter(config: DiscordConfig, logger: Logger, opti
         await m.spawn({ amount: total, delay: options.spawnDelayMs ?? 5_500, timeout: SPAWN_TIMEOUT_MS });
       } catch (error) {
         await this.stop();
-        throw new Error(`discord: shards did not start (${error instanceof Error ? error.message : String(error)}); check the shard logs above`);
+        throw new Error(
+          `discord: shards did not start (${error instanceof Error ? error.message : String(error)}); check the shard logs above`,
+        );
       }
       process.on('SIGHUP', forwardReload);
       logger.info({ shards: total }, 'discord: every shard ready');

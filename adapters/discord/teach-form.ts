@@ -105,7 +105,15 @@ export function isTeachForm(customId: string): boolean {
 
 /** The modal, prefilled with `draft` (values cut to what the inputs accept, which only gaps can exceed). */
 export function teachModal(draft: Partial<TeachDraft> = {}): APIModalInteractionResponseCallbackData {
-  const input = (id: string, label: string, description: string, style: TextInputStyle, max: number, value: string | undefined, required: boolean) => ({
+  const input = (
+    id: string,
+    label: string,
+    description: string,
+    style: TextInputStyle,
+    max: number,
+    value: string | undefined,
+    required: boolean,
+  ) => ({
     type: ComponentType.Label as const,
     label: truncate(label, MODAL_LIMITS.label),
     description,
@@ -122,9 +130,33 @@ export function teachModal(draft: Partial<TeachDraft> = {}): APIModalInteraction
     custom_id: MODAL_ID,
     title: truncate('Teach the bot a question', MODAL_LIMITS.title),
     components: [
-      input(FIELD.question, 'Question people ask', 'As people would ask it, e.g. "Who can join?"', TextInputStyle.Short, QUESTION_MAX, draft.question, true),
-      input(FIELD.alternates, 'Other phrasings (one per line)', 'Optional: other ways people ask the same thing', TextInputStyle.Paragraph, MODAL_LIMITS.value, draft.alternates, false),
-      input(FIELD.answer, 'Answer', 'What the bot should reply, in plain words', TextInputStyle.Paragraph, MODAL_LIMITS.value, draft.answer, true),
+      input(
+        FIELD.question,
+        'Question people ask',
+        'As people would ask it, e.g. "Who can join?"',
+        TextInputStyle.Short,
+        QUESTION_MAX,
+        draft.question,
+        true,
+      ),
+      input(
+        FIELD.alternates,
+        'Other phrasings (one per line)',
+        'Optional: other ways people ask the same thing',
+        TextInputStyle.Paragraph,
+        MODAL_LIMITS.value,
+        draft.alternates,
+        false,
+      ),
+      input(
+        FIELD.answer,
+        'Answer',
+        'What the bot should reply, in plain words',
+        TextInputStyle.Paragraph,
+        MODAL_LIMITS.value,
+        draft.answer,
+        true,
+      ),
     ],
   };
 }
@@ -146,7 +178,10 @@ export function readTeachForm(interaction: ModalSubmitInteraction): TeachDraft {
 export function teachInput(draft: TeachDraft): TeachInput {
   return {
     question: draft.question,
-    alternates: draft.alternates.split('\n').map((line) => line.trim()).filter(Boolean),
+    alternates: draft.alternates
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean),
     answer: draft.answer,
   };
 }

@@ -20,9 +20,11 @@ export function createBoltLogger(logger: Logger): BoltLogger {
   const text = (msg: unknown[]): string => formatWithOptions({ breakLength: Infinity }, ...msg);
   // Bolt logs at debug several times per request: the level is checked before the message is
   // formatted, not after, so a dropped line costs nothing.
-  const at = (level: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) => {
-    if (log.isLevelEnabled(level)) log[level](text(msg));
-  };
+  const at =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...msg: unknown[]) => {
+      if (log.isLevelEnabled(level)) log[level](text(msg));
+    };
   return {
     debug: at('debug'),
     info: at('info'),

@@ -74,7 +74,17 @@ export async function ask(deps: ListenerDeps, input: AskInput): Promise<Answer> 
   const question = questionOf(input, deps.moderators.knownModerator(input.userId));
   const answer = question.text ? await deps.bot.ask(question) : deps.bot.help('slack');
   if (deps.logger.isLevelEnabled('debug')) {
-    deps.logger.debug({ source: input.source, kind: answer.kind, confidence: answer.confidence, userId: input.userId, channelId: input.channelId, text: input.text }, 'slack: question answered');
+    deps.logger.debug(
+      {
+        source: input.source,
+        kind: answer.kind,
+        confidence: answer.confidence,
+        userId: input.userId,
+        channelId: input.channelId,
+        text: input.text,
+      },
+      'slack: question answered',
+    );
   }
   return answer;
 }

@@ -74,7 +74,14 @@ export function createSlackAdapter(config: SlackConfig, logger: Logger, options:
         logger,
         lookup: async (userId) => (await slack.app.client.users.info({ user: userId })).user,
       });
-      register(slack.app, { bot, logger, dedupe: createDedupe(), moderators, teachAckBudgetMs: options.teachAckBudgetMs, askAckBudgetMs: options.askAckBudgetMs });
+      register(slack.app, {
+        bot,
+        logger,
+        dedupe: createDedupe(),
+        moderators,
+        teachAckBudgetMs: options.teachAckBudgetMs,
+        askAckBudgetMs: options.askAckBudgetMs,
+      });
       running = { slack, gate: installGate(slack.app, logger) };
       try {
         port = await slack.start();

@@ -22,7 +22,13 @@ export interface Actor {
  * for the audit log), or undefined after logging the refusal.
  */
 export async function moderatorQuestion(deps: ListenerDeps, actor: Actor, what: string, text = ''): Promise<Question | undefined> {
-  const by = await buildQuestion(deps, { text, userId: actor.userId, userName: actor.userName, channelId: actor.channelId, source: 'command' });
+  const by = await buildQuestion(deps, {
+    text,
+    userId: actor.userId,
+    userName: actor.userName,
+    channelId: actor.channelId,
+    source: 'command',
+  });
   if (by.isModerator) return by;
   deps.logger.info({ userId: actor.userId, what }, 'slack: moderator tool refused (not a moderator)');
   return undefined;

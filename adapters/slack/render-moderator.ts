@@ -57,7 +57,9 @@ export function renderStatus(status: StatusReport): RenderedMessage {
  */
 export function renderGaps(report: GapsReport): RenderedMessage {
   if (!report.recording) {
-    return renderNotice('Questions are not being recorded (analytics are off), so there are no gaps to show. Set ANALYTICS_DB to start recording.');
+    return renderNotice(
+      'Questions are not being recorded (analytics are off), so there are no gaps to show. Set ANALYTICS_DB to start recording.',
+    );
   }
   const heading = `*Questions I could not answer well in the last ${report.days} day${report.days === 1 ? '' : 's'}*`;
   const blocks: Block[] = [section(heading)];
@@ -68,7 +70,10 @@ export function renderGaps(report: GapsReport): RenderedMessage {
     lines.push('None.');
   }
   gaps.forEach((gap, i) => {
-    const also = gap.phrasings.slice(0, PHRASINGS_SHOWN).map((p) => `“${escapeText(p)}”`).join(', ');
+    const also = gap.phrasings
+      .slice(0, PHRASINGS_SHOWN)
+      .map((p) => `“${escapeText(p)}”`)
+      .join(', ');
     const text = clip(`${i + 1}. *${escapeText(gap.question)}* ×${gap.count}${also ? `\n      also: ${also}` : ''}`, SECTION_LIMIT);
     lines.push(`${i + 1}. ${escapeText(gap.question)} ×${gap.count}`);
     blocks.push({

@@ -24,7 +24,11 @@ const TEXT_MAX = 3000;
 /** An initial_value over an input's max_length makes views.open fail; a gap question is shorter anyway. */
 const clip = (text: string, limit: number): string => (text.length <= limit ? text : text.slice(0, limit));
 
-function input(blockId: string, label: string, options: { multiline: boolean; optional?: boolean; hint: string; placeholder: string; initial?: string; max: number }): types.InputBlock {
+function input(
+  blockId: string,
+  label: string,
+  options: { multiline: boolean; optional?: boolean; hint: string; placeholder: string; initial?: string; max: number },
+): types.InputBlock {
   return {
     type: 'input',
     block_id: blockId,
@@ -131,6 +135,15 @@ export function savingView(question: string): types.ModalView {
     callback_id: `${TEACH_CALLBACK_ID}_saving`,
     title: { type: 'plain_text', text: 'Teach the bot' },
     close: { type: 'plain_text', text: 'Close' },
-    blocks: [{ type: 'section', text: { type: 'plain_text', text: clip(`Saving “${question}” and running the checks… You will get a direct message when it is live.`, TEXT_MAX), emoji: false } }],
+    blocks: [
+      {
+        type: 'section',
+        text: {
+          type: 'plain_text',
+          text: clip(`Saving “${question}” and running the checks… You will get a direct message when it is live.`, TEXT_MAX),
+          emoji: false,
+        },
+      },
+    ],
   };
 }

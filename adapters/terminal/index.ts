@@ -35,12 +35,18 @@ export function createTerminalAdapter(config: TerminalAdapterConfig): Adapter {
   async function command(bot: ChatBot, name: string, rest: string): Promise<string | undefined> {
     const by = question(`/${name} ${rest}`.trim());
     switch (name) {
-      case 'help': return `${formatAnswer(bot.help('terminal'))}\nCommands: /reload [force], /status, /gaps [days], /why <question>, /quit`;
-      case 'reload': return formatReloadReport(await bot.reload(by, { force: rest === 'force' }));
-      case 'status': return formatStatus(await bot.status(by));
-      case 'gaps': return formatGaps(await bot.gaps(by, rest ? Number(rest) || 7 : 7));
-      case 'why': return bot.why(by, rest);
-      default: return undefined;
+      case 'help':
+        return `${formatAnswer(bot.help('terminal'))}\nCommands: /reload [force], /status, /gaps [days], /why <question>, /quit`;
+      case 'reload':
+        return formatReloadReport(await bot.reload(by, { force: rest === 'force' }));
+      case 'status':
+        return formatStatus(await bot.status(by));
+      case 'gaps':
+        return formatGaps(await bot.gaps(by, rest ? Number(rest) || 7 : 7));
+      case 'why':
+        return bot.why(by, rest);
+      default:
+        return undefined;
     }
   }
 
@@ -69,7 +75,9 @@ export function createTerminalAdapter(config: TerminalAdapterConfig): Adapter {
       rl.on('line', (line) => {
         queue = queue
           .then(() => handle(bot, line))
-          .catch((error: unknown) => write(error instanceof UserError ? error.message : `terminal: ${error instanceof Error ? error.message : String(error)}`))
+          .catch((error: unknown) =>
+            write(error instanceof UserError ? error.message : `terminal: ${error instanceof Error ? error.message : String(error)}`),
+          )
           .then(() => rl?.prompt());
       });
       rl.on('close', () => void queue.then(() => config.onClose?.()));

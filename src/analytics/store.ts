@@ -101,8 +101,12 @@ export class AnalyticsStore {
     const stored = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('voter-secret') as { value: string } | undefined;
     this.secret = stored?.value ?? randomBytes(32).toString('hex');
     if (!stored) this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('voter-secret', this.secret);
-    this.insertQuestion = this.db.prepare('INSERT INTO questions (at, platform, kind, confidence, answered, question, user_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    this.upsertVote = this.db.prepare('INSERT INTO votes (answer_id, voter, value, at) VALUES (?, ?, ?, ?) ON CONFLICT (answer_id, voter) DO UPDATE SET value = excluded.value, at = excluded.at');
+    this.insertQuestion = this.db.prepare(
+      'INSERT INTO questions (at, platform, kind, confidence, answered, question, user_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.upsertVote = this.db.prepare(
+      'INSERT INTO votes (answer_id, voter, value, at) VALUES (?, ?, ?, ?) ON CONFLICT (answer_id, voter) DO UPDATE SET value = excluded.value, at = excluded.at',
+    );
     this.insertAudit = this.db.prepare('INSERT INTO audit (at, by, action, outcome, detail) VALUES (?, ?, ?, ?, ?)');
     this.prune();
   }
@@ -112,8 +116,13 @@ export class AnalyticsStore {
     this.batch();
     const keepText = !record.direct || this.options.storeUsers;
     const result = this.insertQuestion.run(
-      this.now(), record.platform, record.kind, record.confidence, record.answered ? 1 : 0,
-      keepText ? record.text : null, this.options.storeUsers ? record.userId : null,
+      this.now(),
+      record.platform,
+      record.kind,
+      record.confidence,
+      record.answered ? 1 : 0,
+      keepText ? record.text : null,
+      this.options.storeUsers ? record.userId : null,
     );
     return Number(result.lastInsertRowid);
   }

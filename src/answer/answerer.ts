@@ -101,8 +101,15 @@ export class Answerer {
         const read = readQuestion(phrasing, this.analyzer);
         const terms = new Set([...collectTerms(this.analyzer, phrasing, words), ...(read.pronoun ? subjectTerms : [])]);
         passages.push({
-          id, doc: FAQ_DOCUMENT(entry), text: phrasing, terms, contextTerms: new Set(subjectTerms),
-          hasDate: false, hasNumber: false, hasPlace: false, hasNames: false,
+          id,
+          doc: FAQ_DOCUMENT(entry),
+          text: phrasing,
+          terms,
+          contextTerms: new Set(subjectTerms),
+          hasDate: false,
+          hasNumber: false,
+          hasPlace: false,
+          hasNames: false,
         });
         this.faqByPassage.set(id, entry);
       }
@@ -115,7 +122,11 @@ export class Answerer {
 
   /** Numbers for reports: documents, passages (FAQ phrasings excluded), FAQ entries. */
   get stats(): { documents: number; passages: number; faqEntries: number } {
-    return { documents: this.knowledge.documents.length, passages: this.index.passages.length - this.faqByPassage.size, faqEntries: this.knowledge.faq.length };
+    return {
+      documents: this.knowledge.documents.length,
+      passages: this.index.passages.length - this.faqByPassage.size,
+      faqEntries: this.knowledge.faq.length,
+    };
   }
 
   /** Answers a cleaned question. */
@@ -128,7 +139,11 @@ export class Answerer {
     const { question, terms, candidates, reply } = this.reason(text);
     return {
       question,
-      terms: terms.map((t) => ({ term: t.term, weight: Math.round(t.weight * 100) / 100, alternatives: t.parts.flatMap((p) => p.alternatives.map((a) => a.term)) })),
+      terms: terms.map((t) => ({
+        term: t.term,
+        weight: Math.round(t.weight * 100) / 100,
+        alternatives: t.parts.flatMap((p) => p.alternatives.map((a) => a.term)),
+      })),
       candidates: candidates.slice(0, 5),
       threshold: CONFIDENCE_THRESHOLD,
       answer: reply,
@@ -168,7 +183,10 @@ export class Answerer {
     // A misspelt subject ("allianse") is still the subject.
     // Who is reported ("what did the president say about …") weighs like the subject: context, not topic.
     const speaker = new Set(question.speaker);
-    const isSubject = (r: ResolvedTerm): boolean => speaker.has(r.term) || this.subjectTerms.has(r.term) || (!this.index.has(r.term) && this.subjectTerms.has(r.alternatives[0]?.term ?? ''));
+    const isSubject = (r: ResolvedTerm): boolean =>
+      speaker.has(r.term) ||
+      this.subjectTerms.has(r.term) ||
+      (!this.index.has(r.term) && this.subjectTerms.has(r.alternatives[0]?.term ?? ''));
     // A word the knowledge has nowhere, not even as a synonym or typo, says the question is about something else.
     const weightOf = (r: ResolvedTerm): number => (r.alternatives.length === 0 ? r.idf * UNKNOWN_WEIGHT : r.idf);
     const ideas: WeightedTerm[] = [];
@@ -178,7 +196,12 @@ export class Answerer {
       if (parts.length < 2) continue;
       for (const p of parts) grouped.add(p.term);
       const subject = parts.every(isSubject);
-      ideas.push({ term: parts.map((p) => p.term).join(' '), parts, subject, weight: Math.max(...parts.map(weightOf)) * (subject ? SUBJECT_WEIGHT : 1) });
+      ideas.push({
+        term: parts.map((p) => p.term).join(' '),
+        parts,
+        subject,
+        weight: Math.max(...parts.map(weightOf)) * (subject ? SUBJECT_WEIGHT : 1),
+      });
     }
     for (const [term, r] of resolved) {
       if (grouped.has(term)) continue;
@@ -216,7 +239,10 @@ export class Answerer {
     }
     const coverage = total > 0 ? matched / total : 0;
     // Evidence made only of synonyms and typo corrections, not one word of the question itself, is weaker.
-    return { coverage: literal || terms.every((t) => t.subject) ? coverage : coverage * SYNONYMS_ONLY, topical: topical || terms.every((t) => t.subject) };
+    return {
+      coverage: literal || terms.every((t) => t.subject) ? coverage : coverage * SYNONYMS_ONLY,
+      topical: topical || terms.every((t) => t.subject),
+    };
   }
 
   /** Share of a passage's own terms that the question asks for (for FAQ phrasings). */
@@ -235,24 +261,37 @@ export class Answerer {
 
   private shapeMatch(shape: Shape, passage: Passage, listAbout: boolean): boolean {
     switch (shape) {
-      case 'when': return passage.hasDate;
-      case 'where': return passage.hasPlace;
-      case 'who': return passage.hasNames || listAbout;
-      case 'list': return listAbout;
-      case 'count': return passage.hasNumber || listAbout;
-      default: return false;
+      case 'when':
+        return passage.hasDate;
+      case 'where':
+        return passage.hasPlace;
+      case 'who':
+        return passage.hasNames || listAbout;
+      case 'list':
+        return listAbout;
+      case 'count':
+        return passage.hasNumber || listAbout;
+      default:
+        return false;
     }
   }
 
   private rank(question: ReadQuestion, terms: WeightedTerm[]): Candidate[] {
-    const hits = this.index.find(terms.flatMap((t) => t.parts), CANDIDATES);
+    const hits = this.index.find(
+      terms.flatMap((t) => t.parts),
+      CANDIDATES,
+    );
     const top = hits[0]?.score ?? 1;
     const candidates: Candidate[] = [];
     for (const { passage, score } of hits) {
       const { coverage, topical } = this.coverage(passage, terms);
       if (!topical) continue;
       // A list is what a who/list question wants when its intro (not its items) names the topic.
-      const listAbout = passage.list !== undefined && terms.filter((t) => !t.subject).every((t) => t.parts.every((p) => p.alternatives.some((a) => passage.list?.aboutTerms.has(a.term))));
+      const listAbout =
+        passage.list !== undefined &&
+        terms
+          .filter((t) => !t.subject)
+          .every((t) => t.parts.every((p) => p.alternatives.some((a) => passage.list?.aboutTerms.has(a.term))));
       // A curated FAQ phrasing the question covers in full was written for this question: it wins ties.
       // One that shares only a synonym with the question was written for another question.
       const faq = this.faqByPassage.has(passage.id) ? this.reverseCoverage(passage, terms) : 0;
@@ -261,7 +300,8 @@ export class Answerer {
       const listWanted = listAbout && (question.shape === 'who' || question.shape === 'list' || question.shape === 'other');
       // "When" wants a date and "how many" a number: a passage without one does not answer, however well it matches.
       const answers = shapeMatch || !STRICT_SHAPES.has(question.shape) ? coverage : coverage * 0.5;
-      const rank = answers + (shapeMatch ? SHAPE_BONUS[question.shape] ?? 0.12 : 0) + (listWanted ? 0.1 : 0) + 0.15 * faq + 0.03 * (score / top);
+      const rank =
+        answers + (shapeMatch ? (SHAPE_BONUS[question.shape] ?? 0.12) : 0) + (listWanted ? 0.1 : 0) + 0.15 * faq + 0.03 * (score / top);
       const kind = this.faqByPassage.has(passage.id) ? 'faq' : passage.list ? 'list' : 'passage';
       candidates.push({ passage, kind, coverage: answers, shapeMatch, rank });
     }
@@ -282,7 +322,8 @@ export class Answerer {
 
   private compose(question: ReadQuestion, terms: WeightedTerm[], candidates: Candidate[]): Answer {
     if (question.meta === 'help' || question.meta === 'greeting') return this.help('terminal');
-    if (question.meta === 'thanks') return answer('help', "You're welcome! Ask me anything else about the " + this.knowledge.subject + '.', 1, []);
+    if (question.meta === 'thanks')
+      return answer('help', `You're welcome! Ask me anything else about the ${this.knowledge.subject}.`, 1, []);
 
     const best = candidates[0];
     const faq = best ? this.faqByPassage.get(best.passage.id) : undefined;
@@ -302,7 +343,10 @@ export class Answerer {
       return answer('faq', faq.answer, best.coverage, [{ document: faq.source ?? `FAQ (${faq.file})`, quote: faq.question }]);
     }
     const passage = best.passage;
-    if (passage.list && (question.shape === 'who' || question.shape === 'list' || question.shape === 'what' || question.shape === 'other')) {
+    if (
+      passage.list &&
+      (question.shape === 'who' || question.shape === 'list' || question.shape === 'what' || question.shape === 'other')
+    ) {
       return answer('list', listText(passage.list), best.coverage, [sourceOf(passage)]);
     }
     return answer('passage', passageText(passage), best.coverage, [sourceOf(passage)]);
@@ -318,7 +362,9 @@ export class Answerer {
       for (const t of about) {
         total += t.weight;
         const about = passage.list.aboutTerms;
-        matched += (t.weight * t.parts.reduce((sum, p) => sum + Math.max(0, ...p.alternatives.map((a) => (about.has(a.term) ? a.weight : 0))), 0)) / t.parts.length;
+        matched +=
+          (t.weight * t.parts.reduce((sum, p) => sum + Math.max(0, ...p.alternatives.map((a) => (about.has(a.term) ? a.weight : 0))), 0)) /
+          t.parts.length;
       }
       const coverage = total > 0 ? matched / total : 0;
       if (!best || coverage > best.coverage) best = { list: passage.list, passage, coverage };
@@ -335,14 +381,23 @@ export class Answerer {
     // "Is it …?" / "Is the alliance …?" ask about the subject, not about a member.
     if (nameTerms.size === 0 || [...nameTerms].every((t) => this.subjectTerms.has(t))) return undefined;
     // The list is the one the rest of the question is about ("a founding member", "part of it").
-    const aboutMembers = /\b(?:members?|part|among|amongst|listed|included|involved|affiliated|founding|founders?|co-?founders?|partners?|participants?|participat|belong|join|signator|one of)/.test(membership.rest);
-    const list = this.bestList(terms.filter((t) => !t.parts.some((p) => nameTerms.has(p.term)))) ?? (aboutMembers ? this.firstList() : undefined);
+    const aboutMembers =
+      /\b(?:members?|part|among|amongst|listed|included|involved|affiliated|founding|founders?|co-?founders?|partners?|participants?|participat|belong|join|signator|one of)/.test(
+        membership.rest,
+      );
+    const list =
+      this.bestList(terms.filter((t) => !t.parts.some((p) => nameTerms.has(p.term)))) ?? (aboutMembers ? this.firstList() : undefined);
     if (!list) return undefined;
 
     // "Are A and B members?" asks twice, unless "A and B" is itself one member's name.
     const names = parts.length > 0 && findEntity(whole, list.list)?.match !== 'exact' ? parts : [whole];
     // A moderator's synonym may name a member another way ("PoliMi").
-    const lookup = (name: string) => findEntity(name, list.list) ?? this.analyzer.aliases(name).map((alias) => findEntity(alias, list.list)).find((f) => f?.match === 'exact');
+    const lookup = (name: string) =>
+      findEntity(name, list.list) ??
+      this.analyzer
+        .aliases(name)
+        .map((alias) => findEntity(alias, list.list))
+        .find((f) => f?.match === 'exact');
     const lines = names.map((name) => membershipText(name, list.list, lookup(name)));
     return answer('membership', lines.join('\n'), 0.9, [sourceOf(list.passage)]);
   }
@@ -354,6 +409,12 @@ export class Answerer {
 
   private unknown(question: ReadQuestion): Answer {
     const suggestions = rankSuggestions(this.suggestionPool, question.text, this.analyzer, 3, true);
-    return answer('unknown', `I don't know the answer to that. I can only answer questions about the ${this.knowledge.subject} from my knowledge base.`, 0, [], suggestions);
+    return answer(
+      'unknown',
+      `I don't know the answer to that. I can only answer questions about the ${this.knowledge.subject} from my knowledge base.`,
+      0,
+      [],
+      suggestions,
+    );
   }
 }

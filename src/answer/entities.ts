@@ -3,15 +3,38 @@ import { fold } from './text.js';
 import type { Entity, EntityList } from './passages.js';
 
 // Words that many institution names share; a name is told apart by the rest.
-const GENERIC = new Set(['the', 'of', 'for', 'and', 'di', 'de', 'du', 'der', 'la', 'le', 'university', 'universitat', 'universite', 'universidad', 'universita', 'college', 'at', 'in']);
+const GENERIC = new Set([
+  'the',
+  'of',
+  'for',
+  'and',
+  'di',
+  'de',
+  'du',
+  'der',
+  'la',
+  'le',
+  'university',
+  'universitat',
+  'universite',
+  'universidad',
+  'universita',
+  'college',
+  'at',
+  'in',
+]);
 
 const INSTITUTION = new Set(['university', 'universitat', 'universite', 'universidad', 'universita', 'college']);
 
-const words = (name: string): string[] => fold(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const words = (name: string): string[] =>
+  fold(name)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 const core = (name: string): string[] => words(name).filter((w) => !GENERIC.has(w));
 const CONNECTOR = new Set(['the', 'of', 'for', 'and', 'di', 'de', 'du', 'der', 'la', 'le', 'at', 'in']);
 /** Acronyms a name goes by: of all its words ("NTU") and of its distinctive ones. */
-const initials = (name: string): string[] => [words(name).filter((w) => !CONNECTOR.has(w)), core(name)].map((ws) => ws.map((w) => w[0]).join(''));
+const initials = (name: string): string[] =>
+  [words(name).filter((w) => !CONNECTOR.has(w)), core(name)].map((ws) => ws.map((w) => w[0]).join(''));
 
 /** An entity name's core words and acronyms, worked out once: membership questions compare them all. */
 interface PreparedName {

@@ -28,7 +28,8 @@ type Postings = Int32Array;
 // BM25+ as MiniSearch 7.2 scores it with its defaults, split in its two factors (same operations,
 // so the same bits): the IDF, one per term and field, and the length norm, one per passage and field.
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-const bm25Idf = (matchingCount: number, totalCount: number): number => Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
+const bm25Idf = (matchingCount: number, totalCount: number): number =>
+  Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
 const bm25Norm = (fieldLength: number, avgFieldLength: number): number => {
   const { k, b, d } = BM25;
   const termFreq = 1; // terms are sets: a passage has each term once
@@ -116,7 +117,8 @@ export class PassageIndex {
     }
     for (const p of passages) {
       for (const term of p.terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-      for (const term of p.contextTerms) if (!p.terms.has(term)) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+      for (const term of p.contextTerms)
+        if (!p.terms.has(term)) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     }
     this.total = new Float64Array(n);
     this.termScore = new Float64Array(n);

@@ -57,7 +57,14 @@ function acronymsOf(names: readonly string[]): string[] {
     const words = name.split(/\s+/).filter((w) => !CONNECTORS.has(w.toLowerCase()));
     for (let start = 0; start < words.length; start++) {
       for (let end = start + 2; end <= Math.min(words.length, start + 5); end++) {
-        out.add(fold(words.slice(start, end).map((w) => w[0]).join('')));
+        out.add(
+          fold(
+            words
+              .slice(start, end)
+              .map((w) => w[0])
+              .join(''),
+          ),
+        );
       }
     }
   }
@@ -122,7 +129,10 @@ function enumeration(sentence: string): { intro: string; items: string[] } | und
  * become entity lists that can be counted and looked up. `words` maps each word met, as written
  * (folded), to its index term: the knowledge's spellings, for correcting typos in questions.
  */
-export function buildPassages(documents: readonly KnowledgeDocument[], analyzer: Analyzer): { passages: Passage[]; lists: EntityList[]; words: Map<string, string> } {
+export function buildPassages(
+  documents: readonly KnowledgeDocument[],
+  analyzer: Analyzer,
+): { passages: Passage[]; lists: EntityList[]; words: Map<string, string> } {
   const passages: Passage[] = [];
   const lists: EntityList[] = [];
   const words = new Map<string, string>();
@@ -144,8 +154,15 @@ export function buildPassages(documents: readonly KnowledgeDocument[], analyzer:
         const names = properNames(text);
         const terms = new Set([...termsOf(text), ...acronymsOf(names)]);
         const passage: Passage = {
-          id: passages.length, doc: doc.meta, text, terms, contextTerms,
-          hasDate: hasDate(text), hasNumber: hasNumber(text), hasPlace: hasPlace(text), hasNames: names.length > 0,
+          id: passages.length,
+          doc: doc.meta,
+          text,
+          terms,
+          contextTerms,
+          hasDate: hasDate(text),
+          hasNumber: hasNumber(text),
+          hasPlace: hasPlace(text),
+          hasNames: names.length > 0,
           ...(block.section ? { section: block.section } : {}),
           ...(previous ? { previous } : {}),
           ...(list ? { list } : {}),
@@ -155,7 +172,9 @@ export function buildPassages(documents: readonly KnowledgeDocument[], analyzer:
       };
       const makeList = (intro: string, items: string[]): EntityList => {
         const list: EntityList = {
-          intro, name: listName(intro), items: items.map(toEntity),
+          intro,
+          name: listName(intro),
+          items: items.map(toEntity),
           aboutTerms: new Set([...termsOf(intro), ...contextTerms]),
         };
         lists.push(list);
@@ -167,7 +186,7 @@ export function buildPassages(documents: readonly KnowledgeDocument[], analyzer:
         lastSentence = block.text;
       } else if (block.kind === 'list') {
         if (block.items.every(looksLikeName) && block.items.length >= 2) {
-          const intro = /:\s*$/.test(lastSentence) ? lastSentence.replace(/:\s*$/, '') : block.section ?? doc.meta.title;
+          const intro = /:\s*$/.test(lastSentence) ? lastSentence.replace(/:\s*$/, '') : (block.section ?? doc.meta.title);
           const list = makeList(intro, block.items);
           add(`${intro}: ${block.items.join(', ')}.`, undefined, list);
         } else {

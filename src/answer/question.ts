@@ -43,20 +43,32 @@ export function cleanQuestion(text: string, maxLength: number): string {
 }
 
 const PRONOUNS = /\b(it|its|it's|they|them|their|this|these)\b/;
-const HELP = /^(?:help|usage|commands?|menu|\?+|what (?:can|do) you (?:do|know|answer)|who are you|what are you|how (?:do|does|can) (?:i|you|this) (?:use|work|ask)(?: (?:you|this|it))?|what (?:is|are) (?:your )?commands?|how does this work)\b/;
+const HELP =
+  /^(?:help|usage|commands?|menu|\?+|what (?:can|do) you (?:do|know|answer)|who are you|what are you|how (?:do|does|can) (?:i|you|this) (?:use|work|ask)(?: (?:you|this|it))?|what (?:is|are) (?:your )?commands?|how does this work)\b/;
 const GREETING = /^(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day)|yo)\b(?: there| all| everyone| bot)?[!. ]*$/;
 const THANKS = /^(?:thanks|thank you|thx|ty|cheers)\b/;
 
 // Connecting words after the name in "is X a member / part of it / among the founders".
-const MEMBERSHIP_IS = /^(?:is|are|was|were)\s+(.+?)\s+((?:also\s+|really\s+|actually\s+|still\s+)?(?:a|an|one|part|among|amongst|in|included|listed|members?|founding|founders?|partners?|participants?|participating|affiliated|involved|signator(?:y|ies)|co-?founders?)\b.*)$/;
-const MEMBERSHIP_DOES = /^(?:does|did|do|has|have)\s+(.+?)\s+((?:belong|participate|take part|feature|appear|count|joined|join|sign(?:ed)?|help(?:ed)? found|co-?found(?:ed)?)\b.*)$/;
+const MEMBERSHIP_IS =
+  /^(?:is|are|was|were)\s+(.+?)\s+((?:also\s+|really\s+|actually\s+|still\s+)?(?:a|an|one|part|among|amongst|in|included|listed|members?|founding|founders?|partners?|participants?|participating|affiliated|involved|signator(?:y|ies)|co-?founders?)\b.*)$/;
+const MEMBERSHIP_DOES =
+  /^(?:does|did|do|has|have)\s+(.+?)\s+((?:belong|participate|take part|feature|appear|count|joined|join|sign(?:ed)?|help(?:ed)? found|co-?found(?:ed)?)\b.*)$/;
 
 function shapeOf(q: string): Shape {
   if (/\bhow many\b|\bnumber of\b|\bhow much\b|\bcount (?:of|the)\b/.test(q)) return 'count';
-  if (/^(?:when|since when)\b|\b(?:what|which)(?:'s| is| was)? (?:the )?(?:\w+ )?(?:day|date|year|month|time)\b|\bhow long ago\b/.test(q)) return 'when';
-  if (/^where\b|\b(?:what|which) (?:place|city|country|venue|location|event)\b|\bwhere\b|\b(?:based|located|situated|headquartered)\b/.test(q)) return 'where';
+  if (/^(?:when|since when)\b|\b(?:what|which)(?:'s| is| was)? (?:the )?(?:\w+ )?(?:day|date|year|month|time)\b|\bhow long ago\b/.test(q))
+    return 'when';
+  if (
+    /^where\b|\b(?:what|which) (?:place|city|country|venue|location|event)\b|\bwhere\b|\b(?:based|located|situated|headquartered)\b/.test(q)
+  )
+    return 'where';
   if (/^(?:list|name|enumerate|show|give)\b/.test(q) || /^(?:who|what|which) (?:are|were)\b.*s\b/.test(q)) return 'list';
-  if (/^who(?:m|se)?\b|^(?:which|what) (?:person|people|organi[sz]ations?|universit(?:y|ies)|institutions?|members?|partners?|platforms?|schools?)\b/.test(q)) return 'who';
+  if (
+    /^who(?:m|se)?\b|^(?:which|what) (?:person|people|organi[sz]ations?|universit(?:y|ies)|institutions?|members?|partners?|platforms?|schools?)\b/.test(
+      q,
+    )
+  )
+    return 'who';
   if (/^why\b/.test(q)) return 'why';
   if (/^how\b/.test(q)) return 'how';
   if (/^(?:what|which)\b/.test(q)) return 'what';
@@ -75,10 +87,12 @@ const SHAPE_NOUNS: Partial<Record<Shape, RegExp>> = {
 };
 
 // "What did X say about Y?", "what does X think of Y": reported speech, asked about Y.
-const REPORTED = /^(?:what|how) (?:did|does|do|will|would|has|have) (.+?) (?:say|said|think|thought|write|wrote|mention|mentioned|tell us|report|reported|announce|announced|feel|propose|proposed|recommend|recommended)(?: (?:about|of|on|regarding|concerning))? (.+)$/;
+const REPORTED =
+  /^(?:what|how) (?:did|does|do|will|would|has|have) (.+?) (?:say|said|think|thought|write|wrote|mention|mentioned|tell us|report|reported|announce|announced|feel|propose|proposed|recommend|recommended)(?: (?:about|of|on|regarding|concerning))? (.+)$/;
 
 // Polite wrappers around a question: "can you list …" is "list …", "do you know who …" is "who …".
-const WRAPPER = /^(?:(?:hey|hi|ok|so|and|but|please|pls)[,!]?\s+)*(?:(?:can|could|would|will) you (?:please )?(?:tell me )?|(?:do|does) (?:you|anyone) know |i(?:'d| would) like to know |i want to know |i wonder |tell me |please )+/;
+const WRAPPER =
+  /^(?:(?:hey|hi|ok|so|and|but|please|pls)[,!]?\s+)*(?:(?:can|could|would|will) you (?:please )?(?:tell me )?|(?:do|does) (?:you|anyone) know |i(?:'d| would) like to know |i want to know |i wonder |tell me |please )+/;
 
 /** Multi-word capitalised names in the question, as term groups ("United States" → [unit, state]). */
 function nameGroups(text: string, analyzer: Analyzer): string[][] {
@@ -92,7 +106,11 @@ function nameGroups(text: string, analyzer: Analyzer): string[][] {
 
 /** Reads a cleaned question: shape, topic terms, pronoun, membership names. */
 export function readQuestion(text: string, analyzer: Analyzer): ReadQuestion {
-  const lower = text.toLowerCase().replace(/[’‘]/g, "'").replace(/[?!.,;:]+\s*$/, '').trim();
+  const lower = text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/[?!.,;:]+\s*$/, '')
+    .trim();
   const base: Omit<ReadQuestion, 'shape' | 'terms' | 'words'> = { text, pronoun: PRONOUNS.test(lower), names: nameGroups(text, analyzer) };
   if (HELP.test(lower)) return { ...base, shape: 'other', terms: [], words: {}, meta: 'help' };
   if (GREETING.test(lower)) return { ...base, shape: 'other', terms: [], words: {}, meta: 'greeting' };
@@ -109,7 +127,8 @@ export function readQuestion(text: string, analyzer: Analyzer): ReadQuestion {
   const words: Record<string, string> = {};
   for (const { term, word } of withWords) if ((words[term]?.length ?? 0) < word.length) words[term] = word;
   // "What does X do?" and "What is X for?" ask what X is for.
-  if (/^what (?:does|do|did|will|would|can|should) .+ do$|^what (?:is|are|was|were) .+ for$/.test(unwrapped)) terms.push(...analyzer.terms('purpose', 'question'));
+  if (/^what (?:does|do|did|will|would|can|should) .+ do$|^what (?:is|are|was|were) .+ for$/.test(unwrapped))
+    terms.push(...analyzer.terms('purpose', 'question'));
 
   const original = text.replace(/[?!.]+\s*$/, '').trim();
   const membership = MEMBERSHIP_IS.exec(original.toLowerCase()) ?? MEMBERSHIP_DOES.exec(original.toLowerCase());
@@ -119,7 +138,13 @@ export function readQuestion(text: string, analyzer: Analyzer): ReadQuestion {
     const start = original.toLowerCase().indexOf(membership[1]);
     const asWritten = original.slice(start, start + membership[1].length).replace(/^(?:the|a|an)\s+/i, '');
     const names = asWritten.split(/\s*,\s*|\s+(?:and|or|&)\s+(?=\p{Lu}|the\s)/u).filter(Boolean);
-    return { ...base, shape: 'membership', terms, words, membership: { names: [asWritten, ...(names.length > 1 ? names : [])], rest: membership[2] } };
+    return {
+      ...base,
+      shape: 'membership',
+      terms,
+      words,
+      membership: { names: [asWritten, ...(names.length > 1 ? names : [])], rest: membership[2] },
+    };
   }
   return { ...base, shape, terms, words, ...(speaker.length ? { speaker } : {}) };
 }

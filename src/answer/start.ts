@@ -65,7 +65,14 @@ export async function knowledgeBytes(dir: string): Promise<number> {
   } catch {
     return 0;
   }
-  const sizes = await Promise.all(names.map((name) => stat(path.join(dir, name)).then((s) => (s.isFile() ? s.size : 0), () => 0)));
+  const sizes = await Promise.all(
+    names.map((name) =>
+      stat(path.join(dir, name)).then(
+        (s) => (s.isFile() ? s.size : 0),
+        () => 0,
+      ),
+    ),
+  );
   return sizes.reduce((a, b) => a + b, 0);
 }
 

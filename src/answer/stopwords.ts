@@ -14,5 +14,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   wouldn't you you'd you'll you're you've your yours yourself yourselves
   whose whats whos hows wheres whens ya yeah yes ok okay pls please plz kindly tell know want wanna like just really
   thing things stuff anything something everything exactly actually maybe may might must shall us let one ones
-  lot lots much many way ways give show list name names mention enumerate explain describe co happen happened happens occur occurred occurs play played plays main`.split(/\s+/).filter(Boolean),
+  lot lots much many way ways give show list name names mention enumerate explain describe co happen happened happens occur occurred occurs play played plays main`
+    .split(/\s+/)
+    .filter(Boolean),
 );

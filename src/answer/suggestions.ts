@@ -55,7 +55,9 @@ export function questionsFrom(sentence: string): string[] {
   }
   const role = /^([\p{Lu}][\p{L}'’-]+(?: [\p{Lu}][\p{L}'’-]+){1,3}), ([\p{Lu}][a-z]+) of ([\p{Lu}].{2,60})$/u.exec(sentence);
   if (role) out.push(`Who is the ${role[2]} of ${role[3]}?`);
-  const agent = /(?:the )?(\p{Lu}[\p{L}]*(?: \p{Lu}[\p{L}]*)+), ((?:co-)?organi[sz]ed|hosted|led|founded|created) by \p{Lu}/u.exec(sentence);
+  const agent = /(?:the )?(\p{Lu}[\p{L}]*(?: \p{Lu}[\p{L}]*)+), ((?:co-)?organi[sz]ed|hosted|led|founded|created) by \p{Lu}/u.exec(
+    sentence,
+  );
   if (agent) out.push(`Who ${agent[2]} the ${agent[1]}?`);
   const speaker = /\bsaid by (?:(?:Rector|Prof\.?|Professor|Dr\.?|President|Minister) )?(\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)+)/u.exec(sentence);
   if (speaker) out.push(`What did ${speaker[1]} say?`);

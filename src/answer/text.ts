@@ -35,7 +35,8 @@ export function splitSentences(paragraph: string): string[] {
   return sentences;
 }
 
-const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+const MONTHS =
+  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 const DATE = new RegExp(
   `\\b(?:\\d{1,2}(?:st|nd|rd|th)? (?:${MONTHS})\\b|(?:${MONTHS}) \\d{1,2}\\b|(?:1[89]|20)\\d{2}\\b|\\d{4}-\\d{2}-\\d{2}|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b|(?:yesterday|today|last (?:week|month|year)))`,
   'i',
@@ -57,15 +58,18 @@ export function hasNumber(text: string): boolean {
  */
 export function properNames(text: string): string[] {
   const names: string[] = [];
-  const pattern = /(?:^|[^.!?]\s)((?:[\p{Lu}][\p{L}\p{N}'’-]*)(?:\s+(?:(?:of|di|de|der|du|la|le|and|for|the)\s+)?[\p{Lu}][\p{L}\p{N}'’-]*)+)/gu;
+  const pattern =
+    /(?:^|[^.!?]\s)((?:[\p{Lu}][\p{L}\p{N}'’-]*)(?:\s+(?:(?:of|di|de|der|du|la|le|and|for|the)\s+)?[\p{Lu}][\p{L}\p{N}'’-]*)+)/gu;
   for (const match of text.matchAll(pattern)) if (match[1]) names.push(match[1]);
   return names;
 }
 
 /** Whether the text names a place or an event ("in Paris", "during the Global MOOC Conference"). */
 export function hasPlace(text: string): boolean {
-  return /\b(?:in|at|during|from|near|across)\s+(?:the\s+)?\p{Lu}/u.test(text) ||
-    /\b(?:conference|summit|forum|congress|symposium|meeting|city|country|campus|headquarters)\b/i.test(text);
+  return (
+    /\b(?:in|at|during|from|near|across)\s+(?:the\s+)?\p{Lu}/u.test(text) ||
+    /\b(?:conference|summit|forum|congress|symposium|meeting|city|country|campus|headquarters)\b/i.test(text)
+  );
 }
 
 /** Cuts text to at most `max` characters at a word boundary, with an ellipsis. */

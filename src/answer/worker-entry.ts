@@ -61,5 +61,13 @@ try {
   }
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
-  port.postMessage({ type: 'failed', errors: [{ file: typeof (workerData as StartData).source === 'string' ? ((workerData as StartData).source as string) : 'knowledge', message: `answer: building the answerer failed: ${message}` }] } satisfies ReadyMessage);
+  port.postMessage({
+    type: 'failed',
+    errors: [
+      {
+        file: typeof (workerData as StartData).source === 'string' ? ((workerData as StartData).source as string) : 'knowledge',
+        message: `answer: building the answerer failed: ${message}`,
+      },
+    ],
+  } satisfies ReadyMessage);
 }

@@ -32,7 +32,9 @@ export interface WorkerAnswererOptions {
  */
 export function workerEntry(): string {
   const here = fileURLToPath(import.meta.url);
-  return here.endsWith('.ts') ? path.join(PROJECT_ROOT, 'dist', 'src', 'answer', 'worker-entry.js') : path.join(path.dirname(here), 'worker-entry.js');
+  return here.endsWith('.ts')
+    ? path.join(PROJECT_ROOT, 'dist', 'src', 'answer', 'worker-entry.js')
+    : path.join(path.dirname(here), 'worker-entry.js');
 }
 
 type Pending = { resolve: (value: never) => void; reject: (error: Error) => void };

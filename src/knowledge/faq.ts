@@ -22,7 +22,10 @@ export function parseFaq(file: string, raw: string): Parsed<FaqEntry[]> {
   if (errors.length > 0) return { ok: false, errors };
   if (doc.contents === null) return { ok: true, value: [] };
   if (!isSeq(doc.contents)) {
-    return { ok: false, errors: [{ file, line: lineOf(doc.contents), message: 'an FAQ file must be a list of entries ("- question: …")' }] };
+    return {
+      ok: false,
+      errors: [{ file, line: lineOf(doc.contents), message: 'an FAQ file must be a list of entries ("- question: …")' }],
+    };
   }
 
   const entries: FaqEntry[] = [];
@@ -43,7 +46,8 @@ export function parseFaq(file: string, raw: string): Parsed<FaqEntry[]> {
     };
     for (const pair of item.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (!FAQ_KEYS.includes(key)) errors.push({ file, line: lineOf(pair.key as Node), message: `unknown key "${key}" (expected ${FAQ_KEYS.join(', ')})` });
+      if (!FAQ_KEYS.includes(key))
+        errors.push({ file, line: lineOf(pair.key as Node), message: `unknown key "${key}" (expected ${FAQ_KEYS.join(', ')})` });
     }
     const question = text('question');
     const answer = text('answer');
@@ -83,16 +87,24 @@ export function parseSynonyms(file: string, raw: string): Parsed<string[][]> {
   const counter = new LineCounter();
   const doc = parseDocument(raw, { lineCounter: counter, prettyErrors: false });
   if (doc.errors.length > 0) {
-    return { ok: false, errors: doc.errors.map((e) => ({ file, line: counter.linePos(e.pos[0]).line, message: `not valid YAML: ${e.message.split('\n')[0]}` })) };
+    return {
+      ok: false,
+      errors: doc.errors.map((e) => ({
+        file,
+        line: counter.linePos(e.pos[0]).line,
+        message: `not valid YAML: ${e.message.split('\n')[0]}`,
+      })),
+    };
   }
   const data: unknown = doc.toJS();
   if (data === null || data === undefined) return { ok: true, value: [] };
-  if (!Array.isArray(data)) return { ok: false, errors: [{ file, line: 1, message: 'synonyms must be a list of groups, e.g. "- [founded, started, set up]"' }] };
+  if (!Array.isArray(data))
+    return { ok: false, errors: [{ file, line: 1, message: 'synonyms must be a list of groups, e.g. "- [founded, started, set up]"' }] };
   const errors: KnowledgeError[] = [];
   const groups: string[][] = [];
   const items = isSeq(doc.contents) ? doc.contents.items : [];
   data.forEach((group: unknown, i) => {
-    const line = items[i] && (items[i] as Node).range ? counter.linePos((items[i] as Node).range![0]).line : 1;
+    const line = items[i] && (items[i] as Node).range ? counter.linePos((items[i] as Node).range?.[0] ?? 0).line : 1;
     if (!Array.isArray(group) || group.length < 2 || !group.every((w) => typeof w === 'string' && w.trim() !== '')) {
       errors.push({ file, line, message: 'each synonym group must list at least two words, e.g. "- [founded, started]"' });
     } else {

@@ -27,7 +27,12 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
     names = (await readdir(dir, { recursive: true })).map((n) => n.split(path.sep).join('/')).sort();
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'folder not found' : (error as Error).message;
-    return { ok: false, errors: [{ file: dir, message: `knowledge: cannot read the knowledge folder: ${reason} (set KNOWLEDGE_DIR to a folder of .md files)` }] };
+    return {
+      ok: false,
+      errors: [
+        { file: dir, message: `knowledge: cannot read the knowledge folder: ${reason} (set KNOWLEDGE_DIR to a folder of .md files)` },
+      ],
+    };
   }
   names = names.filter((n) => !n.split('/').some((part) => part.startsWith('.')));
 
@@ -65,7 +70,12 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   for (const entry of faq) {
     const key = entry.question.toLowerCase();
     const first = seen.get(key);
-    if (first) errors.push({ file: entry.file, line: entry.line, message: `question "${entry.question}" is already answered in ${first.file}:${first.line}` });
+    if (first)
+      errors.push({
+        file: entry.file,
+        line: entry.line,
+        message: `question "${entry.question}" is already answered in ${first.file}:${first.line}`,
+      });
     else seen.set(key, entry);
   }
   if (documents.length === 0 && faq.length === 0 && errors.length === 0) {

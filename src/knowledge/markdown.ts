@@ -26,7 +26,11 @@ export function parseMarkdown(file: string, raw: string): Parsed<KnowledgeDocume
     const counter = new LineCounter();
     const doc = parseDocument(lines.slice(1, end).join('\n'), { lineCounter: counter });
     for (const error of doc.errors) {
-      errors.push({ file, line: counter.linePos(error.pos[0]).line + 1, message: `front matter is not valid YAML: ${error.message.split('\n')[0]}` });
+      errors.push({
+        file,
+        line: counter.linePos(error.pos[0]).line + 1,
+        message: `front matter is not valid YAML: ${error.message.split('\n')[0]}`,
+      });
     }
     const data: unknown = errors.length === 0 ? doc.toJS() : {};
     if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
@@ -73,7 +77,13 @@ function parseBlocks(lines: string[], start: number): Block[] {
     const text = current.lines.join(' ').replace(/\s+/g, ' ').trim();
     const items = current.items.map((i) => i.replace(/\s+/g, ' ').trim()).filter(Boolean);
     if (text !== '' || items.length > 0) {
-      blocks.push({ kind: current.kind, text: current.kind === 'list' ? items.join('\n') : text, items, line: current.line, ...(section ? { section } : {}) });
+      blocks.push({
+        kind: current.kind,
+        text: current.kind === 'list' ? items.join('\n') : text,
+        items,
+        line: current.line,
+        ...(section ? { section } : {}),
+      });
     }
     current = undefined;
   };

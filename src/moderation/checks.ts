@@ -8,7 +8,8 @@ import type { CheckFailure, KnowledgeError } from '../types.js';
 export const CHECKS_FILE = 'checks.yaml';
 
 /** Replies that say "I don't know"; the same test as the shared scorer (../shared/eval/score.mjs). */
-export const ABSTAIN = /(don['’]t|do not|didn['’]t|did not|can['’]t|cannot|couldn['’]t|could not) (know|find|answer|help with)|no (good |confident |matching )?answer|not sure|I only (know|answer)|outside (of )?(what|my)/i;
+export const ABSTAIN =
+  /(don['’]t|do not|didn['’]t|did not|can['’]t|cannot|couldn['’]t|could not) (know|find|answer|help with)|no (good |confident |matching )?answer|not sure|I only (know|answer)|outside (of )?(what|my)/i;
 
 const CHECK_KEYS = ['question', 'expect', 'forbid', 'abstain', 'maxLength'];
 
@@ -20,22 +21,32 @@ const CHECK_KEYS = ['question', 'expect', 'forbid', 'abstain', 'maxLength'];
 export function parseChecks(file: string, raw: string): Parsed<KnowledgeCheck[]> {
   const counter = new LineCounter();
   const doc = parseDocument(raw, { lineCounter: counter, prettyErrors: false });
-  const lineOf = (node: unknown): number => ((node as Node | undefined)?.range ? counter.linePos((node as Node).range![0]).line : 1);
-  const errors: KnowledgeError[] = doc.errors.map((e) => ({ file, line: counter.linePos(e.pos[0]).line, message: `not valid YAML: ${e.message.split('\n')[0]}` }));
+  const lineOf = (node: unknown): number => ((node as Node | undefined)?.range ? counter.linePos((node as Node).range?.[0] ?? 0).line : 1);
+  const errors: KnowledgeError[] = doc.errors.map((e) => ({
+    file,
+    line: counter.linePos(e.pos[0]).line,
+    message: `not valid YAML: ${e.message.split('\n')[0]}`,
+  }));
   if (errors.length > 0) return { ok: false, errors };
   if (doc.contents === null) return { ok: true, value: [] };
-  if (!isSeq(doc.contents)) return { ok: false, errors: [{ file, line: 1, message: 'checks must be a list of entries ("- question: …")' }] };
+  if (!isSeq(doc.contents))
+    return { ok: false, errors: [{ file, line: 1, message: 'checks must be a list of entries ("- question: …")' }] };
 
   const checks: KnowledgeCheck[] = [];
   for (const item of doc.contents.items) {
     const line = lineOf(item);
     if (!isMap(item)) {
-      errors.push({ file, line, message: 'each check needs a "question:" and what its answer must say ("expect:", "forbid:" or "abstain: true")' });
+      errors.push({
+        file,
+        line,
+        message: 'each check needs a "question:" and what its answer must say ("expect:", "forbid:" or "abstain: true")',
+      });
       continue;
     }
     for (const pair of item.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (!CHECK_KEYS.includes(key)) errors.push({ file, line: lineOf(pair.key), message: `unknown key "${key}" (expected ${CHECK_KEYS.join(', ')})` });
+      if (!CHECK_KEYS.includes(key))
+        errors.push({ file, line: lineOf(pair.key), message: `unknown key "${key}" (expected ${CHECK_KEYS.join(', ')})` });
     }
     const data = item.toJSON() as Record<string, unknown>;
     const question = data.question;
@@ -51,7 +62,11 @@ export function parseChecks(file: string, raw: string): Parsed<KnowledgeCheck[]>
           new RegExp(text, 'i');
           out.push(text);
         } catch (error) {
-          errors.push({ file, line: lineOf(value), message: `${key} pattern ${JSON.stringify(text)} ${(error as Error).message.replace(/^Invalid regular expression: /, 'is not a valid pattern: ')}` });
+          errors.push({
+            file,
+            line: lineOf(value),
+            message: `${key} pattern ${JSON.stringify(text)} ${(error as Error).message.replace(/^Invalid regular expression: /, 'is not a valid pattern: ')}`,
+          });
         }
       }
       return out;
@@ -61,8 +76,18 @@ export function parseChecks(file: string, raw: string): Parsed<KnowledgeCheck[]>
     const abstain = data.abstain === true;
     const maxLength = data.maxLength;
     if (typeof question !== 'string' || question.trim() === '') errors.push({ file, line, message: 'question is missing or empty' });
-    else if (expect.length === 0 && forbid.length === 0 && !abstain) errors.push({ file, line, message: `check "${question}" says nothing about the answer (add expect:, forbid: or abstain: true)` });
-    else checks.push({ question: question.trim(), expect, forbid, abstain, file, line, ...(typeof maxLength === 'number' ? { maxLength } : {}) });
+    else if (expect.length === 0 && forbid.length === 0 && !abstain)
+      errors.push({ file, line, message: `check "${question}" says nothing about the answer (add expect:, forbid: or abstain: true)` });
+    else
+      checks.push({
+        question: question.trim(),
+        expect,
+        forbid,
+        abstain,
+        file,
+        line,
+        ...(typeof maxLength === 'number' ? { maxLength } : {}),
+      });
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: checks };
 }
@@ -70,7 +95,8 @@ export function parseChecks(file: string, raw: string): Parsed<KnowledgeCheck[]>
 /** What is wrong with an answer to a check; empty when it passes. */
 export function checkProblems(check: Pick<KnowledgeCheck, 'expect' | 'forbid' | 'abstain' | 'maxLength'>, answer: string): string[] {
   const problems: string[] = [];
-  if (check.maxLength !== undefined && answer.length > check.maxLength) problems.push(`reply is ${answer.length} characters (at most ${check.maxLength})`);
+  if (check.maxLength !== undefined && answer.length > check.maxLength)
+    problems.push(`reply is ${answer.length} characters (at most ${check.maxLength})`);
   if (check.abstain && !ABSTAIN.test(answer)) problems.push('should say it does not know');
   if (check.abstain && answer.length > 400) problems.push('an abstention should be short');
   for (const pattern of check.expect) if (!new RegExp(pattern, 'i').test(answer)) problems.push(`missing /${pattern}/`);
@@ -82,7 +108,10 @@ export function checkProblems(check: Pick<KnowledgeCheck, 'expect' | 'forbid' | 
  * Runs a knowledge base's own checks through `ask` (the answerer built from it, in process or in
  * a worker), one after another.
  */
-export async function runChecks(checks: readonly KnowledgeCheck[], ask: (text: string) => Promise<string> | string): Promise<{ passed: number; failures: CheckFailure[] }> {
+export async function runChecks(
+  checks: readonly KnowledgeCheck[],
+  ask: (text: string) => Promise<string> | string,
+): Promise<{ passed: number; failures: CheckFailure[] }> {
   const failures: CheckFailure[] = [];
   for (const check of checks) {
     const reply = await ask(cleanQuestion(check.question, 500));

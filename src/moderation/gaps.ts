@@ -23,7 +23,11 @@ function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
  * Groups gap questions so rephrasings count together: two questions are one gap when their
  * analyzed terms (stems, stop words gone) overlap by half or more. Most asked first.
  */
-export function groupGaps(rows: readonly Pick<RecordedQuestion, 'question' | 'kind' | 'answered' | 'confidence'>[], analyzer: Analyzer, limit: number): GapGroup[] {
+export function groupGaps(
+  rows: readonly Pick<RecordedQuestion, 'question' | 'kind' | 'answered' | 'confidence'>[],
+  analyzer: Analyzer,
+  limit: number,
+): GapGroup[] {
   const groups: { terms: Set<string>; phrasings: Map<string, number>; count: number }[] = [];
   for (const row of rows) {
     if (!isGap(row)) continue;

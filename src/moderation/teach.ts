@@ -13,20 +13,26 @@ const MAX_ANSWER = 1500;
 const MAX_ALTERNATES = 10;
 
 /** The form's problems, each tied to its field, before anything is written. */
-export function validateTeach(input: TeachInput, existing: readonly Pick<FaqEntry, 'question' | 'alternates' | 'file' | 'line'>[]): TeachResult['errors'] {
+export function validateTeach(
+  input: TeachInput,
+  existing: readonly Pick<FaqEntry, 'question' | 'alternates' | 'file' | 'line'>[],
+): TeachResult['errors'] {
   const errors: TeachResult['errors'] = [];
   const question = input.question.trim();
   if (question === '') errors.push({ field: 'question', message: 'Write the question people ask.' });
-  else if (question.length > MAX_QUESTION) errors.push({ field: 'question', message: `The question is ${question.length} characters; keep it under ${MAX_QUESTION}.` });
+  else if (question.length > MAX_QUESTION)
+    errors.push({ field: 'question', message: `The question is ${question.length} characters; keep it under ${MAX_QUESTION}.` });
   const taken = existing.find((e) => [e.question, ...e.alternates].some((q) => q.trim().toLowerCase() === question.toLowerCase()));
   if (question && taken) errors.push({ field: 'question', message: `This question is already answered in ${taken.file}:${taken.line}.` });
   const alternates = input.alternates.map((a) => a.trim()).filter(Boolean);
-  if (alternates.length > MAX_ALTERNATES) errors.push({ field: 'alternates', message: `At most ${MAX_ALTERNATES} other phrasings, one per line.` });
+  if (alternates.length > MAX_ALTERNATES)
+    errors.push({ field: 'alternates', message: `At most ${MAX_ALTERNATES} other phrasings, one per line.` });
   const tooLong = alternates.find((a) => a.length > MAX_QUESTION);
   if (tooLong) errors.push({ field: 'alternates', message: `"${tooLong.slice(0, 40)}…" is longer than ${MAX_QUESTION} characters.` });
   const answer = input.answer.trim();
   if (answer === '') errors.push({ field: 'answer', message: 'Write the answer.' });
-  else if (answer.length > MAX_ANSWER) errors.push({ field: 'answer', message: `The answer is ${answer.length} characters; keep it under ${MAX_ANSWER}.` });
+  else if (answer.length > MAX_ANSWER)
+    errors.push({ field: 'answer', message: `The answer is ${answer.length} characters; keep it under ${MAX_ANSWER}.` });
   return errors;
 }
 
@@ -62,13 +68,15 @@ export async function writeTaught(knowledgeDir: string, input: TeachInput, autho
   if (!previous) doc.commentBefore = ' Entries taught from chat with `kb teach`. Edit freely; the format is in README.md.';
   if (!isSeq(doc.contents)) throw new Error(`teach: ${TAUGHT_FILE} is not a list of FAQ entries; fix it by hand first`);
   const alternates = input.alternates.map((a) => a.trim()).filter(Boolean);
-  doc.contents.add(doc.createNode({
-    question: input.question.trim(),
-    ...(alternates.length ? { alternates } : {}),
-    answer: input.answer.trim(),
-    author,
-    date: date.toISOString().slice(0, 10),
-  }));
+  doc.contents.add(
+    doc.createNode({
+      question: input.question.trim(),
+      ...(alternates.length ? { alternates } : {}),
+      answer: input.answer.trim(),
+      author,
+      date: date.toISOString().slice(0, 10),
+    }),
+  );
   const text = doc.toString({ lineWidth: 0 });
   const parsed = parseFaq(TAUGHT_FILE, text);
   if (!parsed.ok) throw new Error(`teach: the entry would not load: ${parsed.errors.map((e) => e.message).join('; ')}`);

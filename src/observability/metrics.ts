@@ -19,22 +19,46 @@ export interface Metrics extends BotMetrics {
 export function createMetrics(): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const questions = new Counter({ name: 'alliance_questions_total', help: 'Questions answered, by platform and outcome (answer kind).', labelNames: ['platform', 'outcome'], registers: [registry] });
-  const latency = new Histogram({
-    name: 'alliance_answer_latency_seconds', help: 'Time to answer a question in the core.', labelNames: ['platform'],
-    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1], registers: [registry],
+  const questions = new Counter({
+    name: 'alliance_questions_total',
+    help: 'Questions answered, by platform and outcome (answer kind).',
+    labelNames: ['platform', 'outcome'],
+    registers: [registry],
   });
-  const reloads = new Counter({ name: 'alliance_reloads_total', help: 'Knowledge reloads, by outcome.', labelNames: ['outcome'], registers: [registry] });
-  const errors = new Counter({ name: 'alliance_errors_total', help: 'Errors logged while answering or handling events, by source.', labelNames: ['source'], registers: [registry] });
+  const latency = new Histogram({
+    name: 'alliance_answer_latency_seconds',
+    help: 'Time to answer a question in the core.',
+    labelNames: ['platform'],
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    registers: [registry],
+  });
+  const reloads = new Counter({
+    name: 'alliance_reloads_total',
+    help: 'Knowledge reloads, by outcome.',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: 'alliance_errors_total',
+    help: 'Errors logged while answering or handling events, by source.',
+    labelNames: ['source'],
+    registers: [registry],
+  });
   let adapters: readonly Adapter[] = [];
   new Gauge({
-    name: 'alliance_adapter_connected', help: '1 when the adapter is connected to its platform.', labelNames: ['adapter'], registers: [registry],
+    name: 'alliance_adapter_connected',
+    help: '1 when the adapter is connected to its platform.',
+    labelNames: ['adapter'],
+    registers: [registry],
     collect() {
       for (const a of adapters) this.set({ adapter: a.name }, a.status ? Number(a.status().connected) : 1);
     },
   });
   new Gauge({
-    name: 'alliance_gateway_reconnects_total', help: 'Times an adapter connection dropped and was made again.', labelNames: ['adapter'], registers: [registry],
+    name: 'alliance_gateway_reconnects_total',
+    help: 'Times an adapter connection dropped and was made again.',
+    labelNames: ['adapter'],
+    registers: [registry],
     collect() {
       for (const a of adapters) this.set({ adapter: a.name }, a.status?.().reconnects ?? 0);
     },

@@ -8,7 +8,15 @@ import { AnalyticsStore, COMMIT_EVERY_MS } from '../../src/analytics/store.js';
 let dir: string | undefined;
 afterEach(async () => dir && rm(dir, { recursive: true, force: true }));
 
-const record = { text: 'who founded it?', platform: 'slack' as const, kind: 'list' as const, confidence: 1, answered: true, direct: false, userId: 'U1' };
+const record = {
+  text: 'who founded it?',
+  platform: 'slack' as const,
+  kind: 'list' as const,
+  confidence: 1,
+  answered: true,
+  direct: false,
+  userId: 'U1',
+};
 
 describe('the analytics store', () => {
   it('creates its database on first run and keeps it across restarts', async () => {
@@ -31,8 +39,13 @@ describe('the analytics store', () => {
     store.record({ ...record, direct: true, text: 'a private question' });
     store.record(record);
     expect(store.questions(1).map((q) => q.question)).toEqual(['who founded it?']);
-    const raw = (store as unknown as { db: { prepare(sql: string): { all(): unknown[] } } }).db.prepare('SELECT question, user_id FROM questions').all();
-    expect(raw).toEqual([{ question: null, user_id: null }, { question: 'who founded it?', user_id: null }]);
+    const raw = (store as unknown as { db: { prepare(sql: string): { all(): unknown[] } } }).db
+      .prepare('SELECT question, user_id FROM questions')
+      .all();
+    expect(raw).toEqual([
+      { question: null, user_id: null },
+      { question: 'who founded it?', user_id: null },
+    ]);
     store.close();
   });
 

@@ -34,7 +34,9 @@ describe('synonyms', () => {
   });
   it('reads a multi-word synonym as one term in questions and keeps its words in documents', () => {
     expect(analyzer.terms('a massive open online course', 'question')).toEqual(['massive_open_online_course']);
-    expect(analyzer.terms('a massive open online course')).toEqual(expect.arrayContaining(['massiv', 'cours', 'massive_open_online_course']));
+    expect(analyzer.terms('a massive open online course')).toEqual(
+      expect.arrayContaining(['massiv', 'cours', 'massive_open_online_course']),
+    );
     expect(analyzer.synonyms('massive_open_online_course')).toContain('mooc');
   });
 });
@@ -42,7 +44,9 @@ describe('synonyms', () => {
 describe('sentences', () => {
   it('splits after full stops but not after abbreviations, and keeps closing quotes', () => {
     expect(splitSentences('He spoke of “A New Era.” It was late. Prof. Resta concluded.')).toEqual([
-      'He spoke of “A New Era.”', 'It was late.', 'Prof. Resta concluded.',
+      'He spoke of “A New Era.”',
+      'It was late.',
+      'Prof. Resta concluded.',
     ]);
   });
   it('recognises dates', () => {

@@ -21,16 +21,18 @@ describe('inOrderShare', () => {
 
 describe('passages that cover a question equally', () => {
   // Both sentences have every word of the question; the second is shorter, which BM25 prefers.
-  const answerer = new Answerer(knowledge(`---
+  const answerer = new Answerer(
+    knowledge(`---
 title: Treasury report
 ---
 
 Payments on the public debt were made in full during the fiscal year, as the law requires of the Treasury.
 
 During the year the debt owed to the public fell.
-`));
+`),
+  );
 
-  it('answer with the one that has the question\'s words in the same order', () => {
+  it("answer with the one that has the question's words in the same order", () => {
     expect(answerer.ask('public debt year').text).toContain('Payments on the public debt');
     expect(answerer.ask('year debt public').text).toContain('During the year the debt');
   });

@@ -4,10 +4,15 @@ import type { EntityList } from '../../src/answer/passages.js';
 
 const entity = (label: string, ...names: string[]) => ({ label, names: names.length ? names : [label] });
 const list: EntityList = {
-  intro: 'The founding members are', name: 'founding members', aboutTerms: new Set(),
+  intro: 'The founding members are',
+  name: 'founding members',
+  aboutTerms: new Set(),
   items: [
     entity('CRI (Center for Research and Interdisciplinarity)', 'CRI', 'Center for Research and Interdisciplinarity'),
-    entity('Nanyang Technological University'), entity('Shanghai Jiao Tong University'), entity('University of Toronto'), entity('Zhejiang University'),
+    entity('Nanyang Technological University'),
+    entity('Shanghai Jiao Tong University'),
+    entity('University of Toronto'),
+    entity('Zhejiang University'),
   ],
 };
 

@@ -7,12 +7,25 @@ import { DEFAULT_KNOWLEDGE_DIR, PROJECT_ROOT } from '../../src/paths.js';
 import { asked, tempKnowledge, type TempKnowledge } from '../helpers/knowledge.js';
 
 /** A case in the format of ../shared/eval/questions.json. */
-interface Case { id: string; q: string; expect?: string[]; forbid?: string[]; abstain?: boolean; maxLen?: number }
-interface CaseSet { defaults?: { maxLen?: number }; cases: Case[] }
+interface Case {
+  id: string;
+  q: string;
+  expect?: string[];
+  forbid?: string[];
+  abstain?: boolean;
+  maxLen?: number;
+}
+interface CaseSet {
+  defaults?: { maxLen?: number };
+  cases: Case[];
+}
 
 /** Why an answer fails a case; empty when it passes (the scorer's rules, as checks.yaml applies them). */
 function problems(c: Case, answer: string, defaultMax = 700): string[] {
-  return checkProblems({ expect: c.expect ?? [], forbid: c.forbid ?? [], abstain: c.abstain ?? false, maxLength: c.maxLen ?? defaultMax }, answer);
+  return checkProblems(
+    { expect: c.expect ?? [], forbid: c.forbid ?? [], abstain: c.abstain ?? false, maxLength: c.maxLen ?? defaultMax },
+    answer,
+  );
 }
 
 const load = (file: string): CaseSet => JSON.parse(readFileSync(file, 'utf8')) as CaseSet;
@@ -42,7 +55,9 @@ describe.runIf(dev)('the shared development set', () => {
     let articleOnly: TempKnowledge;
     afterAll(async () => articleOnly?.remove());
     it('passes at least 24 of the 26', async () => {
-      articleOnly = await tempKnowledge({ 'article.md': readFileSync(path.join(DEFAULT_KNOWLEDGE_DIR, 'global-mooc-alliance.md'), 'utf8') });
+      articleOnly = await tempKnowledge({
+        'article.md': readFileSync(path.join(DEFAULT_KNOWLEDGE_DIR, 'global-mooc-alliance.md'), 'utf8'),
+      });
       const small = await createBot({ knowledgeDir: articleOnly.dir });
       const cases = dev?.cases ?? [];
       let passed = 0;

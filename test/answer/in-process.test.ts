@@ -9,7 +9,13 @@ import type { KnowledgeBase } from '../../src/knowledge/types.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/paths.js';
 import { tempKnowledge } from '../helpers/knowledge.js';
 
-const QUESTIONS = ['Who founded the Global MOOC Alliance?', 'How many founding members are there?', 'Is Tsinghua University a member?', "What's the capital of Australia?", 'who fonded the aliance'];
+const QUESTIONS = [
+  'Who founded the Global MOOC Alliance?',
+  'How many founding members are there?',
+  'Is Tsinghua University a member?',
+  "What's the capital of Australia?",
+  'who fonded the aliance',
+];
 
 async function shipped(): Promise<KnowledgeBase> {
   const loaded = await loadKnowledge(DEFAULT_KNOWLEDGE_DIR);
@@ -47,7 +53,9 @@ describe('InProcessAnswerer started on a folder, and built', () => {
     try {
       const error = await startAnswerer(kb.dir, { inProcessMaxBytes: Infinity }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(KnowledgeLoadError);
-      expect((error as KnowledgeLoadError).message).toMatch(/^answer: the knowledge does not load:\n {2}broken\.md:1: front matter needs a title/);
+      expect((error as KnowledgeLoadError).message).toMatch(
+        /^answer: the knowledge does not load:\n {2}broken\.md:1: front matter needs a title/,
+      );
     } finally {
       await kb.remove();
     }
@@ -61,7 +69,9 @@ describe('InProcessAnswerer started on a folder, and built', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(KnowledgeLoadError);
-    expect((error as KnowledgeLoadError).errors).toEqual([{ file: 'kb-folder', message: expect.stringMatching(/^answer: building the answerer failed: /) }]);
+    expect((error as KnowledgeLoadError).errors).toEqual([
+      { file: 'kb-folder', message: expect.stringMatching(/^answer: building the answerer failed: /) },
+    ]);
   });
 });
 

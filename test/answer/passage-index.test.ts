@@ -35,7 +35,10 @@ function synthetic(analyzer: Analyzer): ReturnType<typeof buildPassages> {
   const words = ['river', 'bridge', 'tax', 'harbor', 'army', 'treaty', 'school', 'railroad', 'coin', 'tariff', 'navy', 'farm'];
   let seed = 3;
   const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const sections = [0, 1, 2, 3].map((s) => `## ${words[s]} ${words[s + 4]}\n\n${Array.from({ length: 40 }, () => `${Array.from({ length: 2 + Math.floor(next() * 6) }, () => words[Math.floor(next() * words.length)]).join(' ')}.`).join('\n\n')}`);
+  const sections = [0, 1, 2, 3].map(
+    (s) =>
+      `## ${words[s]} ${words[s + 4]}\n\n${Array.from({ length: 40 }, () => `${Array.from({ length: 2 + Math.floor(next() * 6) }, () => words[Math.floor(next() * words.length)]).join(' ')}.`).join('\n\n')}`,
+  );
   const parsed = parseMarkdown('synthetic.md', `---\ntitle: Public works\n---\n\n${sections.join('\n\n')}`);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
   return buildPassages([parsed.value], analyzer);
@@ -53,7 +56,14 @@ describe('PassageIndex.find', () => {
     const analyzer = new Analyzer(loaded.knowledge.synonyms);
     const { passages, words } = buildPassages(loaded.knowledge.documents, analyzer);
     const index = new PassageIndex(passages, analyzer, new Spelling(words));
-    const questions = ['who founded the global mooc alliance', 'when was it launched', 'tsinghua university member', 'mooc alliance conference', 'sustainable development goals education', 'allianse foundng members'];
+    const questions = [
+      'who founded the global mooc alliance',
+      'when was it launched',
+      'tsinghua university member',
+      'mooc alliance conference',
+      'sustainable development goals education',
+      'allianse foundng members',
+    ];
     for (const q of questions) {
       const terms = analyzer.terms(q, 'question').map((t) => index.resolve(t));
       const found = index.find(terms, 40).map((h) => ({ id: h.passage.id, score: h.score }));
@@ -65,7 +75,15 @@ describe('PassageIndex.find', () => {
     const analyzer = new Analyzer();
     const passages = syntheticPassages(analyzer);
     const index = syntheticIndex(analyzer);
-    for (const q of ['river', 'bridge tax', 'army navy treaty', 'harbor school coin farm', 'railroad', 'tariff river army', 'public works river']) {
+    for (const q of [
+      'river',
+      'bridge tax',
+      'army navy treaty',
+      'harbor school coin farm',
+      'railroad',
+      'tariff river army',
+      'public works river',
+    ]) {
       const terms = analyzer.terms(q, 'question').map((t) => index.resolve(t));
       for (const limit of [1, 5, 40, 1000]) {
         const found = index.find(terms, limit).map((h) => ({ id: h.passage.id, score: h.score }));

@@ -62,7 +62,11 @@ describe('membership questions', () => {
     expect(read('Does Peking University belong to the alliance?').membership?.names).toEqual(['Peking University']);
   });
   it('splits "A and B" into two names to check', () => {
-    expect(read('Are Peking University and Harvard members?').membership?.names).toEqual(['Peking University and Harvard', 'Peking University', 'Harvard']);
+    expect(read('Are Peking University and Harvard members?').membership?.names).toEqual([
+      'Peking University and Harvard',
+      'Peking University',
+      'Harvard',
+    ]);
   });
   it('groups multi-word capitalised names so they count once', () => {
     expect(read('Who is the president of the United States?').names).toEqual([['unit', 'state']]);

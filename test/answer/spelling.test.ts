@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { osaDistance, Spelling } from '../../src/answer/spelling.js';
 
-const spelling = new Spelling(new Map([
-  ['recent', 'recent'], ['congress', 'congress'], ['founded', 'found'], ['fund', 'fund'], ['directions', 'direct'],
-  ['environment', 'environ'], ['government', 'govern'], ['national', 'nation'], ['notional', 'notion'],
-]));
+const spelling = new Spelling(
+  new Map([
+    ['recent', 'recent'],
+    ['congress', 'congress'],
+    ['founded', 'found'],
+    ['fund', 'fund'],
+    ['directions', 'direct'],
+    ['environment', 'environ'],
+    ['government', 'govern'],
+    ['national', 'nation'],
+    ['notional', 'notion'],
+  ]),
+);
 const terms = (word: string): string[] => spelling.corrections(word).map((c) => c.term);
 
 describe('osaDistance', () => {

@@ -17,7 +17,14 @@ const keep = (a: ServingAnswerer): ServingAnswerer => (started.push(a), a);
 
 describe('knowledgeBytes', () => {
   it('counts the files the loader may read, not hidden ones or others', async () => {
-    kb = await tempKnowledge({ 'a.md': 'x'.repeat(100), 'sub/b.faq.yaml': 'y'.repeat(20), 'synonyms.yml': 'z'.repeat(3), 'notes.txt': 'n'.repeat(1000), '.draft.md': 'd'.repeat(1000), '.git/big.md': 'g'.repeat(1000) });
+    kb = await tempKnowledge({
+      'a.md': 'x'.repeat(100),
+      'sub/b.faq.yaml': 'y'.repeat(20),
+      'synonyms.yml': 'z'.repeat(3),
+      'notes.txt': 'n'.repeat(1000),
+      '.draft.md': 'd'.repeat(1000),
+      '.git/big.md': 'g'.repeat(1000),
+    });
     expect(await knowledgeBytes(kb.dir)).toBe(123);
   });
   it('is 0 for a folder that is not there, so the loader says why', async () => {
@@ -27,7 +34,10 @@ describe('knowledgeBytes', () => {
 
 describe('knowledgeTextSize', () => {
   it('counts documents as written and FAQ entries', async () => {
-    kb = await tempKnowledge({ 'a.md': '---\ntitle: A\n---\n\nOne sentence.\n', 'f.faq.yaml': '- question: Q?\n  alternates: [R?]\n  answer: Yes.\n' });
+    kb = await tempKnowledge({
+      'a.md': '---\ntitle: A\n---\n\nOne sentence.\n',
+      'f.faq.yaml': '- question: Q?\n  alternates: [R?]\n  answer: Yes.\n',
+    });
     const loaded = await loadKnowledge(kb.dir);
     if (!loaded.ok) throw new Error('does not load');
     expect(knowledgeTextSize(loaded.knowledge)).toBe('---\ntitle: A\n---\n\nOne sentence.\n'.length + 'Q?R?Yes.'.length);
@@ -48,7 +58,8 @@ describe('startAnswerer', () => {
     const here = keep(await startAnswerer(kb.dir, { inProcessMaxBytes: limit }));
     const there = keep(await startAnswerer(kb.dir, { inProcessMaxBytes: limit - 1 }));
     expect([here.home, there.home]).toEqual(['in-process', 'worker']);
-    for (const q of ['who founded it?', 'Is Stanford a founding member?', 'What time is it in Tokyo?']) expect(await there.ask(q), q).toEqual(await here.ask(q));
+    for (const q of ['who founded it?', 'Is Stanford a founding member?', 'What time is it in Tokyo?'])
+      expect(await there.ask(q), q).toEqual(await here.ask(q));
     expect(there.manifest).toEqual(here.manifest);
     expect(there.stats).toEqual(here.stats);
     expect(there.help('slack')).toEqual(here.help('slack'));
@@ -82,7 +93,7 @@ describe('startAnswerer', () => {
     }
   });
 
-  it('rejects a folder that is not there, in the loader\'s words', async () => {
+  it("rejects a folder that is not there, in the loader's words", async () => {
     const error = await startAnswerer('/nonexistent/alliance-kb').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KnowledgeLoadError);
     expect((error as KnowledgeLoadError).errors[0]?.message).toMatch(/folder not found/);

@@ -6,7 +6,13 @@ import { manifestOf } from '../../src/knowledge/manifest.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/paths.js';
 import { tempKnowledge, type TempKnowledge } from '../helpers/knowledge.js';
 
-const QUESTIONS = ['Who founded the Global MOOC Alliance?', 'How many founding members are there?', 'Is Tsinghua University a member?', "What's the capital of Australia?", 'who fonded the aliance'];
+const QUESTIONS = [
+  'Who founded the Global MOOC Alliance?',
+  'How many founding members are there?',
+  'Is Tsinghua University a member?',
+  "What's the capital of Australia?",
+  'who fonded the aliance',
+];
 
 async function inProcess(): Promise<Answerer> {
   const loaded = await loadKnowledge(DEFAULT_KNOWLEDGE_DIR);
@@ -50,7 +56,9 @@ describe('WorkerAnswerer started from a loaded knowledge base', () => {
     if (!loaded.ok) throw new Error('the shipped knowledge does not load');
     const worker = await WorkerAnswerer.start(loaded.knowledge);
     try {
-      expect(await worker.ask('Who founded the Global MOOC Alliance?')).toEqual(new Answerer(loaded.knowledge).ask('Who founded the Global MOOC Alliance?'));
+      expect(await worker.ask('Who founded the Global MOOC Alliance?')).toEqual(
+        new Answerer(loaded.knowledge).ask('Who founded the Global MOOC Alliance?'),
+      );
     } finally {
       await worker.close();
     }
@@ -68,7 +76,9 @@ describe('WorkerAnswerer.start on a folder that does not load', () => {
     const error = await WorkerAnswerer.start(kb.dir).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KnowledgeLoadError);
     expect((error as KnowledgeLoadError).errors).toEqual([expect.objectContaining({ file: 'broken.md', line: 1 })]);
-    expect((error as KnowledgeLoadError).message).toMatch(/^answer: the knowledge does not load:\n {2}broken\.md:1: front matter needs a title/);
+    expect((error as KnowledgeLoadError).message).toMatch(
+      /^answer: the knowledge does not load:\n {2}broken\.md:1: front matter needs a title/,
+    );
   });
   it('rejects for a folder that is not there', async () => {
     const error = await WorkerAnswerer.start(`${kb.dir}/missing`).catch((e: unknown) => e);
@@ -106,7 +116,9 @@ const w = await WorkerAnswerer.start(${JSON.stringify(DEFAULT_KNOWLEDGE_DIR)});
 const a = await w.ask('Who founded the Global MOOC Alliance?');
 process.stdout.write(a.kind);`;
     const out = await new Promise<string>((resolve, reject) =>
-      execFile(process.execPath, ['--input-type=module', '-e', script], { timeout: 20_000 }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
+      execFile(process.execPath, ['--input-type=module', '-e', script], { timeout: 20_000 }, (error, stdout) =>
+        error ? reject(error) : resolve(stdout),
+      ),
     );
     expect(out).not.toBe('');
   });

@@ -23,5 +23,10 @@ export async function tempKnowledge(files: Record<string, string> | 'shipped'): 
 
 /** A question from the terminal, as tests ask it. */
 export const asked = (text: string, isModerator = false) => ({
-  text, platform: 'terminal' as const, userId: 'tester', channelId: 'test', isModerator, userName: 'tester',
+  text,
+  platform: 'terminal' as const,
+  userId: 'tester',
+  channelId: 'test',
+  isModerator,
+  userName: 'tester',
 });

@@ -34,13 +34,19 @@ describe('a valid knowledge folder', () => {
 
 describe('validation problems are reported as file:line: message', () => {
   it('a document without a title', async () => {
-    expect(await problems({ 'a.md': 'Just text.\n' })).toEqual(['a.md:1: front matter needs a title (add "---\\ntitle: …\\n---" at the top)']);
+    expect(await problems({ 'a.md': 'Just text.\n' })).toEqual([
+      'a.md:1: front matter needs a title (add "---\\ntitle: …\\n---" at the top)',
+    ]);
   });
   it('front matter that is never closed', async () => {
-    expect(await problems({ 'a.md': '---\ntitle: x\n\ntext' })).toEqual(['a.md:1: front matter opened with --- is never closed by a --- line']);
+    expect(await problems({ 'a.md': '---\ntitle: x\n\ntext' })).toEqual([
+      'a.md:1: front matter opened with --- is never closed by a --- line',
+    ]);
   });
   it('an unknown front matter key', async () => {
-    expect(await problems({ 'a.md': '---\ntitle: x\ntitel: y\n---\n\ntext\n' })).toEqual(['a.md:3: unknown front matter key "titel" (expected title, source, url, date, subject)']);
+    expect(await problems({ 'a.md': '---\ntitle: x\ntitel: y\n---\n\ntext\n' })).toEqual([
+      'a.md:3: unknown front matter key "titel" (expected title, source, url, date, subject)',
+    ]);
   });
   it('a document with no text', async () => {
     expect(await problems({ 'a.md': '---\ntitle: x\n---\n' })).toEqual(['a.md:4: document has no text']);
@@ -52,7 +58,9 @@ describe('validation problems are reported as file:line: message', () => {
     ]);
   });
   it('an FAQ file that is not a list', async () => {
-    expect(await problems({ 'x.faq.yaml': 'question: Why?\nanswer: Because.\n' })).toEqual(['x.faq.yaml:1: an FAQ file must be a list of entries ("- question: …")']);
+    expect(await problems({ 'x.faq.yaml': 'question: Why?\nanswer: Because.\n' })).toEqual([
+      'x.faq.yaml:1: an FAQ file must be a list of entries ("- question: …")',
+    ]);
   });
   it('invalid YAML', async () => {
     const [first] = await problems({ 'x.faq.yaml': '- question: "unclosed\n  answer: x\n' });
@@ -60,15 +68,21 @@ describe('validation problems are reported as file:line: message', () => {
   });
   it('the same question in two FAQ files', async () => {
     const entry = '- question: Why?\n  answer: Because.\n';
-    expect(await problems({ 'a.faq.yaml': entry, 'b.faq.yaml': entry })).toEqual(['b.faq.yaml:1: question "Why?" is already answered in a.faq.yaml:1']);
+    expect(await problems({ 'a.faq.yaml': entry, 'b.faq.yaml': entry })).toEqual([
+      'b.faq.yaml:1: question "Why?" is already answered in a.faq.yaml:1',
+    ]);
   });
   it('a synonym group of one word', async () => {
-    expect(await problems({ 'a.md': doc(), 'synonyms.yaml': '- [club, society]\n- [lonely]\n' })).toEqual(['synonyms.yaml:2: each synonym group must list at least two words, e.g. "- [founded, started]"']);
+    expect(await problems({ 'a.md': doc(), 'synonyms.yaml': '- [club, society]\n- [lonely]\n' })).toEqual([
+      'synonyms.yaml:2: each synonym group must list at least two words, e.g. "- [founded, started]"',
+    ]);
   });
   it('an empty or missing folder', async () => {
     expect(await problems({ 'notes.txt': 'x' })).toEqual([expect.stringMatching(/: knowledge: the folder has no documents/)]);
     const result = await loadKnowledge('/nonexistent/knowledge');
-    expect(result.ok ? [] : result.errors.map(formatKnowledgeError)).toEqual([expect.stringContaining('folder not found (set KNOWLEDGE_DIR')]);
+    expect(result.ok ? [] : result.errors.map(formatKnowledgeError)).toEqual([
+      expect.stringContaining('folder not found (set KNOWLEDGE_DIR'),
+    ]);
   });
   it('every problem at once, not only the first', async () => {
     expect(await problems({ 'a.md': 'x', 'b.md': 'y' })).toHaveLength(2);

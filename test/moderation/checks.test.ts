@@ -3,7 +3,10 @@ import { checkProblems, parseChecks } from '../../src/moderation/checks.js';
 
 describe('the checks file', () => {
   it('parses questions with what their answers must and must not say', () => {
-    const parsed = parseChecks('checks.yaml', '- question: who founded it?\n  expect: [Tsinghua, edX]\n- question: weather?\n  abstain: true\n- question: is Stanford a member?\n  forbid: "^yes"\n');
+    const parsed = parseChecks(
+      'checks.yaml',
+      '- question: who founded it?\n  expect: [Tsinghua, edX]\n- question: weather?\n  abstain: true\n- question: is Stanford a member?\n  forbid: "^yes"\n',
+    );
     expect(parsed).toEqual({
       ok: true,
       value: [
@@ -27,7 +30,10 @@ describe('the checks file', () => {
 
 describe('checking an answer', () => {
   it('lists every pattern it misses or breaks', () => {
-    expect(checkProblems({ expect: ['Tsinghua', 'edX'], forbid: ['Stanford'], abstain: false }, 'Tsinghua and Stanford')).toEqual(['missing /edX/', 'has forbidden /Stanford/']);
+    expect(checkProblems({ expect: ['Tsinghua', 'edX'], forbid: ['Stanford'], abstain: false }, 'Tsinghua and Stanford')).toEqual([
+      'missing /edX/',
+      'has forbidden /Stanford/',
+    ]);
     expect(checkProblems({ expect: [], forbid: [], abstain: true }, "I don't know the answer to that.")).toEqual([]);
     expect(checkProblems({ expect: [], forbid: [], abstain: true }, 'Paris.')).toEqual(['should say it does not know']);
   });

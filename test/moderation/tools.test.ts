@@ -33,10 +33,15 @@ describe('checked reload', () => {
   it('is refused when a check fails, reporting the answer it got; the old knowledge keeps serving', async () => {
     const b = await start({ 'checks.yaml': CHECKS });
     const article = path.join(kb!.dir, 'global-mooc-alliance.md');
-    await kb!.write('global-mooc-alliance.md', (await readFile(article, 'utf8')).replace(/The Global MOOC Alliance founding members are: [^\n]*\n/, ''));
+    await kb!.write(
+      'global-mooc-alliance.md',
+      (await readFile(article, 'utf8')).replace(/The Global MOOC Alliance founding members are: [^\n]*\n/, ''),
+    );
     const report = await b.reload(moderator);
     expect(report.ok).toBe(false);
-    expect(report.checkFailures).toEqual([{ question: 'who founded it?', problems: ['missing /Tsinghua/', 'missing /Zhejiang/'], answer: expect.any(String) }]);
+    expect(report.checkFailures).toEqual([
+      { question: 'who founded it?', problems: ['missing /Tsinghua/', 'missing /Zhejiang/'], answer: expect.any(String) },
+    ]);
     expect((await b.ask(asked('who founded it?'))).text).toContain('Zhejiang University');
     expect((await b.status(moderator)).lastReload?.ok).toBe(false);
   });
@@ -52,7 +57,12 @@ describe('kb status', () => {
   it('says what is loaded, when, by whom, and the last reload', async () => {
     const b = await start();
     const before = await b.status(moderator);
-    expect(before).toMatchObject({ documents: 2, faqEntries: 2, loadedBy: 'start-up', contentHash: expect.stringMatching(/^[0-9a-f]{12}$/) });
+    expect(before).toMatchObject({
+      documents: 2,
+      faqEntries: 2,
+      loadedBy: 'start-up',
+      contentHash: expect.stringMatching(/^[0-9a-f]{12}$/),
+    });
     await kb!.write('new.md', '---\ntitle: New\n---\n\nNew text.\n');
     await b.reload(moderator);
     const after = await b.status(moderator);
@@ -93,7 +103,11 @@ describe('kb teach', () => {
   it('writes a FAQ entry with author and date, and answers the new question right after', async () => {
     const b = await start();
     expect((await b.ask(asked('How do I join the alliance?'))).kind).toBe('unknown');
-    const result = await b.teach(moderator, { question: 'How do I join the alliance?', alternates: ['Can my university join?'], answer: 'Write to the secretariat of the Global MOOC Alliance.' });
+    const result = await b.teach(moderator, {
+      question: 'How do I join the alliance?',
+      alternates: ['Can my university join?'],
+      answer: 'Write to the secretariat of the Global MOOC Alliance.',
+    });
     expect(result).toMatchObject({ ok: true, errors: [], report: { ok: true, added: ['FAQ "How do I join the alliance?"'] } });
     const file = await readFile(path.join(kb!.dir, 'taught.faq.yaml'), 'utf8');
     expect(file).toContain('author: tester (terminal)');
@@ -113,7 +127,11 @@ describe('kb teach', () => {
 
   it('takes the entry out again when it makes a check fail', async () => {
     const b = await start({ 'checks.yaml': '- question: who founded it?\n  expect: [Tsinghua]\n' });
-    const result = await b.teach(moderator, { question: 'Who founded it?', alternates: ['who founded the alliance'], answer: 'Nobody knows.' });
+    const result = await b.teach(moderator, {
+      question: 'Who founded it?',
+      alternates: ['who founded the alliance'],
+      answer: 'Nobody knows.',
+    });
     expect(result.ok).toBe(false);
     expect(result.errors).toEqual([{ field: 'form', message: 'Not saved: with this entry check "who founded it?": missing /Tsinghua/' }]);
     await expect(readFile(path.join(kb!.dir, 'taught.faq.yaml'), 'utf8')).rejects.toThrow(/ENOENT/);

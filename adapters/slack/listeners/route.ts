@@ -18,16 +18,16 @@ export interface Route<H> {
   handler: H;
 }
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** Matches exactly `name`, for a route. */
 export function exactly(name: string): RegExp {
-  return new RegExp(`^${escape(name)}$`);
+  return new RegExp(`^${escapeRegExp(name)}$`);
 }
 
 /** Matches anything that starts with `prefix`, for a route. */
 export function startingWith(prefix: string): RegExp {
-  return new RegExp(`^${escape(prefix)}`);
+  return new RegExp(`^${escapeRegExp(prefix)}`);
 }
 
 /** One RegExp matching whatever any of `routes` matches: the single listener's constraint. */

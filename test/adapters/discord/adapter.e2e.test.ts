@@ -91,7 +91,11 @@ describe('a direct message', () => {
     const bodies = await fake.messagesIn(fake.dmChannelId);
     for (const name of FOUNDERS) expect(text(bodies)).toContain(name);
     const info = logs.filter((l) => l.level >= 30);
-    expect(info.find((l) => l.msg === 'discord: question')).toMatchObject({ via: 'dm', kind: expect.any(String), confidence: expect.any(Number) });
+    expect(info.find((l) => l.msg === 'discord: question')).toMatchObject({
+      via: 'dm',
+      kind: expect.any(String),
+      confidence: expect.any(Number),
+    });
     expect(JSON.stringify(info)).not.toContain('who founded it?');
   });
 
@@ -112,7 +116,10 @@ describe('/reload', () => {
     const interaction = fake.slashCommand('reload', {}, fake.roleModerator);
     const callback = await fake.callbackOf(interaction);
     expect(callback).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
-    const edit = await fake.waitForRequest('the reload report', (r) => r.method === 'PATCH' && r.path.endsWith(`/${interaction.token}/messages/@original`));
+    const edit = await fake.waitForRequest(
+      'the reload report',
+      (r) => r.method === 'PATCH' && r.path.endsWith(`/${interaction.token}/messages/@original`),
+    );
     expect((edit.body as MessageBody).content).toContain('Reloaded the knowledge base');
     expect(bot.calls.reload).toBe(1);
   });
@@ -155,7 +162,11 @@ describe('who asked', () => {
     asked.push(['slash by role moderator', true]);
     expect(bot.calls.questions.map((q, i) => [asked[i]?.[0], q.isModerator])).toEqual(asked);
     expect(bot.calls.questions.map((q) => q.userId)).toEqual([
-      fake.member.user.id, fake.roleModerator.user.id, fake.admin.user.id, fake.admin.user.id, fake.roleModerator.user.id,
+      fake.member.user.id,
+      fake.roleModerator.user.id,
+      fake.admin.user.id,
+      fake.admin.user.id,
+      fake.roleModerator.user.id,
     ]);
     expect(bot.calls.questions.every((q) => q.platform === 'discord' && q.text === 'who founded it?')).toBe(true);
   });
@@ -262,10 +273,19 @@ describe('a slow answer', () => {
     const { fake } = await startHarness(bot);
     let interaction = { id: '', token: '' };
     // The core answers only after Discord has seen the deferral: no clock in the assertion.
-    bot.holdNextAsk(fake.waitFor('the deferral', () => fake.requests.find((r) => r.path === `/interactions/${interaction.id}/${interaction.token}/callback`), 20_000));
+    bot.holdNextAsk(
+      fake.waitFor(
+        'the deferral',
+        () => fake.requests.find((r) => r.path === `/interactions/${interaction.id}/${interaction.token}/callback`),
+        20_000,
+      ),
+    );
     interaction = fake.slashCommand('ask', { question: 'who founded it?' });
     expect(await fake.callbackOf(interaction)).toMatchObject({ type: 5 });
-    const edit = await fake.waitForRequest('the edited answer', (r) => r.method === 'PATCH' && r.path.endsWith(`/${interaction.token}/messages/@original`));
+    const edit = await fake.waitForRequest(
+      'the edited answer',
+      (r) => r.method === 'PATCH' && r.path.endsWith(`/${interaction.token}/messages/@original`),
+    );
     expect((edit.body as MessageBody).content).toContain('Tsinghua');
   });
 });
@@ -277,7 +297,10 @@ describe('a failing reload', () => {
     bot.failNextReload(new Error('disk on fire'));
     const interaction = fake.slashCommand('reload', {}, fake.admin);
     expect(await fake.callbackOf(interaction)).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
-    const edit = await fake.waitForRequest('the apology', (r) => r.method === 'PATCH' && r.path.endsWith(`/${interaction.token}/messages/@original`));
+    const edit = await fake.waitForRequest(
+      'the apology',
+      (r) => r.method === 'PATCH' && r.path.endsWith(`/${interaction.token}/messages/@original`),
+    );
     expect((edit.body as MessageBody).content).toBe(APOLOGY);
     expect(logs.find((l) => l.level === 50)?.err).toMatchObject({ message: 'disk on fire' });
   });
@@ -305,7 +328,10 @@ describe('slash command registration', () => {
       const put = fake.requests.find((r) => r.method === 'PUT');
       expect(put?.path).toBe(`/applications/${fake.applicationId}/commands`);
       expect(put?.body).toEqual(JSON.parse(JSON.stringify(commandDefinitions())));
-      await deployCommands({ token: fake.token, clientId: fake.applicationId, guildId: fake.guildId, moderatorRoleIds: [], apiUrl: fake.apiUrl }, { clear: true });
+      await deployCommands(
+        { token: fake.token, clientId: fake.applicationId, guildId: fake.guildId, moderatorRoleIds: [], apiUrl: fake.apiUrl },
+        { clear: true },
+      );
       const cleared = fake.requests.filter((r) => r.method === 'PUT')[1];
       expect(cleared?.path).toBe(`/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`);
       expect(cleared?.body).toEqual([]);
@@ -319,7 +345,10 @@ describe('a wrong token', () => {
   it('fails start-up with a message naming DISCORD_TOKEN', async () => {
     const fake = await FakeDiscord.start();
     try {
-      const adapter = createDiscordAdapter({ token: 'not-the-token', clientId: fake.applicationId, moderatorRoleIds: [], apiUrl: fake.apiUrl }, silentLogger());
+      const adapter = createDiscordAdapter(
+        { token: 'not-the-token', clientId: fake.applicationId, moderatorRoleIds: [], apiUrl: fake.apiUrl },
+        silentLogger(),
+      );
       await expect(adapter.start(core)).rejects.toThrow(/^discord: could not log in .*check DISCORD_TOKEN/);
       await adapter.stop();
     } finally {

@@ -32,8 +32,14 @@ describe('slash command definitions', () => {
     expect(commands.find((c) => c.name === 'reload')?.options?.[0]).not.toHaveProperty('required', true);
     const kb = commands.find((c) => c.name === 'kb');
     expect(kb?.default_member_permissions ?? null).toBeNull();
-    expect(kb?.options?.map((o) => [o.name, o.type])).toEqual([['status', 1], ['gaps', 1], ['why', 1], ['teach', 1]]);
-    const sub = (name: string) => kb?.options?.find((o) => o.name === name) as { options?: { name: string; type: number; required?: boolean }[] } | undefined;
+    expect(kb?.options?.map((o) => [o.name, o.type])).toEqual([
+      ['status', 1],
+      ['gaps', 1],
+      ['why', 1],
+      ['teach', 1],
+    ]);
+    const sub = (name: string) =>
+      kb?.options?.find((o) => o.name === name) as { options?: { name: string; type: number; required?: boolean }[] } | undefined;
     expect(sub('gaps')?.options).toEqual([expect.objectContaining({ name: 'days', type: 4 })]);
     expect(sub('why')?.options).toEqual([expect.objectContaining({ name: 'question', type: 3, required: true })]);
   });

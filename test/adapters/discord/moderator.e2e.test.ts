@@ -46,7 +46,9 @@ describe('/reload force', () => {
     const options: (ReloadOptions | undefined)[] = [];
     const spy: ChatBot = new Proxy(bot, {
       get: (target, property, receiver) =>
-        property === 'reload' ? (q: Parameters<ChatBot['reload']>[0], o?: ReloadOptions) => (options.push(o), bot.reload(q, o)) : (Reflect.get(target, property, receiver) as unknown),
+        property === 'reload'
+          ? (q: Parameters<ChatBot['reload']>[0], o?: ReloadOptions) => (options.push(o), bot.reload(q, o))
+          : (Reflect.get(target, property, receiver) as unknown),
     });
     const { fake } = await startHarness(spy);
     const bodies = await privateReply(fake, fake.slashCommand('reload', { force: true }, fake.admin));
@@ -116,7 +118,9 @@ describe('/kb why', () => {
 
   it('is refused to anyone else', async () => {
     const { fake } = await startHarness(core);
-    expect(text(await privateReply(fake, fake.slashCommand('kb', { question: 'who founded it?' }, fake.member, 'why')))).toBe(MODERATOR_REFUSAL);
+    expect(text(await privateReply(fake, fake.slashCommand('kb', { question: 'who founded it?' }, fake.member, 'why')))).toBe(
+      MODERATOR_REFUSAL,
+    );
   });
 });
 
@@ -143,7 +147,11 @@ describe('a teach that succeeds', () => {
     const { fake } = await startHarness(core);
     const submit = fake.submitModal(
       'teach:form',
-      { question: "What is the alliance's mascot?", alternates: 'Does the alliance have a mascot?\n\n', answer: 'The alliance has no mascot; its logo is a blue globe.' },
+      {
+        question: "What is the alliance's mascot?",
+        alternates: 'Does the alliance have a mascot?\n\n',
+        answer: 'The alliance has no mascot; its logo is a blue globe.',
+      },
       fake.admin,
     );
     const reply = text(await privateReply(fake, submit));

@@ -12,10 +12,25 @@ import { FakeDiscord, type MessageBody } from '../../fakes/discord/fake-discord.
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 /** The 19 founding members, as knowledge/ names them. */
 const FOUNDERS = [
-  'CRI', 'edX', 'Mongolian University of Science and Technology', 'Nanyang Technological University', 'Peking University',
-  'Politecnico di Milano', 'Rice University', 'RWTH Aachen University', 'Saint Petersburg University',
-  'Shanghai Jiao Tong University', 'Thai MOOC', 'Tsinghua University', 'University of Auckland', 'University of Chile',
-  'University of Manchester', 'University of Nairobi', 'University of Toronto', 'XuetangX', 'Zhejiang University',
+  'CRI',
+  'edX',
+  'Mongolian University of Science and Technology',
+  'Nanyang Technological University',
+  'Peking University',
+  'Politecnico di Milano',
+  'Rice University',
+  'RWTH Aachen University',
+  'Saint Petersburg University',
+  'Shanghai Jiao Tong University',
+  'Thai MOOC',
+  'Tsinghua University',
+  'University of Auckland',
+  'University of Chile',
+  'University of Manchester',
+  'University of Nairobi',
+  'University of Toronto',
+  'XuetangX',
+  'Zhejiang University',
 ];
 /** `npm start` builds first; on a slow machine that takes a while. */
 const START_TIMEOUT_MS = 120_000;

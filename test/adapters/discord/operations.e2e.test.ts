@@ -22,8 +22,9 @@ afterEach(async () => {
   await core.close();
 });
 
-const text = (bodies: MessageBody[]): string => bodies.map((b) => b.content ?? '').join('\n');
-const ids = (bodies: MessageBody[]): string[] => bodies.flatMap((b) => b.components ?? []).flatMap((row) => row.components.map((c) => c.custom_id ?? ''));
+const _text = (bodies: MessageBody[]): string => bodies.map((b) => b.content ?? '').join('\n');
+const ids = (bodies: MessageBody[]): string[] =>
+  bodies.flatMap((b) => b.components ?? []).flatMap((row) => row.components.map((c) => c.custom_id ?? ''));
 
 describe('votes on answers', () => {
   it('put 👍/👎 under answers by /ask, mention and DM, and record a vote with a private thanks only', async () => {
@@ -32,7 +33,11 @@ describe('votes on answers', () => {
     const mentioned = await fake.messagesIn(fake.channelId, { replyTo: fake.postInChannel('How many founding members are there?') });
     fake.directMessage('What is a MOOC?');
     const dm = await fake.messagesIn(fake.dmChannelId);
-    for (const bodies of [slash, mentioned, dm]) expect(ids(bodies).filter((id) => id.startsWith('vote:'))).toEqual([expect.stringMatching(/^vote:up:\d+$/), expect.stringMatching(/^vote:down:\d+$/)]);
+    for (const bodies of [slash, mentioned, dm])
+      expect(ids(bodies).filter((id) => id.startsWith('vote:'))).toEqual([
+        expect.stringMatching(/^vote:up:\d+$/),
+        expect.stringMatching(/^vote:down:\d+$/),
+      ]);
 
     const down = ids(slash).find((id) => id.startsWith('vote:down:')) ?? '';
     const before = fake.requests.length;
@@ -68,7 +73,12 @@ describe('the digest', () => {
       expect(body.content?.length).toBeLessThanOrEqual(2000);
       expect(body.allowed_mentions).toEqual({ parse: [] });
     }
-    expect(posts.map((p) => (p.body as MessageBody).content).join('\n').replace(/\s+/g, ' ')).toBe(digest.replace(/\s+/g, ' '));
+    expect(
+      posts
+        .map((p) => (p.body as MessageBody).content)
+        .join('\n')
+        .replace(/\s+/g, ' '),
+    ).toBe(digest.replace(/\s+/g, ' '));
   });
 
   it('is not posted anywhere without a digest channel', async () => {

@@ -26,6 +26,8 @@ describe('who is a moderator', () => {
   });
 
   it('does not take Administrator-like bits that are not Manage Server', () => {
-    expect(isModeratorMember({ permissions: PermissionFlagsBits.ManageMessages | PermissionFlagsBits.KickMembers, roleIds: [] }, [])).toBe(false);
+    expect(isModeratorMember({ permissions: PermissionFlagsBits.ManageMessages | PermissionFlagsBits.KickMembers, roleIds: [] }, [])).toBe(
+      false,
+    );
   });
 });

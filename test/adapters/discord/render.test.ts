@@ -10,7 +10,14 @@ import {
 } from '../../../adapters/discord/render.js';
 import type { Answer, ReloadReport } from '../../../src/types.js';
 
-const answer = (fields: Partial<Answer>): Answer => ({ text: 'The alliance was launched on 11 December.', kind: 'passage', confidence: 0.8, sources: [], suggestions: [], ...fields });
+const answer = (fields: Partial<Answer>): Answer => ({
+  text: 'The alliance was launched on 11 December.',
+  kind: 'passage',
+  confidence: 0.8,
+  sources: [],
+  suggestions: [],
+  ...fields,
+});
 
 describe('rendering an answer', () => {
   it('puts the text in the content and never allows mentions', () => {
@@ -29,7 +36,9 @@ describe('rendering an answer', () => {
 describe('rendering sources', () => {
   it('names the document and section in the footer and quotes what the text does not already say', () => {
     const [message] = renderAnswer(
-      answer({ sources: [{ document: 'Global MOOC Alliance', section: 'Launch', quote: 'It was launched at the Global MOOC Conference.' }] }),
+      answer({
+        sources: [{ document: 'Global MOOC Alliance', section: 'Launch', quote: 'It was launched at the Global MOOC Conference.' }],
+      }),
     );
     const embed = message?.embeds[0];
     expect(embed?.footer?.text).toBe('Source: Global MOOC Alliance › Launch');
@@ -43,7 +52,9 @@ describe('rendering sources', () => {
   });
 
   it('does not quote the enumeration a list answer was made from', () => {
-    const [message] = renderAnswer(answer({ kind: 'list', text: 'The members are:\n- A\n- B', sources: [{ document: 'Doc', quote: 'The members are: A, B.' }] }));
+    const [message] = renderAnswer(
+      answer({ kind: 'list', text: 'The members are:\n- A\n- B', sources: [{ document: 'Doc', quote: 'The members are: A, B.' }] }),
+    );
     expect(message?.embeds[0]?.description).toBeUndefined();
     expect(message?.embeds[0]?.footer?.text).toBe('Source: Doc');
   });
@@ -64,7 +75,10 @@ describe('rendering suggestions as buttons', () => {
   it('makes one button per suggestion whose id carries the question', () => {
     const [message] = renderAnswer(answer({ kind: 'unknown', suggestions: ['Who founded the alliance?', 'When was it launched?'] }));
     const buttons = message?.components[0]?.components ?? [];
-    expect(buttons.map((b) => ('custom_id' in b ? b.custom_id : undefined))).toEqual(['ask:0:Who founded the alliance?', 'ask:1:When was it launched?']);
+    expect(buttons.map((b) => ('custom_id' in b ? b.custom_id : undefined))).toEqual([
+      'ask:0:Who founded the alliance?',
+      'ask:1:When was it launched?',
+    ]);
     expect(buttons.map((b) => ('label' in b ? b.label : undefined))).toEqual(['Who founded the alliance?', 'When was it launched?']);
   });
 
@@ -99,10 +113,14 @@ describe("respecting Discord's limits", () => {
 
   it('trims an answer too long for three messages with a pointer to its source', () => {
     const text = 'A sentence about the alliance. '.repeat(400);
-    const messages = renderAnswer(answer({ text, sources: [{ document: 'Global MOOC Alliance', section: 'History', quote: 'q', url: 'https://example.org' }] }));
+    const messages = renderAnswer(
+      answer({ text, sources: [{ document: 'Global MOOC Alliance', section: 'History', quote: 'q', url: 'https://example.org' }] }),
+    );
     expect(messages).toHaveLength(MAX_MESSAGES);
     for (const m of messages) expect(m.content.length).toBeLessThanOrEqual(LIMITS.content);
-    expect(messages[MAX_MESSAGES - 1]?.content).toMatch(/… \(trimmed; the rest is in Global MOOC Alliance › History: <https:\/\/example.org>\)$/);
+    expect(messages[MAX_MESSAGES - 1]?.content).toMatch(
+      /… \(trimmed; the rest is in Global MOOC Alliance › History: <https:\/\/example.org>\)$/,
+    );
   });
 
   it('cuts a word with no boundary at the limit', () => {
@@ -111,7 +129,14 @@ describe("respecting Discord's limits", () => {
 
   it('keeps embed parts within their limits', () => {
     const quote = 'q'.repeat(5000);
-    const [message] = renderAnswer(answer({ sources: [{ document: 'd'.repeat(300), quote, url: 'https://example.org' }, { document: 'e', quote }] }));
+    const [message] = renderAnswer(
+      answer({
+        sources: [
+          { document: 'd'.repeat(300), quote, url: 'https://example.org' },
+          { document: 'e', quote },
+        ],
+      }),
+    );
     const embed = message?.embeds[0];
     expect(embed?.title?.length).toBeLessThanOrEqual(LIMITS.embedTitle);
     expect(embed?.description?.length).toBeLessThanOrEqual(LIMITS.embedDescription);
@@ -124,8 +149,20 @@ describe('rendering a reload report', () => {
   // The check fields are filled in for cores that report knowledge checks; the renderer needs none of them.
   const report = (fields: Partial<ReloadReport>): ReloadReport =>
     ({
-      ok: true, forced: false, checksPassed: 0, checkFailures: [], documents: 2, passages: 40, faqEntries: 5,
-      added: [], removed: [], changed: [], errors: [], tookMs: 12, by: 'grace (discord)', ...fields,
+      ok: true,
+      forced: false,
+      checksPassed: 0,
+      checkFailures: [],
+      documents: 2,
+      passages: 40,
+      faqEntries: 5,
+      added: [],
+      removed: [],
+      changed: [],
+      errors: [],
+      tookMs: 12,
+      by: 'grace (discord)',
+      ...fields,
     }) as ReloadReport;
 
   it('says what changed', () => {
@@ -143,7 +180,10 @@ describe('rendering a reload report', () => {
   });
 
   it('lists failed knowledge checks when the core ran them', () => {
-    const failed = { ...report({ ok: false }), checkFailures: [{ question: 'who founded it?', problems: ['missing /Tsinghua/'], answer: '…' }] };
+    const failed = {
+      ...report({ ok: false }),
+      checkFailures: [{ question: 'who founded it?', problems: ['missing /Tsinghua/'], answer: '…' }],
+    };
     expect(renderReloadReport(failed).content).toContain('- check "who founded it?": missing /Tsinghua/');
   });
 });

@@ -31,7 +31,11 @@ beforeAll(async () => {
   adapter = createDiscordAdapter(
     { token: fake.token, clientId: fake.applicationId, moderatorRoleIds: [fake.moderatorRoleId], apiUrl: fake.apiUrl, shards: 'auto' },
     createLogger({ level: 'info', destination }),
-    { shardFile: 'dist/adapters/discord/shard.js', shardEnv: { KNOWLEDGE_DIR: knowledge.dir, ANALYTICS_DB: 'off', LOG_LEVEL: 'warn' }, spawnDelayMs: 0 },
+    {
+      shardFile: 'dist/adapters/discord/shard.js',
+      shardEnv: { KNOWLEDGE_DIR: knowledge.dir, ANALYTICS_DB: 'off', LOG_LEVEL: 'warn' },
+      spawnDelayMs: 0,
+    },
   );
   await adapter.start(core);
 }, 120_000);
@@ -47,7 +51,12 @@ describe('DISCORD_SHARDS=auto with two shards', () => {
   it('asks Discord for the shard count and runs one process per shard, each identified as its shard', () => {
     expect(fake.requests.some((r) => r.method === 'GET' && r.path === '/gateway/bot')).toBe(true);
     const identified = fake.received(2).map((p) => (p.d as { shard?: number[] }).shard);
-    expect(identified).toEqual(expect.arrayContaining([[0, 2], [1, 2]]));
+    expect(identified).toEqual(
+      expect.arrayContaining([
+        [0, 2],
+        [1, 2],
+      ]),
+    );
     expect(fake.readyShards).toEqual([0, 1]);
     expect(adapter.status()).toEqual({ connected: true, reconnects: 0 });
     expect(logs.filter((l) => l.msg === 'discord: shard starting').map((l) => l.shardId)).toEqual([0, 1]);
@@ -63,9 +72,16 @@ describe('DISCORD_SHARDS=auto with two shards', () => {
   });
 
   it('makes a taught answer live on every shard', async () => {
-    const submit = fake.submitModal('teach:form', { question: 'Who keeps the shards in step?', alternates: '', answer: 'The shard that was taught reloads the others.' }, fake.admin);
+    const submit = fake.submitModal(
+      'teach:form',
+      { question: 'Who keeps the shards in step?', alternates: '', answer: 'The shard that was taught reloads the others.' },
+      fake.admin,
+    );
     const reply = await fake.waitFor('the report of every shard', () => {
-      const text = fake.messagesOf(submit).map((b) => b.content ?? '').join('\n');
+      const text = fake
+        .messagesOf(submit)
+        .map((b) => b.content ?? '')
+        .join('\n');
       return text.includes('Reloaded on every shard') ? text : undefined;
     });
     expect(reply).toContain('Saved and live: "Who keeps the shards in step?"');

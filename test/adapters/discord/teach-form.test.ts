@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { FIELD, MODAL_LIMITS, TeachDrafts, openFormButtonId, parseOpenFormButtonId, teachInput, teachModal } from '../../../adapters/discord/teach-form.js';
+import {
+  FIELD,
+  MODAL_LIMITS,
+  TeachDrafts,
+  openFormButtonId,
+  parseOpenFormButtonId,
+  teachInput,
+  teachModal,
+} from '../../../adapters/discord/teach-form.js';
 
 describe('teach drafts', () => {
   it('are kept for their owner only, for a bounded time', () => {
@@ -44,7 +52,11 @@ describe('the teach modal', () => {
   });
 
   it('turns the alternates, one per line, into phrasings without the blank lines', () => {
-    expect(teachInput({ question: 'q?', alternates: ' one \n\n two\n', answer: 'a' })).toEqual({ question: 'q?', alternates: ['one', 'two'], answer: 'a' });
+    expect(teachInput({ question: 'q?', alternates: ' one \n\n two\n', answer: 'a' })).toEqual({
+      question: 'q?',
+      alternates: ['one', 'two'],
+      answer: 'a',
+    });
     expect(Object.values(FIELD)).toEqual(['question', 'alternates', 'answer']);
   });
 });

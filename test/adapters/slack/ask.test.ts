@@ -48,7 +48,13 @@ async function start(mode: Mode, core: ChatBot, options: HarnessOptions = {}): P
 }
 
 /** Sends `/ask text` as `user` the way `mode` delivers it; resolves with the acknowledgement and the command's response URL. */
-async function ask(harness: Harness, mode: Mode, text: string, user = MEMBER, channel = 'C0ASK'): Promise<{ ack: AckBody; responseUrl: string }> {
+async function ask(
+  harness: Harness,
+  mode: Mode,
+  text: string,
+  user = MEMBER,
+  channel = 'C0ASK',
+): Promise<{ ack: AckBody; responseUrl: string }> {
   const responseUrl = harness.fake.responseUrl();
   const payload = slashCommand(harness.workspace, { command: '/ask', text, user, channel, responseUrl });
   if (mode === 'socket') {
@@ -61,7 +67,8 @@ async function ask(harness: Harness, mode: Mode, text: string, user = MEMBER, ch
   return { ack: response.text ? (JSON.parse(response.text) as Record<string, unknown>) : undefined, responseUrl };
 }
 
-const postsTo = (harness: Harness, responseUrl: string) => harness.fake.callsTo('response_url').filter((c) => responseUrl.endsWith(`/${c.responseId}`));
+const postsTo = (harness: Harness, responseUrl: string) =>
+  harness.fake.callsTo('response_url').filter((c) => responseUrl.endsWith(`/${c.responseId}`));
 
 /** Lets a listener that wrongly posts after acknowledging do so before the test looks. */
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 200));
@@ -117,7 +124,10 @@ describe.each(MODES)('/ask when the core is slower than the acknowledgement budg
     const { ack, responseUrl } = await ask(harness, mode, 'who founded it?');
     expect(ack).toBeUndefined();
     expect(postsTo(harness, responseUrl)).toHaveLength(0);
-    await harness.logs.waitFor((r) => r.msg.startsWith('slack: /ask answer took longer than the acknowledgement budget'), 'the late answer to be logged');
+    await harness.logs.waitFor(
+      (r) => r.msg.startsWith('slack: /ask answer took longer than the acknowledgement budget'),
+      'the late answer to be logged',
+    );
 
     slow.release();
     const reply = await harness.fake.waitForCall('response_url', (c) => responseUrl.endsWith(`/${c.responseId}`), 'the late answer');

@@ -48,7 +48,14 @@ describe('a vote', () => {
       const responseUrl = t.h.fake.responseUrl();
       await t.h.fake.sendEnvelope(
         'interactive',
-        buttonClick(t.h.workspace, { user: voter, channel: 'C910', messageTs: String(answer.args.ts ?? nextTs()), actionId: down?.action_id ?? '', value: down?.value ?? '', responseUrl }),
+        buttonClick(t.h.workspace, {
+          user: voter,
+          channel: 'C910',
+          messageTs: String(answer.args.ts ?? nextTs()),
+          actionId: down?.action_id ?? '',
+          value: down?.value ?? '',
+          responseUrl,
+        }),
       );
       const thanks = await t.h.fake.waitForCall('response_url', (c) => responseUrl.endsWith(`/${c.responseId}`));
       expect(thanks.args).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: FEEDBACK_THANKS });

@@ -31,7 +31,13 @@ describe('a signed mention in HTTP mode', () => {
 describe('/ask in HTTP mode', () => {
   it('answers in the HTTP response to the command, visible in the channel', async () => {
     const response = await postSigned(t.h.eventsUrl, SIGNING_SECRET, {
-      form: slashCommand(t.h.workspace, { command: '/ask', text: 'who founded it?', user: MEMBER, channel: 'C200', responseUrl: t.h.fake.responseUrl() }),
+      form: slashCommand(t.h.workspace, {
+        command: '/ask',
+        text: 'who founded it?',
+        user: MEMBER,
+        channel: 'C200',
+        responseUrl: t.h.fake.responseUrl(),
+      }),
     });
     expect(response.status).toBe(200);
     const reply = JSON.parse(response.text) as Record<string, unknown>;
@@ -42,7 +48,13 @@ describe('/ask in HTTP mode', () => {
 
   it('gives /kb-reload from a moderator an ephemeral report', async () => {
     await postSigned(t.h.eventsUrl, SIGNING_SECRET, {
-      form: slashCommand(t.h.workspace, { command: '/kb-reload', text: '', user: MODERATOR, channel: 'C201', responseUrl: t.h.fake.responseUrl() }),
+      form: slashCommand(t.h.workspace, {
+        command: '/kb-reload',
+        text: '',
+        user: MODERATOR,
+        channel: 'C201',
+        responseUrl: t.h.fake.responseUrl(),
+      }),
     });
     const reply = await t.h.fake.waitForCall('response_url');
     expect(reply.args.response_type).toBe('ephemeral');
@@ -74,10 +86,15 @@ describe('a suggestion click in HTTP mode', () => {
 
 describe('a retried event in HTTP mode (X-Slack-Retry-Num)', () => {
   it('is answered once', async () => {
-    const body = { json: eventCallback(t.h.workspace, mention(t.h.workspace, { user: MEMBER, channel: 'C400', text: 'who founded it?' }), 'EvHTTPRETRY') };
+    const body = {
+      json: eventCallback(t.h.workspace, mention(t.h.workspace, { user: MEMBER, channel: 'C400', text: 'who founded it?' }), 'EvHTTPRETRY'),
+    };
     expect((await postSigned(t.h.eventsUrl, SIGNING_SECRET, body)).status).toBe(200);
     expect((await postSigned(t.h.eventsUrl, SIGNING_SECRET, body, { retry: { num: 1, reason: 'http_timeout' } })).status).toBe(200);
-    const dropped = await t.h.logs.waitFor((r) => r.msg === 'slack: duplicate event ignored' && r.eventId === 'EvHTTPRETRY', 'the retry to be dropped');
+    const dropped = await t.h.logs.waitFor(
+      (r) => r.msg === 'slack: duplicate event ignored' && r.eventId === 'EvHTTPRETRY',
+      'the retry to be dropped',
+    );
     expect(dropped.retryNum).toBe(1);
     await t.h.fake.waitForCall('chat.postMessage', replyIn('C400'));
     expect(t.h.fake.callsTo('chat.postMessage').filter(replyIn('C400'))).toHaveLength(1);
@@ -86,14 +103,18 @@ describe('a retried event in HTTP mode (X-Slack-Retry-Num)', () => {
 
 describe('Slack verifying the Request URL', () => {
   it('answers the url_verification challenge', async () => {
-    const response = await postSigned(t.h.eventsUrl, SIGNING_SECRET, { json: { token: 'verification-token', challenge: 'challenge-123', type: 'url_verification' } });
+    const response = await postSigned(t.h.eventsUrl, SIGNING_SECRET, {
+      json: { token: 'verification-token', challenge: 'challenge-123', type: 'url_verification' },
+    });
     expect(response.status).toBe(200);
     expect(response.text).toContain('challenge-123');
   });
 });
 
 describe('request verification in HTTP mode', () => {
-  const body = () => ({ json: eventCallback(t.h.workspace, mention(t.h.workspace, { user: MEMBER, channel: 'C500', text: 'who founded it?' })) });
+  const body = () => ({
+    json: eventCallback(t.h.workspace, mention(t.h.workspace, { user: MEMBER, channel: 'C500', text: 'who founded it?' })),
+  });
 
   it('rejects a request with a bad signature', async () => {
     const response = await postSigned(t.h.eventsUrl, SIGNING_SECRET, body(), { signWith: 'not-the-secret' });
@@ -111,7 +132,11 @@ describe('request verification in HTTP mode', () => {
   });
 
   it('rejects an unsigned request', async () => {
-    const response = await fetch(t.h.eventsUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body().json) });
+    const response = await fetch(t.h.eventsUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body().json),
+    });
     expect(response.status).toBe(401);
   });
 });
@@ -119,7 +144,13 @@ describe('request verification in HTTP mode', () => {
 describe('/kb in HTTP mode', () => {
   it('answers a moderator through the response_url, ephemerally', async () => {
     const response = await postSigned(t.h.eventsUrl, SIGNING_SECRET, {
-      form: slashCommand(t.h.workspace, { command: '/kb', text: 'status', user: MODERATOR, channel: 'C600', responseUrl: t.h.fake.responseUrl() }),
+      form: slashCommand(t.h.workspace, {
+        command: '/kb',
+        text: 'status',
+        user: MODERATOR,
+        channel: 'C600',
+        responseUrl: t.h.fake.responseUrl(),
+      }),
     });
     expect(response.status).toBe(200);
     const reply = await t.h.fake.waitForCall('response_url');
@@ -138,6 +169,9 @@ describe('a teach submission with a validation error in HTTP mode', () => {
       }),
     });
     expect(response.status).toBe(200);
-    expect(JSON.parse(response.text)).toMatchObject({ response_action: 'errors', errors: { [TEACH_BLOCKS.question]: expect.stringMatching(/already answered/) } });
+    expect(JSON.parse(response.text)).toMatchObject({
+      response_action: 'errors',
+      errors: { [TEACH_BLOCKS.question]: expect.stringMatching(/already answered/) },
+    });
   });
 });

@@ -62,7 +62,10 @@ describe('/kb status', () => {
 describe('/kb gaps', () => {
   it('lists what the bot could not answer, each with a Teach button', async () => {
     const question = "What's the capital of Australia?";
-    await t.h.fake.sendEnvelope('events_api', eventCallback(t.h.workspace, mention(t.h.workspace, { user: MEMBER, channel: 'C700', text: question })));
+    await t.h.fake.sendEnvelope(
+      'events_api',
+      eventCallback(t.h.workspace, mention(t.h.workspace, { user: MEMBER, channel: 'C700', text: question })),
+    );
     await t.h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'C700');
 
     const reply = await runCommand(t.h, '/kb', 'gaps 30', MODERATOR);
@@ -90,13 +93,23 @@ describe('/kb gaps', () => {
 describe('a Teach button in the gaps list', () => {
   it('opens the teach modal with the gap question filled in', async () => {
     const question = 'Who is the mayor of Atlantis?';
-    await t.h.fake.sendEnvelope('events_api', eventCallback(t.h.workspace, mention(t.h.workspace, { user: MEMBER, channel: 'C710', text: question })));
+    await t.h.fake.sendEnvelope(
+      'events_api',
+      eventCallback(t.h.workspace, mention(t.h.workspace, { user: MEMBER, channel: 'C710', text: question })),
+    );
     await t.h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'C710');
     const gaps = await runCommand(t.h, '/kb', 'gaps', MODERATOR);
     const button = blocksOf(gaps).find((b) => b.accessory?.value === question.toLowerCase())?.accessory;
     expect(button).toBeDefined();
 
-    const click = buttonClick(t.h.workspace, { user: MODERATOR, channel: 'C0MOD', messageTs: nextTs(), actionId: button?.action_id ?? '', value: button?.value ?? '', responseUrl: t.h.fake.responseUrl() });
+    const click = buttonClick(t.h.workspace, {
+      user: MODERATOR,
+      channel: 'C0MOD',
+      messageTs: nextTs(),
+      actionId: button?.action_id ?? '',
+      value: button?.value ?? '',
+      responseUrl: t.h.fake.responseUrl(),
+    });
     await t.h.fake.sendEnvelope('interactive', click);
     const opened = await t.h.fake.waitForCall('views.open');
     expect(opened.args.trigger_id).toBe(click.trigger_id);
@@ -110,7 +123,17 @@ describe('a Teach button in the gaps list', () => {
 
   it('refuses a member who got hold of one, and opens nothing', async () => {
     const responseUrl = t.h.fake.responseUrl();
-    await t.h.fake.sendEnvelope('interactive', buttonClick(t.h.workspace, { user: MEMBER, channel: 'C0MOD', messageTs: nextTs(), actionId: `${TEACH_GAP_ACTION_PREFIX}_0`, value: 'anything', responseUrl }));
+    await t.h.fake.sendEnvelope(
+      'interactive',
+      buttonClick(t.h.workspace, {
+        user: MEMBER,
+        channel: 'C0MOD',
+        messageTs: nextTs(),
+        actionId: `${TEACH_GAP_ACTION_PREFIX}_0`,
+        value: 'anything',
+        responseUrl,
+      }),
+    );
     const reply = await t.h.fake.waitForCall('response_url', (c) => responseUrl.endsWith(`/${c.responseId}`));
     expect(reply.args.response_type).toBe('ephemeral');
     expect(reply.args.text).toMatch(REFUSAL);
@@ -164,7 +187,8 @@ describe('/kb help', () => {
     for (const text of ['help', '']) {
       const reply = await runCommand(t.h, '/kb', text, MODERATOR);
       expect(reply.args.response_type).toBe('ephemeral');
-      for (const sub of ['/kb status', '/kb gaps [days]', '/kb why <question>', '/kb teach', '/kb-reload [force]']) expect(reply.args.text).toContain(sub);
+      for (const sub of ['/kb status', '/kb gaps [days]', '/kb why <question>', '/kb teach', '/kb-reload [force]'])
+        expect(reply.args.text).toContain(sub);
     }
   });
 

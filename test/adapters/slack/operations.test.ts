@@ -34,7 +34,9 @@ describe('the weekly digest', () => {
   it('is posted to SLACK_DIGEST_CHANNEL', async () => {
     h = await startHarness('socket', bot, { digestChannel: 'C0DIGEST' });
     expect(h.adapter.postDigest).toBeDefined();
-    await h.adapter.postDigest?.('Weekly digest: Questions I could not answer well in the last 7 day(s):\n  1. "<!channel> who is the mayor?" ×3');
+    await h.adapter.postDigest?.(
+      'Weekly digest: Questions I could not answer well in the last 7 day(s):\n  1. "<!channel> who is the mayor?" ×3',
+    );
     const posted = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'C0DIGEST');
     expect(posted.token).toBe(BOT_TOKEN);
     expect(posted.args.text).toMatch(/^Weekly digest: /);
@@ -128,8 +130,14 @@ describe('stop() with a question in flight', () => {
     let late: string | undefined;
     if (mode === 'http') await expect(connect(listening)).rejects.toThrow(/ECONNREFUSED/);
     else {
-      late = harness.fake.deliverEnvelope('events_api', eventCallback(harness.workspace, mention(harness.workspace, { user: MEMBER, channel: 'C1201', text: 'who founded it?' })));
-      await harness.logs.waitFor((r) => r.msg === 'slack: stopping; left unacknowledged for Slack to redeliver', 'the late event to be refused');
+      late = harness.fake.deliverEnvelope(
+        'events_api',
+        eventCallback(harness.workspace, mention(harness.workspace, { user: MEMBER, channel: 'C1201', text: 'who founded it?' })),
+      );
+      await harness.logs.waitFor(
+        (r) => r.msg === 'slack: stopping; left unacknowledged for Slack to redeliver',
+        'the late event to be refused',
+      );
     }
     release();
     await stopping;

@@ -108,7 +108,13 @@ function describeProgram(mode: 'socket' | 'http'): void {
       } else {
         const port = await freePort();
         // HTTP_PORT equal to SLACK_PORT: /healthz and /metrics are served by the Slack app's server.
-        program = await startProgram({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_PORT: String(port), HTTP_PORT: String(port), SLACK_API_URL: fake.apiUrl });
+        program = await startProgram({
+          SLACK_BOT_TOKEN: BOT_TOKEN,
+          SLACK_SIGNING_SECRET: SIGNING_SECRET,
+          SLACK_PORT: String(port),
+          HTTP_PORT: String(port),
+          SLACK_API_URL: fake.apiUrl,
+        });
         origin = `http://127.0.0.1:${port}`;
         const url = `${origin}/slack/events`;
         const post = async (body: SlackBody): Promise<Record<string, unknown> | undefined> => {
@@ -142,7 +148,15 @@ function describeProgram(mode: 'socket' | 'http'): void {
     });
 
     it('answers "/ask who founded it?" in the channel, in the acknowledgement', async () => {
-      const reply = await deliver.command(slashCommand(workspace, { command: '/ask', text: 'who founded it?', user: 'UASK', channel: 'CPROG3', responseUrl: fake.responseUrl() }));
+      const reply = await deliver.command(
+        slashCommand(workspace, {
+          command: '/ask',
+          text: 'who founded it?',
+          user: 'UASK',
+          channel: 'CPROG3',
+          responseUrl: fake.responseUrl(),
+        }),
+      );
       expect(reply?.response_type).toBe('in_channel');
       expectFounders(reply?.text);
     });

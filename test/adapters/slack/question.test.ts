@@ -31,7 +31,15 @@ function deps(users = lookup()): { deps: ListenerDeps; asked: Question[] } {
       return answer;
     },
   } as Pick<ChatBot, 'ask'> as ChatBot;
-  return { asked, deps: { bot, logger: silentLogger(), dedupe: createDedupe(), moderators: createModeratorCheck({ moderatorIds: ['UMOD'], logger: silentLogger(), lookup: users.lookup }) } };
+  return {
+    asked,
+    deps: {
+      bot,
+      logger: silentLogger(),
+      dedupe: createDedupe(),
+      moderators: createModeratorCheck({ moderatorIds: ['UMOD'], logger: silentLogger(), lookup: users.lookup }),
+    },
+  };
 }
 
 describe('the question handed to the core', () => {

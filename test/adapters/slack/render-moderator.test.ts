@@ -7,13 +7,28 @@ import type { Answer, ReloadReport } from '../../../src/types.js';
 const texts = (blocks: Block[]): string[] => blocks.flatMap((b) => (b.type === 'section' && b.text ? [b.text.text] : []));
 
 const report: ReloadReport = {
-  ok: true, forced: false, checksPassed: 4, checkFailures: [], documents: 2, passages: 40, faqEntries: 9,
-  added: ['FAQ "Where?"'], removed: [], changed: [], errors: [], tookMs: 12, by: 'mod (slack)',
+  ok: true,
+  forced: false,
+  checksPassed: 4,
+  checkFailures: [],
+  documents: 2,
+  passages: 40,
+  faqEntries: 9,
+  added: ['FAQ "Where?"'],
+  removed: [],
+  changed: [],
+  errors: [],
+  tookMs: 12,
+  by: 'mod (slack)',
 };
 
 describe('the teach form', () => {
   it('reads one alternate phrasing per line, dropping blank lines and spaces', () => {
-    const values = { [TEACH_BLOCKS.question]: { value: { value: ' Q? ' } }, [TEACH_BLOCKS.alternates]: { value: { value: 'a\n\n  b  \n' } }, [TEACH_BLOCKS.answer]: { value: { value: null } } };
+    const values = {
+      [TEACH_BLOCKS.question]: { value: { value: ' Q? ' } },
+      [TEACH_BLOCKS.alternates]: { value: { value: 'a\n\n  b  \n' } },
+      [TEACH_BLOCKS.answer]: { value: { value: null } },
+    };
     expect(readTeachInput(values)).toEqual({ question: 'Q?', alternates: ['a', 'b'], answer: '' });
   });
 
@@ -37,7 +52,12 @@ describe('the teach form', () => {
 
 describe('moderator replies', () => {
   it('escape what people typed', () => {
-    const gaps = renderGaps({ days: 7, recording: true, gaps: [{ question: '<!channel> hi', count: 2, phrasings: ['a & b'] }], downvoted: [{ question: '<@U1>', up: 0, down: 1 }] });
+    const gaps = renderGaps({
+      days: 7,
+      recording: true,
+      gaps: [{ question: '<!channel> hi', count: 2, phrasings: ['a & b'] }],
+      downvoted: [{ question: '<@U1>', up: 0, down: 1 }],
+    });
     const all = texts(gaps.blocks).join('\n');
     expect(all).not.toContain('<!channel>');
     expect(all).not.toContain('<@U1>');
@@ -58,7 +78,16 @@ describe('moderator replies', () => {
   });
 
   it('show the last reload in the status', () => {
-    const status = renderStatus({ documents: 2, passages: 40, faqEntries: 9, checks: 4, contentHash: 'abc123', loadedAt: new Date('2026-01-02T03:04:05Z'), loadedBy: 'start-up', lastReload: { ...report, forced: true } });
+    const status = renderStatus({
+      documents: 2,
+      passages: 40,
+      faqEntries: 9,
+      checks: 4,
+      contentHash: 'abc123',
+      loadedAt: new Date('2026-01-02T03:04:05Z'),
+      loadedBy: 'start-up',
+      lastReload: { ...report, forced: true },
+    });
     expect(status.text).toContain('loaded 2026-01-02 03:04 UTC by start-up');
     expect(status.text).toContain('*Last reload:* done (forced, checks skipped) by mod (slack), 12 ms');
   });
@@ -69,7 +98,14 @@ describe('moderator replies', () => {
 });
 
 describe('vote buttons on answers', () => {
-  const answer = (o: Partial<Answer>): Answer => ({ text: 'It was founded in 2014.', kind: 'passage', confidence: 0.9, sources: [], suggestions: [], ...o });
+  const answer = (o: Partial<Answer>): Answer => ({
+    text: 'It was founded in 2014.',
+    kind: 'passage',
+    confidence: 0.9,
+    sources: [],
+    suggestions: [],
+    ...o,
+  });
   const hasVotes = (a: Answer): boolean => renderAnswer(a).blocks.some((b) => b.type === 'actions' && b.block_id === 'feedback');
 
   it('appear only on recorded answers of the kinds that claim to know', () => {

@@ -11,7 +11,10 @@ const answer = (overrides: Partial<Answer> = {}): Answer => ({
   ...overrides,
 });
 
-type AnyBlock = Block & { text?: { text: string }; elements?: { type: string; text?: string | { text: string }; value?: string; action_id?: string }[] };
+type AnyBlock = Block & {
+  text?: { text: string };
+  elements?: { type: string; text?: string | { text: string }; value?: string; action_id?: string }[];
+};
 const blocksOf = (type: string, blocks: Block[]) => (blocks as AnyBlock[]).filter((b) => b.type === type);
 
 describe('splitting long answers into sections', () => {
@@ -84,7 +87,9 @@ describe('rendering an answer', () => {
   });
 
   it('offers the suggestions as buttons when it does not know', () => {
-    const rendered = renderAnswer(answer({ kind: 'unknown', text: "I don't know.", suggestions: ['Who founded it?', 'When was it founded?'] }));
+    const rendered = renderAnswer(
+      answer({ kind: 'unknown', text: "I don't know.", suggestions: ['Who founded it?', 'When was it founded?'] }),
+    );
     const buttons = blocksOf('actions', rendered.blocks)[0]?.elements ?? [];
     expect(buttons.map((b) => b.value)).toEqual(['Who founded it?', 'When was it founded?']);
     expect(new Set(buttons.map((b) => b.action_id)).size).toBe(2);
@@ -108,7 +113,19 @@ describe('rendering an answer', () => {
 function okReport(): ReloadReport {
   // The check fields arrive with the core's checked reloads; spread so the fixture fits either contract.
   const checks = { forced: false, checksPassed: 5, checkFailures: [] };
-  return { ok: true, documents: 2, passages: 40, faqEntries: 3, added: ['New doc'], removed: [], changed: [], errors: [], tookMs: 12, by: 'mod (slack)', ...checks };
+  return {
+    ok: true,
+    documents: 2,
+    passages: 40,
+    faqEntries: 3,
+    added: ['New doc'],
+    removed: [],
+    changed: [],
+    errors: [],
+    tookMs: 12,
+    by: 'mod (slack)',
+    ...checks,
+  };
 }
 
 describe('rendering a reload report', () => {
@@ -119,14 +136,22 @@ describe('rendering a reload report', () => {
   });
 
   it('lists the known-good questions the new knowledge no longer answers', () => {
-    const failed = { ...okReport(), ok: false, checkFailures: [{ question: 'Who founded it?', problems: ['missing /Tsinghua/'], answer: 'x' }] };
+    const failed = {
+      ...okReport(),
+      ok: false,
+      checkFailures: [{ question: 'Who founded it?', problems: ['missing /Tsinghua/'], answer: 'x' }],
+    };
     const text = renderReloadReport(failed).text;
     expect(text).toContain('previous knowledge keeps answering');
     expect(text).toContain('Who founded it?: missing /Tsinghua/');
   });
 
   it('says the previous knowledge keeps answering when the reload failed', () => {
-    const text = renderReloadReport({ ...okReport(), ok: false, errors: [{ file: 'faq.yaml', line: 12, message: 'answer is empty' }] }).text;
+    const text = renderReloadReport({
+      ...okReport(),
+      ok: false,
+      errors: [{ file: 'faq.yaml', line: 12, message: 'answer is empty' }],
+    }).text;
     expect(text).toContain('previous knowledge keeps answering');
     expect(text).toContain('`faq.yaml:12`: answer is empty');
   });

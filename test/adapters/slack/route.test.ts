@@ -23,7 +23,7 @@ describe('routing payloads to handlers behind one Bolt listener', () => {
     expect(routeFor(routes, 'answer_feedback_up')).toBeUndefined();
   });
 
-  it("gives Bolt one constraint that lets through exactly what the routes take", () => {
+  it('gives Bolt one constraint that lets through exactly what the routes take', () => {
     const constraint = anyOf(routes);
     for (const name of ['/kb', '/kb-reload', 'ask_suggestion_0', 'a.b+c']) expect(constraint.test(name)).toBe(true);
     for (const name of ['/ask', '/kbx', 'kb_teach_gap_1', 'aXb+c']) expect(constraint.test(name)).toBe(false);

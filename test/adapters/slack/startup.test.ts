@@ -17,7 +17,13 @@ afterEach(async () => {
   await fake.close();
 });
 
-const config = (overrides: Partial<SlackConfig>): SlackConfig => ({ botToken: BOT_TOKEN, port: 0, moderatorIds: [], apiUrl: fake.apiUrl, ...overrides });
+const config = (overrides: Partial<SlackConfig>): SlackConfig => ({
+  botToken: BOT_TOKEN,
+  port: 0,
+  moderatorIds: [],
+  apiUrl: fake.apiUrl,
+  ...overrides,
+});
 
 describe('starting with settings Slack refuses', () => {
   it('names SLACK_BOT_TOKEN when auth.test rejects the bot token', async () => {
@@ -48,6 +54,8 @@ describe('starting with settings Slack refuses', () => {
   });
 
   it('refuses a config with neither an app token nor a signing secret', () => {
-    expect(() => createSlackAdapter(config({}), silentLogger())).toThrow(/^slack: SLACK_APP_TOKEN \(Socket Mode\) or SLACK_SIGNING_SECRET \(HTTP mode\) is required/);
+    expect(() => createSlackAdapter(config({}), silentLogger())).toThrow(
+      /^slack: SLACK_APP_TOKEN \(Socket Mode\) or SLACK_SIGNING_SECRET \(HTTP mode\) is required/,
+    );
   });
 });

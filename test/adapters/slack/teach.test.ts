@@ -55,7 +55,10 @@ describe('a teach submission that succeeds', () => {
     expect(sectionText(dm.args)).toMatch(/Knowledge reloaded/);
     expect(sectionText(dm.args)).toMatch(/Added:.*Where do the alliance meetings take place/);
 
-    await h.fake.sendEnvelope('events_api', eventCallback(h.workspace, mention(h.workspace, { user: MEMBER, channel: 'C800', text: 'where is the annual meeting?' })));
+    await h.fake.sendEnvelope(
+      'events_api',
+      eventCallback(h.workspace, mention(h.workspace, { user: MEMBER, channel: 'C800', text: 'where is the annual meeting?' })),
+    );
     const answer = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'C800');
     expect(answer.args.text).toMatch(/Global MOOC and Online Education Conference/);
   });
@@ -97,7 +100,10 @@ describe('a teach submission from a member', () => {
   it('is refused in the modal and writes nothing', async () => {
     h = await startHarness('socket', bot);
     const ack = await submit(h, MEMBER, { [TEACH_BLOCKS.question]: 'A new question?', [TEACH_BLOCKS.answer]: 'A new answer.' });
-    expect(ack.payload).toMatchObject({ response_action: 'errors', errors: { [TEACH_BLOCKS.answer]: expect.stringMatching(/Only moderators/) } });
+    expect(ack.payload).toMatchObject({
+      response_action: 'errors',
+      errors: { [TEACH_BLOCKS.answer]: expect.stringMatching(/Only moderators/) },
+    });
     expect(existsSync(taughtFile())).toBe(false);
   });
 });
@@ -130,7 +136,10 @@ describe('a slow teach submission', () => {
   it('shows "Saving…" at once, then says it is live', async () => {
     const slow = slowTeacher(bot);
     h = await startHarness('socket', slow.bot, { teachAckBudgetMs: 1 });
-    const ack = await submit(h, MODERATOR, { [TEACH_BLOCKS.question]: 'Who hosts the alliance secretariat?', [TEACH_BLOCKS.answer]: 'Tsinghua University hosts it.' });
+    const ack = await submit(h, MODERATOR, {
+      [TEACH_BLOCKS.question]: 'Who hosts the alliance secretariat?',
+      [TEACH_BLOCKS.answer]: 'Tsinghua University hosts it.',
+    });
     expect(ack.payload).toMatchObject({ response_action: 'update', view: { callback_id: `${TEACH_CALLBACK_ID}_saving` } });
     slow.release();
     const updated = await h.fake.waitForCall('views.update');
@@ -144,7 +153,11 @@ describe('a slow teach submission', () => {
   it('brings the form back with everything typed and why, when it is refused', async () => {
     const slow = slowTeacher(bot);
     h = await startHarness('socket', slow.bot, { teachAckBudgetMs: 1 });
-    const typed = { [TEACH_BLOCKS.question]: 'What is a MOOC?', [TEACH_BLOCKS.alternates]: 'MOOC meaning\nMOOC?', [TEACH_BLOCKS.answer]: 'A course online.' };
+    const typed = {
+      [TEACH_BLOCKS.question]: 'What is a MOOC?',
+      [TEACH_BLOCKS.alternates]: 'MOOC meaning\nMOOC?',
+      [TEACH_BLOCKS.answer]: 'A course online.',
+    };
     const ack = await submit(h, MODERATOR, typed);
     expect(ack.payload).toMatchObject({ response_action: 'update' });
     slow.release();

@@ -82,7 +82,11 @@ export interface FakeDiscordOptions {
 export interface ModalBody {
   custom_id: string;
   title: string;
-  components: { type: number; label?: string; component?: { type: number; custom_id: string; value?: string; max_length?: number; style?: number; required?: boolean } }[];
+  components: {
+    type: number;
+    label?: string;
+    component?: { type: number; custom_id: string; value?: string; max_length?: number; style?: number; required?: boolean };
+  }[];
 }
 
 /** A slash command option value: a string (3), integer (4) or boolean (5) option. */
@@ -224,13 +228,18 @@ export class FakeDiscord {
 
   /** Resolves when the client is identified and the server has been sent (the bot is usable). */
   waitForReady(timeoutMs?: number): Promise<void> {
-    return this.waitFor('READY', () => (this.byShard.size === this.shardCount && this.current?.events.some((e) => e.t === 'GUILD_CREATE') ? true : undefined), timeoutMs).then(() => undefined);
+    return this.waitFor(
+      'READY',
+      () => (this.byShard.size === this.shardCount && this.current?.events.some((e) => e.t === 'GUILD_CREATE') ? true : undefined),
+      timeoutMs,
+    ).then(() => undefined);
   }
 
   /** The bot's first response to an interaction: its callback body. */
   async callbackOf(interaction: SentInteraction): Promise<CallbackBody> {
-    const request = await this.waitForRequest(`the callback of interaction ${interaction.id}`, (r) =>
-      r.path === `/interactions/${interaction.id}/${interaction.token}/callback`,
+    const request = await this.waitForRequest(
+      `the callback of interaction ${interaction.id}`,
+      (r) => r.path === `/interactions/${interaction.id}/${interaction.token}/callback`,
     );
     return request.body as CallbackBody;
   }
@@ -529,7 +538,20 @@ export class FakeDiscord {
       member_count: 5,
       voice_states: [],
       members: [member({ user: this.botUser, roles: [this.botRoleId], permissions: everyone }, false)],
-      channels: [{ id: this.channelId, type: 0, name: 'general', position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, rate_limit_per_user: 0, last_message_id: null }],
+      channels: [
+        {
+          id: this.channelId,
+          type: 0,
+          name: 'general',
+          position: 0,
+          permission_overwrites: [],
+          parent_id: null,
+          nsfw: false,
+          topic: null,
+          rate_limit_per_user: 0,
+          last_message_id: null,
+        },
+      ],
       threads: [],
       presences: [],
       stage_instances: [],
@@ -551,7 +573,12 @@ export class FakeDiscord {
 
   // ---- what people do ----------------------------------------------------------------------
 
-  private interactionBase(type: number, who: FakePerson | 'dm', data: unknown, dmUser = this.member.user): Record<string, unknown> & SentInteraction {
+  private interactionBase(
+    type: number,
+    who: FakePerson | 'dm',
+    data: unknown,
+    dmUser = this.member.user,
+  ): Record<string, unknown> & SentInteraction {
     const id = snowflake();
     const token = `itoken-${id}`;
     const common = {
@@ -582,7 +609,17 @@ export class FakeDiscord {
       guild: { id: this.guildId, locale: 'en-US', features: [] },
       guild_locale: 'en-US',
       channel_id: this.channelId,
-      channel: { id: this.channelId, type: 0, guild_id: this.guildId, name: 'general', position: 0, permission_overwrites: [], parent_id: null, nsfw: false, permissions: String(who.permissions) },
+      channel: {
+        id: this.channelId,
+        type: 0,
+        guild_id: this.guildId,
+        name: 'general',
+        position: 0,
+        permission_overwrites: [],
+        parent_id: null,
+        nsfw: false,
+        permissions: String(who.permissions),
+      },
       member: member(who, true),
       authorizing_integration_owners: { '0': this.guildId },
       context: 0,
@@ -593,9 +630,18 @@ export class FakeDiscord {
    * Someone runs a slash command; options by name (strings, integers, booleans). With `subcommand`,
    * the options belong to it (`/kb gaps days:7`).
    */
-  slashCommand(name: string, options: Record<string, OptionValue> = {}, who: FakePerson | 'dm' = this.member, subcommand?: string): SentInteraction {
+  slashCommand(
+    name: string,
+    options: Record<string, OptionValue> = {},
+    who: FakePerson | 'dm' = this.member,
+    subcommand?: string,
+  ): SentInteraction {
     const registered = [...this.commands.values()].flat().find((c) => c.name === name);
-    const typed = Object.entries(options).map(([n, value]) => ({ name: n, type: typeof value === 'boolean' ? 5 : typeof value === 'number' ? 4 : 3, value }));
+    const typed = Object.entries(options).map(([n, value]) => ({
+      name: n,
+      type: typeof value === 'boolean' ? 5 : typeof value === 'number' ? 4 : 3,
+      value,
+    }));
     const data = {
       id: (registered?.id as string | undefined) ?? snowflake(),
       name,
@@ -637,7 +683,11 @@ export class FakeDiscord {
 
   /** Someone submits a modal the bot opened: `values` by text input custom id, in Label components as Discord sends them. */
   submitModal(customId: string, values: Record<string, string>, who: FakePerson = this.member): SentInteraction {
-    const components = Object.entries(values).map(([id, value], i) => ({ type: 18, id: i * 2 + 1, component: { type: 4, id: i * 2 + 2, custom_id: id, value } }));
+    const components = Object.entries(values).map(([id, value], i) => ({
+      type: 18,
+      id: i * 2 + 1,
+      component: { type: 4, id: i * 2 + 2, custom_id: id, value },
+    }));
     const interaction = this.interactionBase(5, who, { custom_id: customId, components });
     this.dispatch('INTERACTION_CREATE', interaction);
     return { id: interaction.id, token: interaction.token };

@@ -17,7 +17,11 @@ export interface Workspace {
 }
 
 /** An Events API callback body wrapping `event`. */
-export function eventCallback(workspace: Workspace, event: Record<string, unknown>, eventId = `Ev${nextTs().replace('.', '')}`): Record<string, unknown> {
+export function eventCallback(
+  workspace: Workspace,
+  event: Record<string, unknown>,
+  eventId = `Ev${nextTs().replace('.', '')}`,
+): Record<string, unknown> {
   return {
     token: 'verification-token',
     team_id: workspace.teamId,
@@ -31,7 +35,10 @@ export function eventCallback(workspace: Workspace, event: Record<string, unknow
 }
 
 /** An `app_mention` event: `text` follows the mention of the bot. */
-export function mention(workspace: Workspace, o: { user: string; channel: string; text: string; ts?: string; thread_ts?: string }): Record<string, unknown> {
+export function mention(
+  workspace: Workspace,
+  o: { user: string; channel: string; text: string; ts?: string; thread_ts?: string },
+): Record<string, unknown> {
   return {
     type: 'app_mention',
     user: o.user,
@@ -43,7 +50,14 @@ export function mention(workspace: Workspace, o: { user: string; channel: string
 }
 
 /** A `message` event in a direct-message conversation (message.im). */
-export function directMessage(o: { user?: string; channel: string; text: string; ts?: string; subtype?: string; bot_id?: string }): Record<string, unknown> {
+export function directMessage(o: {
+  user?: string;
+  channel: string;
+  text: string;
+  ts?: string;
+  subtype?: string;
+  bot_id?: string;
+}): Record<string, unknown> {
   return {
     type: 'message',
     channel_type: 'im',
@@ -57,7 +71,10 @@ export function directMessage(o: { user?: string; channel: string; text: string;
 }
 
 /** A slash command payload (Socket Mode payload, or the fields of the HTTP form). */
-export function slashCommand(workspace: Workspace, o: { command: string; text: string; user: string; channel: string; responseUrl: string }): Record<string, string> {
+export function slashCommand(
+  workspace: Workspace,
+  o: { command: string; text: string; user: string; channel: string; responseUrl: string },
+): Record<string, string> {
   return {
     token: 'verification-token',
     team_id: workspace.teamId,
@@ -85,13 +102,34 @@ export function buttonClick(
     user: { id: o.user, username: o.user.toLowerCase(), name: o.user.toLowerCase(), team_id: workspace.teamId },
     api_app_id: 'A0FAKE',
     token: 'verification-token',
-    container: { type: 'message', message_ts: o.messageTs, channel_id: o.channel, is_ephemeral: false, ...(o.threadTs ? { thread_ts: o.threadTs } : {}) },
+    container: {
+      type: 'message',
+      message_ts: o.messageTs,
+      channel_id: o.channel,
+      is_ephemeral: false,
+      ...(o.threadTs ? { thread_ts: o.threadTs } : {}),
+    },
     trigger_id: `trigger.${actionTs}`,
     team: { id: workspace.teamId, domain: 'fake' },
     channel: { id: o.channel, name: 'general' },
-    message: { type: 'message', user: workspace.botUserId, ts: o.messageTs, ...(o.threadTs ? { thread_ts: o.threadTs } : {}), text: 'answer' },
+    message: {
+      type: 'message',
+      user: workspace.botUserId,
+      ts: o.messageTs,
+      ...(o.threadTs ? { thread_ts: o.threadTs } : {}),
+      text: 'answer',
+    },
     response_url: o.responseUrl,
-    actions: [{ type: 'button', block_id: 'suggestions', action_id: o.actionId, text: { type: 'plain_text', text: o.value }, value: o.value, action_ts: actionTs }],
+    actions: [
+      {
+        type: 'button',
+        block_id: 'suggestions',
+        action_id: o.actionId,
+        text: { type: 'plain_text', text: o.value },
+        value: o.value,
+        action_ts: actionTs,
+      },
+    ],
   };
 }
 
@@ -99,7 +137,10 @@ export function buttonClick(
 export type ModalValues = Record<string, string>;
 
 /** A view_submission payload: someone pressed the modal's submit button with `values` typed in. */
-export function viewSubmission(workspace: Workspace, o: { user: string; callbackId: string; values: ModalValues; privateMetadata?: string }): Record<string, unknown> {
+export function viewSubmission(
+  workspace: Workspace,
+  o: { user: string; callbackId: string; values: ModalValues; privateMetadata?: string },
+): Record<string, unknown> {
   const state: Record<string, Record<string, { type: string; value: string }>> = {};
   for (const [blockId, value] of Object.entries(o.values)) state[blockId] = { value: { type: 'plain_text_input', value } };
   return {

@@ -299,14 +299,24 @@ export class FakeSlack {
     switch (method) {
       case 'auth.test':
         if (!token?.startsWith('xoxb-')) return { ok: false, error: 'invalid_auth' };
-        return { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'alliance-bot', team_id: this.teamId, user_id: this.botUserId, bot_id: this.botId };
+        return {
+          ok: true,
+          url: 'https://fake.slack.com/',
+          team: 'Fake',
+          user: 'alliance-bot',
+          team_id: this.teamId,
+          user_id: this.botUserId,
+          bot_id: this.botId,
+        };
       case 'apps.connections.open':
         if (!token?.startsWith('xapp-')) return { ok: false, error: 'invalid_auth' };
         this.connectionsOpened += 1;
         return { ok: true, url: `${this.origin.replace('http', 'ws')}/link?ticket=${this.connectionsOpened}` };
       case 'users.info': {
         const user = this.users.get(String(args.user));
-        return user ? { ok: true, user: { is_admin: false, is_owner: false, is_primary_owner: false, ...user } } : { ok: false, error: 'user_not_found' };
+        return user
+          ? { ok: true, user: { is_admin: false, is_owner: false, is_primary_owner: false, ...user } }
+          : { ok: false, error: 'user_not_found' };
       }
       case 'chat.postMessage': {
         const ts = this.nextTs();

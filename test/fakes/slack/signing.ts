@@ -22,11 +22,19 @@ export type SlackBody = { json: unknown } | { form: Record<string, string> } | {
 function encode(body: SlackBody): { text: string; contentType: string } {
   if ('json' in body) return { text: JSON.stringify(body.json), contentType: 'application/json' };
   if ('form' in body) return { text: new URLSearchParams(body.form).toString(), contentType: 'application/x-www-form-urlencoded' };
-  return { text: new URLSearchParams({ payload: JSON.stringify(body.interactive) }).toString(), contentType: 'application/x-www-form-urlencoded' };
+  return {
+    text: new URLSearchParams({ payload: JSON.stringify(body.interactive) }).toString(),
+    contentType: 'application/x-www-form-urlencoded',
+  };
 }
 
 /** Posts `body` to `url` signed with `secret`; resolves with the HTTP status and response text. */
-export async function postSigned(url: string, secret: string, body: SlackBody, options: SignedRequestOptions = {}): Promise<{ status: number; text: string }> {
+export async function postSigned(
+  url: string,
+  secret: string,
+  body: SlackBody,
+  options: SignedRequestOptions = {},
+): Promise<{ status: number; text: string }> {
   const { text, contentType } = encode(body);
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const headers: Record<string, string> = {

@@ -40,7 +40,13 @@ export function handler(deps: ListenerDeps): ButtonHandler {
     };
 
     try {
-      const answer = await ask(deps, { text: question, userId: body.user.id, channelId: channel ?? '', threadId: threadTs, source: 'button' });
+      const answer = await ask(deps, {
+        text: question,
+        userId: body.user.id,
+        channelId: channel ?? '',
+        threadId: threadTs,
+        source: 'button',
+      });
       if (answer.kind === 'cooldown') {
         await post(renderNotice(answer.text.trim() || COOLDOWN_FALLBACK), false);
         return;

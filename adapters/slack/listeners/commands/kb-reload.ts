@@ -25,7 +25,12 @@ export function handler(deps: ListenerDeps): CommandHandler {
     await ack();
     try {
       const arg = command.text.trim().toLowerCase();
-      const by = await moderatorQuestion(deps, { userId: command.user_id, userName: command.user_name, channelId: command.channel_id }, 'reload', command.text.trim());
+      const by = await moderatorQuestion(
+        deps,
+        { userId: command.user_id, userName: command.user_name, channelId: command.channel_id },
+        'reload',
+        command.text.trim(),
+      );
       if (!by) {
         await respond({ response_type: 'ephemeral', ...renderNotice(RELOAD_REFUSAL) });
         return;
@@ -35,7 +40,10 @@ export function handler(deps: ListenerDeps): CommandHandler {
         return;
       }
       const report = await deps.bot.reload(by, { force: arg === 'force' });
-      deps.logger.info({ ok: report.ok, forced: report.forced, documents: report.documents, errors: report.errors.length, by: command.user_id }, 'slack: knowledge reloaded');
+      deps.logger.info(
+        { ok: report.ok, forced: report.forced, documents: report.documents, errors: report.errors.length, by: command.user_id },
+        'slack: knowledge reloaded',
+      );
       await respond({ response_type: 'ephemeral', ...renderReloadReport(report) });
     } catch (err) {
       if (err instanceof UserError) {

@@ -63,7 +63,12 @@ export function handler(deps: ListenerDeps): CommandHandler {
     // Own keys only: `/kb constructor` must not find Object's.
     const subcommand = Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
     try {
-      const by = await moderatorQuestion(deps, { userId: command.user_id, userName: command.user_name, channelId: command.channel_id }, `kb ${name}`, text);
+      const by = await moderatorQuestion(
+        deps,
+        { userId: command.user_id, userName: command.user_name, channelId: command.channel_id },
+        `kb ${name}`,
+        text,
+      );
       if (!by) {
         await respond({ response_type: 'ephemeral', ...renderNotice(MODERATOR_REFUSAL) });
         return;

@@ -26,7 +26,10 @@ export async function answerMessage(deps: ListenerDeps, client: webApi.WebClient
   const keys = [`message:${message.channel}:${message.ts}`];
   if (message.eventId) keys.push(`event:${message.eventId}`);
   if (!deps.dedupe.first(...keys)) {
-    deps.logger.debug({ eventId: message.eventId, retryNum: message.retryNum, channel: message.channel, ts: message.ts }, 'slack: duplicate event ignored');
+    deps.logger.debug(
+      { eventId: message.eventId, retryNum: message.retryNum, channel: message.channel, ts: message.ts },
+      'slack: duplicate event ignored',
+    );
     return;
   }
   const target = { channel: message.channel, thread_ts: message.replyThreadTs };

@@ -16,10 +16,19 @@ import { within } from '../../budget.js';
 import type { ListenerDeps } from '../../deps.js';
 import { moderatorQuestion } from '../../moderator-only.js';
 import { renderTaught } from '../../render-moderator.js';
-import { readTeachInput, savingView, TEACH_BLOCKS, TEACH_CALLBACK_ID, teachErrors, teachView, type ViewStateValues } from '../../teach-modal.js';
+import {
+  readTeachInput,
+  savingView,
+  TEACH_BLOCKS,
+  TEACH_CALLBACK_ID,
+  teachErrors,
+  teachView,
+  type ViewStateValues,
+} from '../../teach-modal.js';
 
 /** Shown under the answer when saving failed for a reason that is ours, not the moderator's. */
-export const TEACH_APOLOGY = 'Sorry, something went wrong on our side and nothing was saved. Your text is still here: try again in a minute.';
+export const TEACH_APOLOGY =
+  'Sorry, something went wrong on our side and nothing was saved. Your text is still here: try again in a minute.';
 
 /** Slack allows three seconds; the rest is for the network. */
 const ACK_BUDGET_MS = 2500;
@@ -46,10 +55,12 @@ export function register(app: App, deps: ListenerDeps): void {
     const user = body.user;
     const input = readTeachInput(view.state.values as ViewStateValues);
 
-    const by = await moderatorQuestion(deps, { userId: user.id, userName: user.name, channelId: user.id }, 'teach', input.question).catch((err: unknown) => {
-      deps.logger.error({ err }, 'slack: teach failed');
-      return null;
-    });
+    const by = await moderatorQuestion(deps, { userId: user.id, userName: user.name, channelId: user.id }, 'teach', input.question).catch(
+      (err: unknown) => {
+        deps.logger.error({ err }, 'slack: teach failed');
+        return null;
+      },
+    );
     if (!by) {
       const message = by === null ? TEACH_APOLOGY : 'Only moderators can teach the bot.';
       await ack({ response_action: 'errors', errors: { [TEACH_BLOCKS.answer]: message } });
@@ -74,7 +85,11 @@ export function register(app: App, deps: ListenerDeps): void {
         return;
       }
       deps.logger.info({ userId: user.id, documents: final.report?.documents, faqEntries: final.report?.faqEntries }, 'slack: taught');
-      if (!result) await client.views.update({ view_id: view.id, view: { ...savingView(input.question), blocks: [{ type: 'section', text: { type: 'plain_text', text: 'Saved and live.' } }] } });
+      if (!result)
+        await client.views.update({
+          view_id: view.id,
+          view: { ...savingView(input.question), blocks: [{ type: 'section', text: { type: 'plain_text', text: 'Saved and live.' } }] },
+        });
       // A direct message rather than an ephemeral one: the modal has no channel to be ephemeral
       // in, and the moderator keeps the report.
       await client.chat.postMessage({ channel: user.id, ...renderTaught(input.question, final), unfurl_links: false });

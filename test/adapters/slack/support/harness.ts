@@ -93,6 +93,8 @@ export async function until<T>(check: () => T | undefined | false, what: string,
 export function sectionText(args: Record<string, unknown>): string {
   const blocks = (args.blocks ?? []) as { type: string; text?: { text: string }; elements?: { text?: string }[] }[];
   return blocks
-    .flatMap((block) => (block.type === 'section' ? [block.text?.text ?? ''] : block.type === 'context' ? (block.elements ?? []).map((e) => e.text ?? '') : []))
+    .flatMap((block) =>
+      block.type === 'section' ? [block.text?.text ?? ''] : block.type === 'context' ? (block.elements ?? []).map((e) => e.text ?? '') : [],
+    )
     .join('\n');
 }
