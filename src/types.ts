@@ -18,12 +18,19 @@ export interface Question {
   channelId: string;
   /** Thread the question was asked in, when the platform has threads. */
   threadId?: string;
+  /** The Slack workspace or Discord server, when there is one: conversations are kept per space. */
+  spaceId?: string;
   /** Whether the adapter established that this person is a moderator on its platform. */
   isModerator: boolean;
   /** A display name for reports and audit logs ("reloaded by …"). */
   userName?: string;
   /** Asked in a direct message: its text is private and not stored unless configured. */
   isDirect?: boolean;
+  /**
+   * The reply can be shown to the person alone (slash commands, buttons): a cooldown notice then
+   * comes every time, since it floods no one; messages get it once, then silence.
+   */
+  privateReply?: boolean;
 }
 
 /**

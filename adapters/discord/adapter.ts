@@ -19,9 +19,11 @@ import {
   type User,
 } from 'discord.js';
 import type { DiscordConfig } from '../../src/config.js';
-import { APOLOGY, UserError } from '../../src/errors.js';
+import { outcomeOf } from '../../src/conversation/logging.js';
+import { APOLOGY } from '../../src/conversation/texts.js';
+import { UserError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
-import type { Adapter, AdapterStatus, Answer, ChatBot, Question } from '../../src/types.js';
+import type { AdapterStatus, Answer, ChatBot, Question } from '../../src/types.js';
 import { COMMAND, QUESTION_OPTION, commandDefinitions, commandsRoute, syncCommands } from './commands.js';
 import { ConnectionStatus } from './connection.js';
 import { postDigest } from './digest.js';
@@ -30,32 +32,13 @@ import { InteractionReply } from './interaction-reply.js';
 import { moderatorHandlers, type ModeratorHandlers } from './moderator.js';
 import { interactionMemberFacts, isModeratorMember, messageMemberFacts, type MemberFacts } from './permissions.js';
 import { NO_MENTIONS, parseSuggestionButtonId, plainMessage, renderAnswer, truncate, type RenderedMessage } from './render.js';
-import { cleanQuestion, mentionsBot, stripMention } from './question-text.js';
+import { limitQuestion, mentionsBot, stripMention } from './question-text.js';
 import { installReloadHook, reloadEverywhere } from './shard-reload.js';
-import { createShardedAdapter, type ShardingOptions } from './sharding.js';
 import { TeachDrafts, isTeachForm } from './teach-form.js';
+import type { DiscordAdapter } from './types.js';
 import { VOTE_THANKS, parseVoteButtonId } from './votes.js';
 
 export { RELOAD_REFUSAL, MODERATOR_REFUSAL } from './moderator.js';
-
-/** Said when the core rate-limits someone and gave no text of its own. */
-const COOLDOWN_FALLBACK = 'You are asking quickly; please wait a moment before the next question.';
-
-/** The Discord adapter: the {@link Adapter} contract with its connection state and the digest. */
-export interface DiscordAdapter extends Adapter {
-  start(bot: ChatBot): Promise<void>;
-  status(): AdapterStatus;
-  postDigest(text: string): Promise<void>;
-}
-
-/**
- * Creates the Discord adapter; `start` logs in and resolves once the bot is ready and its commands
- * registered. With `config.shards` set it runs a ShardingManager whose shards each run the client
- * adapter in their own process.
- */
-export function createDiscordAdapter(config: DiscordConfig, logger: Logger, options: ShardingOptions = {}): DiscordAdapter {
-  return config.shards === undefined ? createClientAdapter(config, logger) : createShardedAdapter(config, logger, options);
-}
 
 /** How a question reached the bot, for the logs. */
 type Via = 'slash' | 'button' | 'mention' | 'dm';
@@ -78,13 +61,21 @@ export function createClientAdapter(config: DiscordConfig, logger: Logger): Disc
   };
   let stopped: Promise<void> | undefined;
 
-  const question = (text: string, user: User, channelId: string, member: MemberFacts | null, threadId?: string): Question => ({
+  const question = (
+    text: string,
+    user: User,
+    channelId: string,
+    member: MemberFacts | null,
+    where: { threadId?: string | undefined; guildId?: string | null; privateReply?: boolean } = {},
+  ): Question => ({
     text,
     platform: 'discord',
     userId: user.id,
     userName: user.username,
     channelId,
-    ...(threadId ? { threadId } : {}),
+    ...(where.threadId ? { threadId: where.threadId } : {}),
+    ...(where.guildId ? { spaceId: where.guildId } : {}),
+    ...(where.privateReply ? { privateReply: true } : {}),
     isModerator: isModeratorMember(member, config.moderatorRoleIds),
   });
 
@@ -92,22 +83,23 @@ export function createClientAdapter(config: DiscordConfig, logger: Logger): Disc
    * A DM's question, marked private for cores that record questions (they keep DM text out).
    * Spread in, so the flag type-checks against contracts with and without `isDirect`.
    */
-  const directQuestion = (text: string, user: User, channelId: string): Question => ({
-    ...question(text, user, channelId, null),
+  const directQuestion = (text: string, user: User, channelId: string, privateReply = false): Question => ({
+    ...question(text, user, channelId, null, { privateReply }),
     ...{ isDirect: true },
   });
 
-  /** One line per question with its outcome; the text of DMs stays out of info-level logs. */
-  const logOutcome = (via: Via, q: Question, answer: Answer, direct: boolean): void => {
-    const outcome =
-      answer.kind === 'unknown' ? 'not known' : answer.kind === 'cooldown' || answer.kind === 'error' ? answer.kind : 'answered';
-    const fields = { via, outcome, kind: answer.kind, confidence: answer.confidence, userId: q.userId, channelId: q.channelId };
-    if (direct) {
-      logger.info(fields, 'discord: question');
-      logger.debug({ ...fields, question: q.text }, 'discord: question text');
-    } else {
-      logger.info({ ...fields, question: q.text }, 'discord: question');
-    }
+  /** One line per question with its outcome, by the one policy: the words only at debug. */
+  const logOutcome = (via: Via, q: Question, answer: Answer): void => {
+    const fields = {
+      via,
+      outcome: outcomeOf(answer),
+      kind: answer.kind,
+      confidence: answer.confidence,
+      userId: q.userId,
+      channelId: q.channelId,
+    };
+    logger.info(fields, 'discord: question');
+    logger.debug({ ...fields, question: q.text }, 'discord: question text');
   };
 
   /** The person behind an interaction, as the core sees them. */
@@ -126,18 +118,16 @@ export function createClientAdapter(config: DiscordConfig, logger: Logger): Disc
     reply.deferIfSlow();
     const direct = !interaction.inGuild();
     const q = direct
-      ? directQuestion(text, interaction.user, interaction.channelId)
-      : question(
-          text,
-          interaction.user,
-          interaction.channelId,
-          interactionMemberFacts(interaction),
-          interaction.channel?.isThread() ? interaction.channelId : undefined,
-        );
+      ? directQuestion(text, interaction.user, interaction.channelId, true)
+      : question(text, interaction.user, interaction.channelId, interactionMemberFacts(interaction), {
+          threadId: interaction.channel?.isThread() ? interaction.channelId : undefined,
+          guildId: interaction.guildId,
+          privateReply: true,
+        });
     const answer = await bot.ask(q);
-    logOutcome(via, q, answer, direct);
+    logOutcome(via, q, answer);
     if (answer.kind === 'cooldown') {
-      await reply.send([plainMessage(answer.text.trim() || COOLDOWN_FALLBACK)], true);
+      await reply.send([plainMessage(answer.text)], true);
     } else if (answer.kind === 'error') {
       // The core caught a bug and answered with an apology: like ours, only the person sees it.
       await reply.send([plainMessage(answer.text.trim() || APOLOGY)], true);
@@ -149,7 +139,7 @@ export function createClientAdapter(config: DiscordConfig, logger: Logger): Disc
   async function onCommand(bot: ChatBot, interaction: ChatInputCommandInteraction): Promise<void> {
     switch (interaction.commandName) {
       case COMMAND.ask: {
-        const text = cleanQuestion(interaction.options.getString(QUESTION_OPTION, true));
+        const text = limitQuestion(interaction.options.getString(QUESTION_OPTION, true));
         await answerInteraction(bot, interaction, 'slash', text);
         return;
       }
@@ -170,7 +160,7 @@ export function createClientAdapter(config: DiscordConfig, logger: Logger): Disc
   }
 
   async function onAutocomplete(bot: ChatBot, interaction: AutocompleteInteraction): Promise<void> {
-    const typed = cleanQuestion(String(interaction.options.getFocused()));
+    const typed = limitQuestion(String(interaction.options.getFocused()));
     let suggestions: string[] = [];
     try {
       suggestions = await bot.suggest(typed, 25);
@@ -200,7 +190,7 @@ export function createClientAdapter(config: DiscordConfig, logger: Logger): Disc
       const [full] = (await bot.suggest(text, 5)).filter((s) => s.startsWith(text));
       text = full ?? text;
     }
-    await answerInteraction(bot, interaction, 'button', cleanQuestion(text));
+    await answerInteraction(bot, interaction, 'button', limitQuestion(text));
   }
 
   async function onInteraction(bot: ChatBot, interaction: Interaction): Promise<void> {
@@ -256,9 +246,12 @@ export function createClientAdapter(config: DiscordConfig, logger: Logger): Disc
       }
       const q = inDm
         ? directQuestion(text, message.author, message.channelId)
-        : question(text, message.author, message.channelId, messageMemberFacts(message), channel.isThread() ? channel.id : undefined);
+        : question(text, message.author, message.channelId, messageMemberFacts(message), {
+            threadId: channel.isThread() ? channel.id : undefined,
+            guildId: message.guildId,
+          });
       const answer = await bot.ask(q);
-      logOutcome(inDm ? 'dm' : 'mention', q, answer, inDm);
+      logOutcome(inDm ? 'dm' : 'mention', q, answer);
       if (answer.kind === 'cooldown') {
         // A polite note when the core gave one; silence otherwise, so a flood is not answered by a flood.
         if (answer.text.trim() !== '') await send([plainMessage(answer.text)]);

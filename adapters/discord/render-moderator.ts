@@ -3,7 +3,7 @@
  * gaps with a Teach button per group, `why` in a code block, and the teach outcome.
  */
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
-import { formatGaps, formatStatus } from '../../src/format.js';
+import { formatGaps, formatStatus } from '../../src/conversation/reports.js';
 import type { GapsReport, ReloadReport, StatusReport, TeachResult } from '../../src/types.js';
 import { LIMITS, NO_MENTIONS, plainMessage, renderReloadReport, splitText, truncate, type RenderedMessage } from './render.js';
 

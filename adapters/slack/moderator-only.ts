@@ -2,7 +2,7 @@
  * The moderator check every moderator tool runs first, so a refusal is clear and private. The
  * core checks again (a UserError) because it must not trust adapters.
  */
-import { buildQuestion, type ListenerDeps } from './deps.js';
+import { buildQuestion, type ListenerContext } from './listener-context.js';
 import type { Question } from '../../src/types.js';
 
 /** What someone who is not a moderator sees when they try a moderator tool. */
@@ -21,7 +21,7 @@ export interface Actor {
  * The core's {@link Question} for `actor` when they are a moderator (the text is what they typed,
  * for the audit log), or undefined after logging the refusal.
  */
-export async function moderatorQuestion(deps: ListenerDeps, actor: Actor, what: string, text = ''): Promise<Question | undefined> {
+export async function moderatorQuestion(deps: ListenerContext, actor: Actor, what: string, text = ''): Promise<Question | undefined> {
   const by = await buildQuestion(deps, {
     text,
     userId: actor.userId,

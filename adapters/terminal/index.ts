@@ -1,6 +1,6 @@
 import readline from 'node:readline';
 import { UserError } from '../../src/errors.js';
-import { formatAnswer, formatGaps, formatReloadReport, formatStatus } from '../../src/format.js';
+import { formatAnswer, formatGaps, formatReloadReport, formatStatus } from '../../src/conversation/reports.js';
 import type { Adapter, ChatBot, Question } from '../../src/types.js';
 
 /** Options for {@link createTerminalAdapter}. */
@@ -36,7 +36,7 @@ export function createTerminalAdapter(config: TerminalAdapterConfig): Adapter {
     const by = question(`/${name} ${rest}`.trim());
     switch (name) {
       case 'help':
-        return `${formatAnswer(bot.help('terminal'))}\nCommands: /reload [force], /status, /gaps [days], /why <question>, /quit`;
+        return `${formatAnswer(bot.help('terminal'))}\n- /quit: leave`;
       case 'reload':
         return formatReloadReport(await bot.reload(by, { force: rest === 'force' }));
       case 'status':

@@ -3,8 +3,9 @@
  * checks must pass) or forced (checks skipped, said in the report and the audit log). The report,
  * or the refusal for everyone else, is shown only to the person who ran it.
  */
-import { APOLOGY, UserError } from '../../../../src/errors.js';
-import type { ListenerDeps } from '../../deps.js';
+import { APOLOGY } from '../../../../src/conversation/texts.js';
+import { UserError } from '../../../../src/errors.js';
+import type { ListenerContext } from '../../listener-context.js';
 import { moderatorQuestion } from '../../moderator-only.js';
 import { renderNotice, renderReloadReport } from '../../render.js';
 import type { CommandHandler } from '../route.js';
@@ -20,7 +21,7 @@ export const RELOAD_REFUSAL =
 const USAGE = `Usage: ${RELOAD_COMMAND} to reload with the checks, or ${RELOAD_COMMAND} force to skip them.`;
 
 /** Handles /kb-reload. */
-export function handler(deps: ListenerDeps): CommandHandler {
+export function handler(deps: ListenerContext): CommandHandler {
   return async ({ command, ack, respond }) => {
     await ack();
     try {

@@ -13,7 +13,7 @@ import type { App, webApi } from '@slack/bolt';
 import { UserError } from '../../../../src/errors.js';
 import type { Question, TeachInput, TeachResult } from '../../../../src/types.js';
 import { within } from '../../budget.js';
-import type { ListenerDeps } from '../../deps.js';
+import type { ListenerContext } from '../../listener-context.js';
 import { moderatorQuestion } from '../../moderator-only.js';
 import { renderTaught } from '../../render-moderator.js';
 import {
@@ -39,7 +39,7 @@ export async function openTeach(client: webApi.WebClient, triggerId: string, que
 }
 
 /** The core's teach, with a bug turned into a form error (and logged) so the form always gets an answer. */
-async function teach(deps: ListenerDeps, by: Question, input: TeachInput): Promise<TeachResult> {
+async function teach(deps: ListenerContext, by: Question, input: TeachInput): Promise<TeachResult> {
   try {
     return await deps.bot.teach(by, input);
   } catch (err) {
@@ -50,7 +50,7 @@ async function teach(deps: ListenerDeps, by: Question, input: TeachInput): Promi
 }
 
 /** Registers the teach modal's submission listener. */
-export function register(app: App, deps: ListenerDeps): void {
+export function register(app: App, deps: ListenerContext): void {
   app.view(TEACH_CALLBACK_ID, async ({ ack, body, view, client }) => {
     const user = body.user;
     const input = readTeachInput(view.state.values as ViewStateValues);

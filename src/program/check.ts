@@ -3,11 +3,11 @@
  * without starting anything, for deploy pipelines. Exits 1 on any problem.
  */
 import 'dotenv/config';
-import { Answerer } from './answer/answerer.js';
-import { loadConfig } from './config.js';
-import { UserError } from './errors.js';
-import { formatKnowledgeError, loadKnowledge } from './knowledge/loader.js';
-import { runChecks } from './moderation/checks.js';
+import { Answerer } from '../answer/answerer.js';
+import { loadConfig } from '../config.js';
+import { UserError } from '../errors.js';
+import { formatKnowledgeError, loadKnowledge } from '../knowledge/loader.js';
+import { runChecks } from '../moderation/checks.js';
 
 async function main(): Promise<number> {
   const out = (line: string): boolean => process.stdout.write(`${line}\n`);
