@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/paths.js';
 import { tempKnowledge, type TempKnowledge } from './helpers/knowledge.js';
 
-const CLI = path.join(PROJECT_ROOT, 'dist/src/cli.js');
+const CLI = path.join(PROJECT_ROOT, 'dist/src/program/cli.js');
 const run = (args: string[], input = '', env: NodeJS.ProcessEnv = {}) =>
   spawnSync(process.execPath, [CLI, ...args], {
     input,

@@ -5,9 +5,10 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RELOAD_REFUSAL } from '../../../adapters/discord/adapter.js';
 import { commandDefinitions } from '../../../adapters/discord/commands.js';
-import { deployCommands } from '../../../adapters/discord/deploy.js';
+import { deployCommands } from '../../../adapters/discord/index.js';
 import { createBot } from '../../../src/bot.js';
-import { APOLOGY } from '../../../src/errors.js';
+import { limitedConversation } from '../../helpers/conversation.js';
+import { APOLOGY } from '../../../src/conversation/texts.js';
 import type { ChatBot } from '../../../src/types.js';
 import { FakeDiscord, type MessageBody } from '../../fakes/discord/fake-discord.js';
 import { createDiscordAdapter } from '../../../adapters/discord/index.js';
@@ -359,7 +360,7 @@ describe('a wrong token', () => {
 
 describe('a person asking too often', () => {
   it('gets one polite note by message, then silence, and a private note on /ask', async () => {
-    const limited = await createBot({ knowledgeDir: 'knowledge', cooldown: { userLimit: 1, channelLimit: 100, windowMs: 60_000 } });
+    const limited = limitedConversation(await createBot({ knowledgeDir: 'knowledge' }), 1);
     const { fake, logs } = await startHarness(limited);
     const first = fake.postInChannel('who founded it?');
     expect(text(await fake.messagesIn(fake.channelId, { replyTo: first }))).toContain('Tsinghua');
