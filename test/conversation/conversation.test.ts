@@ -174,7 +174,7 @@ describe('follow-ups over the real core', () => {
         '',
         'Coastal Trust is a charity based in Plymouth.',
         '',
-        'The Harbour Festival was opened on 3 May at the lantern parade.',
+        'The Harbour Festival was opened on 3 May at the lantern ceremony.',
         '',
       ].join('\n'),
     });
@@ -187,6 +187,6 @@ describe('follow-ups over the real core', () => {
     expect(await ask('where is it based?')).toContain('Plymouth');
     expect(await ask('what about Harbour Bank?')).toContain('Portsmouth');
     expect(await ask('When was the festival opened?')).toContain('3 May');
-    expect(await ask('at which event?')).toContain('lantern parade');
+    expect(await ask('at which ceremony?')).toContain('lantern ceremony');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rewriteFollowUp, type LastTurn } from '../../src/conversation/followup.js';
 
-const after = (last: LastTurn, question: string): string => rewriteFollowUp(question, last).text;
+const rewritten = (last: LastTurn, question: string): string => rewriteFollowUp(question, last).text;
 
 describe('a question with nothing before it', () => {
   it('is asked as it is', () => {
@@ -12,48 +12,48 @@ describe('a question with nothing before it', () => {
 describe('a plural pronoun', () => {
   const list: LastTurn = { question: 'Which rivers cross the county?', list: 'the rivers of the county' };
   it('means the last list', () => {
-    expect(after(list, 'which of those are longer than 10 km?')).toBe('which of the rivers of the county are longer than 10 km?');
-    expect(after(list, 'when were they surveyed?')).toBe('when were the rivers of the county surveyed?');
+    expect(rewritten(list, 'which of those are longer than 10 km?')).toBe('which of the rivers of the county are longer than 10 km?');
+    expect(rewritten(list, 'when were they surveyed?')).toBe('when were the rivers of the county surveyed?');
   });
   it('is left alone when no list was named', () => {
-    expect(after({ question: 'When was the bridge built?' }, 'who paid for them?')).toBe('who paid for them?');
+    expect(rewritten({ question: 'When was the bridge built?' }, 'who paid for them?')).toBe('who paid for them?');
   });
 });
 
 describe('a singular pronoun', () => {
   it('means the last single thing', () => {
     const last: LastTurn = { question: 'Is Harbour Bank a sponsor?', topic: 'Harbour Bank', mention: 'Harbour Bank' };
-    expect(after(last, 'where is it based?')).toBe('where is Harbour Bank based?');
-    expect(after(last, 'what is its budget?')).toBe("what is Harbour Bank's budget?");
+    expect(rewritten(last, 'where is it based?')).toBe('where is Harbour Bank based?');
+    expect(rewritten(last, 'what is its budget?')).toBe("what is Harbour Bank's budget?");
   });
 });
 
 describe('"what about X?" and "and X?"', () => {
   const member: LastTurn = { question: 'Is Harbour Bank a sponsor?', topic: 'Harbour Bank', mention: 'Harbour Bank' };
   it('put a name in the place of the last one', () => {
-    expect(after(member, 'what about Coastal Trust?')).toBe('Is Coastal Trust a sponsor?');
-    expect(after(member, 'and Dune Foods?')).toBe('Is Dune Foods a sponsor?');
-    expect(after(member, 'how about the Museum of Tin?')).toBe('Is the Museum of Tin a sponsor?');
+    expect(rewritten(member, 'what about Coastal Trust?')).toBe('Is Coastal Trust a sponsor?');
+    expect(rewritten(member, 'and Dune Foods?')).toBe('Is Dune Foods a sponsor?');
+    expect(rewritten(member, 'how about the Museum of Tin?')).toBe('Is the Museum of Tin a sponsor?');
   });
   it('put a phrase in the place of the phrase with the same preposition', () => {
     const place: LastTurn = { question: 'which of the sponsors are in Europe?', list: 'the sponsors' };
-    expect(after(place, 'and in South America?')).toBe('which of the sponsors are in South America?');
-    expect(after(place, 'what about in Oceania?')).toBe('which of the sponsors are in Oceania?');
+    expect(rewritten(place, 'and in South America?')).toBe('which of the sponsors are in South America?');
+    expect(rewritten(place, 'what about in Oceania?')).toBe('which of the sponsors are in Oceania?');
   });
   it('read "and" before a whole question as that question', () => {
-    expect(after(member, 'and when was it founded?')).toBe('when was Harbour Bank founded?');
+    expect(rewritten(member, 'and when was it founded?')).toBe('when was Harbour Bank founded?');
   });
 });
 
 describe('a wh-fragment', () => {
   it("borrows the last question's predicate", () => {
     const last: LastTurn = { question: 'When was the bridge opened?' };
-    expect(after(last, 'at which ceremony?')).toBe('at which ceremony was the bridge opened?');
-    expect(after(last, 'by whom?')).toBe('by whom was the bridge opened?');
-    expect(after({ question: 'Which team won the cup?' }, 'in what year?')).toBe('in what year?');
+    expect(rewritten(last, 'at which ceremony?')).toBe('at which ceremony was the bridge opened?');
+    expect(rewritten(last, 'by whom?')).toBe('by whom was the bridge opened?');
+    expect(rewritten({ question: 'Which team won the cup?' }, 'in what year?')).toBe('in what year?');
   });
   it('asks a yes/no question again with the new question word', () => {
-    expect(after({ question: 'Is the museum open on Sundays?' }, 'since when?')).toBe('since when is the museum open on Sundays?');
+    expect(rewritten({ question: 'Is the museum open on Sundays?' }, 'since when?')).toBe('since when is the museum open on Sundays?');
   });
   it('is not a fragment when it has its own verb', () => {
     expect(rewriteFollowUp('what is a sponsor?', { question: 'When was the bridge opened?' }).rule).toBeUndefined();
