@@ -121,7 +121,7 @@ describe('/reload', () => {
       'the reload report',
       (r) => r.method === 'PATCH' && r.path.endsWith(`/${interaction.token}/messages/@original`),
     );
-    expect((edit.body as MessageBody).content).toContain('Reloaded the knowledge base');
+    expect((edit.body as MessageBody).content).toContain('Reloaded in');
     expect(bot.calls.reload).toBe(1);
   });
 
@@ -130,7 +130,7 @@ describe('/reload', () => {
     const { fake } = await startHarness(bot);
     const interaction = fake.slashCommand('reload', {}, fake.admin);
     const bodies = await fake.answerOf(interaction);
-    expect(text(bodies)).toContain('Reloaded the knowledge base');
+    expect(text(bodies)).toContain('Reloaded in');
     expect(bot.calls.reload).toBe(1);
   });
 

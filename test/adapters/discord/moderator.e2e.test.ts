@@ -52,10 +52,10 @@ describe('/reload force', () => {
     });
     const { fake } = await startHarness(spy);
     const bodies = await privateReply(fake, fake.slashCommand('reload', { force: true }, fake.admin));
-    expect(text(bodies)).toContain('Checks were skipped (forced).');
+    expect(text(bodies)).toContain('Checks skipped (forced reload).');
     expect(options).toEqual([{ force: true }]);
     const checked = await privateReply(fake, fake.slashCommand('reload', {}, fake.roleModerator));
-    expect(text(checked)).toMatch(/All \d+ checks passed/);
+    expect(text(checked)).toMatch(/Checks: \d+ passed/);
   });
 
   it('is refused to anyone else, without reloading', async () => {
@@ -156,7 +156,7 @@ describe('a teach that succeeds', () => {
     );
     const reply = text(await privateReply(fake, submit));
     expect(reply).toContain(`Saved and live: "What is the alliance's mascot?"`);
-    expect(reply).toContain('Reloaded the knowledge base');
+    expect(reply).toContain('Reloaded in');
     const answer = text(await fake.answerOf(fake.slashCommand('ask', { question: 'Does the alliance have a mascot?' })));
     expect(answer).toContain('its logo is a blue globe');
   });

@@ -67,7 +67,7 @@ describe('DISCORD_SHARDS=auto with two shards', () => {
     const bodies = await fake.answerOf(interaction);
     const reply = bodies.map((b: MessageBody) => b.content ?? '').join('\n');
     expect(reply).toContain('Reloaded on every shard: 2 shards reloaded.');
-    expect(reply).toContain('Reloaded the knowledge base');
+    expect(reply).toContain('Reloaded in');
     expect(bodies).toHaveLength(1);
   });
 

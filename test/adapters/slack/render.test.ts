@@ -60,7 +60,7 @@ describe('escaping echoed text', () => {
   it('escapes notices and reload errors too', () => {
     expect(renderNotice('a <!everyone> b').text).toBe('a &lt;!everyone&gt; b');
     const report = renderReloadReport({ ...okReport(), ok: false, errors: [{ file: 'x.md', line: 3, message: 'bad <tag>' }] });
-    expect(report.text).toContain('`x.md:3`: bad &lt;tag&gt;');
+    expect(report.text).toContain('x.md:3: bad &lt;tag&gt;');
   });
 });
 
@@ -131,8 +131,8 @@ function okReport(): ReloadReport {
 describe('rendering a reload report', () => {
   it('summarises a successful reload with what changed', () => {
     const text = renderReloadReport(okReport()).text;
-    expect(text).toContain('Knowledge reloaded: 2 documents, 40 passages, 3 FAQ entries (12 ms).');
-    expect(text).toContain('*Added:* New doc');
+    expect(text).toContain('Reloaded in 12 ms: 2 document(s), 40 passages, 3 FAQ entries.');
+    expect(text).toContain('Changes: added New doc.');
   });
 
   it('lists the known-good questions the new knowledge no longer answers', () => {
@@ -142,8 +142,8 @@ describe('rendering a reload report', () => {
       checkFailures: [{ question: 'Who founded it?', problems: ['missing /Tsinghua/'], answer: 'x' }],
     };
     const text = renderReloadReport(failed).text;
-    expect(text).toContain('previous knowledge keeps answering');
-    expect(text).toContain('Who founded it?: missing /Tsinghua/');
+    expect(text).toContain('the previous knowledge is still serving');
+    expect(text).toContain('"Who founded it?": missing /Tsinghua/');
   });
 
   it('says the previous knowledge keeps answering when the reload failed', () => {
@@ -152,7 +152,7 @@ describe('rendering a reload report', () => {
       ok: false,
       errors: [{ file: 'faq.yaml', line: 12, message: 'answer is empty' }],
     }).text;
-    expect(text).toContain('previous knowledge keeps answering');
-    expect(text).toContain('`faq.yaml:12`: answer is empty');
+    expect(text).toContain('the previous knowledge is still serving');
+    expect(text).toContain('faq.yaml:12: answer is empty');
   });
 });

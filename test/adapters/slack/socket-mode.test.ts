@@ -133,7 +133,7 @@ describe('/kb-reload', () => {
     );
     const reply = await t.h.fake.waitForCall('response_url');
     expect(reply.args.response_type).toBe('ephemeral');
-    expect(reply.args.text).toMatch(/Knowledge reloaded: \d+ documents/);
+    expect(reply.args.text).toMatch(/Reloaded in \d+ ms: \d+ document/);
   });
 
   it('reloads for a workspace admin, found through users.info', async () => {
@@ -144,7 +144,7 @@ describe('/kb-reload', () => {
     const reply = await t.h.fake.waitForCall('response_url');
     expect(t.h.fake.callsTo('users.info').map((c) => c.args.user)).toContain(ADMIN);
     expect(reply.args.response_type).toBe('ephemeral');
-    expect(reply.args.text).toMatch(/Knowledge reloaded/);
+    expect(reply.args.text).toMatch(/Reloaded in \d+ ms/);
   });
 
   it('refuses anyone else, in a reply only they see', async () => {

@@ -52,8 +52,8 @@ describe('a teach submission that succeeds', () => {
 
     const dm = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === MODERATOR);
     expect(dm.args.text).toMatch(/Taught and live: \*Where do the alliance meetings take place\?\*/);
-    expect(sectionText(dm.args)).toMatch(/Knowledge reloaded/);
-    expect(sectionText(dm.args)).toMatch(/Added:.*Where do the alliance meetings take place/);
+    expect(sectionText(dm.args)).toMatch(/Reloaded in \d+ ms/);
+    expect(sectionText(dm.args)).toMatch(/Changes: added .*Where do the alliance meetings take place/);
 
     await h.fake.sendEnvelope(
       'events_api',
