@@ -3,7 +3,7 @@
  * network, so the limits and the escaping are unit-tested on their own.
  */
 import type { types } from '@slack/bolt';
-import { splitText as splitLimited, truncate } from '../../src/conversation/limits.js';
+import { splitText, truncate } from '../../src/conversation/limits.js';
 import { formatReloadReport } from '../../src/conversation/reports.js';
 import type { Answer, ReloadReport, Source } from '../../src/types.js';
 import { escapeText } from './escape.js';
@@ -44,11 +44,6 @@ export interface RenderAnswerOptions {
   question?: string;
 }
 
-/** Splits escaped mrkdwn into sections (Slack's limit by default), by the one splitting rule. */
-export function splitText(text: string, limit = SECTION_LIMIT): string[] {
-  return splitLimited(text, limit);
-}
-
 function section(text: string): Block {
   return { type: 'section', text: { type: 'mrkdwn', text } };
 }
@@ -87,7 +82,7 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions = {}):
   if (asked) blocks.push(context(asked));
 
   const body = escapeText(answer.text.trim() || 'I have no answer to that.');
-  let sections = splitText(body);
+  let sections = splitText(body, SECTION_LIMIT);
   if (sections.length > MAX_SECTIONS) {
     sections = sections.slice(0, MAX_SECTIONS);
     sections[MAX_SECTIONS - 1] = `${truncate(sections[MAX_SECTIONS - 1] ?? '', SECTION_LIMIT - 1)}…`;
@@ -137,7 +132,7 @@ function feedbackButtons(answerId: string): Block {
 /** Renders a plain notice (refusal, apology, cooldown) as one section with the same text fallback. */
 export function renderNotice(text: string): RenderedMessage {
   const escaped = escapeText(text);
-  return { text: escaped, blocks: splitText(escaped).slice(0, MAX_SECTIONS).map(section) };
+  return { text: escaped, blocks: splitText(escaped, SECTION_LIMIT).slice(0, MAX_SECTIONS).map(section) };
 }
 
 /** How a Slack moderator skips the checks. */
@@ -146,5 +141,5 @@ const RELOAD_FORCE = '/kb-reload force';
 /** Renders the one reload report for the moderator who asked for it, escaped for mrkdwn. */
 export function renderReloadReport(report: ReloadReport): RenderedMessage {
   const text = escapeText(formatReloadReport(report, `${RELOAD_FORCE}`));
-  return { text: truncate(text, SECTION_LIMIT), blocks: splitText(text).slice(0, MAX_SECTIONS).map(section) };
+  return { text: truncate(text, SECTION_LIMIT), blocks: splitText(text, SECTION_LIMIT).slice(0, MAX_SECTIONS).map(section) };
 }

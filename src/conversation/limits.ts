@@ -6,10 +6,15 @@
 
 const ELLIPSIS = '…';
 
-/** Cuts `text` to `max` characters, ending with an ellipsis when it had to cut. */
+/**
+ * Cuts `text` to at most `max` characters, ending with an ellipsis when it had to cut: at a word
+ * boundary when one is near the end, so a word is not left half-written.
+ */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
-  return `${text.slice(0, Math.max(0, max - 1)).trimEnd()}${ELLIPSIS}`;
+  const cut = text.slice(0, Math.max(0, max - 1));
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '')}${ELLIPSIS}`;
 }
 
 /**

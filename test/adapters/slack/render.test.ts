@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { renderAnswer, renderNotice, renderReloadReport, SECTION_LIMIT, splitText, type Block } from '../../../adapters/slack/render.js';
+import { renderAnswer, renderNotice, renderReloadReport, SECTION_LIMIT, type Block } from '../../../adapters/slack/render.js';
+import { splitText as splitLimited } from '../../../src/conversation/limits.js';
+
+/** Slack's sections split by the one splitting rule at Slack's limit. */
+const splitText = (text: string): string[] => splitLimited(text, SECTION_LIMIT);
 import type { Answer, ReloadReport } from '../../../src/types.js';
 
 const answer = (overrides: Partial<Answer> = {}): Answer => ({
