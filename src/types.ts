@@ -244,4 +244,11 @@ export interface Adapter {
 }
 
 /** Everything an adapter may call: answers, and the moderators' tools behind their checks. */
-export type ChatBot = Bot & ModeratorTools;
+export interface ChatBot extends Bot, ModeratorTools {
+  /**
+   * Whether the place `q` was asked in (its thread, DM, channel) holds a conversation with the bot
+   * that is still remembered, so a reply there without a mention is meant for the bot. The
+   * conversation layer answers it; a bare core has no conversations (absent: never).
+   */
+  follows?(q: Question): Promise<boolean>;
+}

@@ -226,7 +226,9 @@ export function createClientAdapter(config: DiscordConfig, logger: Logger): Disc
     const me = message.client.user;
     const inDm = !message.inGuild();
     const botRoleId = message.inGuild() ? message.guild.roles.botRoleFor(me)?.id : undefined;
-    if (!inDm && !mentionsBot(message.content, me.id, botRoleId)) return;
+    // A reply to one of the bot's messages is meant for it (and Discord sends its text, as with a mention).
+    const repliesToBot = message.mentions.repliedUser?.id === me.id;
+    if (!inDm && !repliesToBot && !mentionsBot(message.content, me.id, botRoleId)) return;
     const channel = message.channel;
     if (!channel.isSendable()) return;
 

@@ -28,7 +28,7 @@ export interface ListenerContext {
 }
 
 /** Where a question came from in Slack, for the logs. */
-export type QuestionSource = 'mention' | 'dm' | 'command' | 'button';
+export type QuestionSource = 'mention' | 'dm' | 'thread' | 'command' | 'button';
 
 /** The parts of a question a listener knows; the moderator flag is looked up here. */
 export interface AskInput {
@@ -43,7 +43,8 @@ export interface AskInput {
   userName?: string;
 }
 
-function questionOf(input: AskInput, isModerator: boolean): Question {
+/** The core's {@link Question} for what a listener knows. */
+export function questionOf(input: AskInput, isModerator: boolean): Question {
   return {
     text: input.text,
     platform: 'slack',

@@ -9,6 +9,8 @@ export interface TerminalAdapterConfig {
   output: NodeJS.WritableStream;
   /** Called when the person ends the chat (Ctrl-D, /quit). */
   onClose?: () => void;
+  /** Whether the person at the terminal is a moderator; they run the process, so by default yes. */
+  moderator?: boolean;
 }
 
 const CONNECT_HINT =
@@ -16,7 +18,7 @@ const CONNECT_HINT =
 
 /**
  * A readline chat: every line is a question; `/reload`, `/help` and `/quit` are commands.
- * The person at the terminal runs the process, so they count as a moderator.
+ * The person at the terminal runs the process, so they count as a moderator (unless configured not to).
  */
 export function createTerminalAdapter(config: TerminalAdapterConfig): Adapter {
   let rl: readline.Interface | undefined;
@@ -27,7 +29,7 @@ export function createTerminalAdapter(config: TerminalAdapterConfig): Adapter {
     platform: 'terminal',
     userId: 'terminal',
     channelId: 'terminal',
-    isModerator: true,
+    isModerator: config.moderator ?? true,
     userName: 'terminal',
   });
 

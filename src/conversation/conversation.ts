@@ -50,7 +50,7 @@ export interface ConversationOptions {
 }
 
 /** What the conversation layer offers adapters: the bot's contract, with conversations. */
-export type Conversation = ChatBot;
+export type Conversation = ChatBot & Required<Pick<ChatBot, 'follows'>>;
 
 /** Kinds of answer that say nothing about the knowledge, so a follow-up cannot lean on them. */
 const NOT_REMEMBERED = new Set(['help', 'error', 'cooldown']);
@@ -100,6 +100,7 @@ export function createConversation(bot: ChatBot, options: ConversationOptions): 
   return {
     ask,
     help,
+    follows: async (q) => (await memory.last(conversationKey(q))) !== undefined,
     reload: (by, reloadOptions) => bot.reload(by, reloadOptions),
     suggest: (typed, limit) => bot.suggest(typed, limit),
     status: (by) => bot.status(by),

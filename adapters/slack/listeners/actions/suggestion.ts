@@ -45,6 +45,7 @@ export function handler(deps: ListenerContext): ButtonHandler {
         userId: body.user.id,
         channelId: channel ?? '',
         threadId: threadTs,
+        ...(body.team?.id ? { spaceId: body.team.id } : {}),
         source: 'button',
       });
       if (answer.kind === 'cooldown') {

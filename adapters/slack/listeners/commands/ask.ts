@@ -31,6 +31,7 @@ interface AskCommand {
   text: string;
   user_id: string;
   channel_id: string;
+  team_id?: string;
 }
 
 /** The reply to `/ask`: never rejects (a failure becomes the apology, logged). */
@@ -38,7 +39,13 @@ async function reply(deps: ListenerContext, command: AskCommand): Promise<Respon
   // Slack escapes &, < and > in command text as in messages; the core wants the words.
   const text = plainQuestion(command.text);
   try {
-    const answer = await ask(deps, { text, userId: command.user_id, channelId: command.channel_id, source: 'command' });
+    const answer = await ask(deps, {
+      text,
+      userId: command.user_id,
+      channelId: command.channel_id,
+      ...(command.team_id ? { spaceId: command.team_id } : {}),
+      source: 'command',
+    });
     if (answer.kind === 'cooldown') return { response_type: 'ephemeral', ...renderNotice(answer.text) };
     if (!text) return { response_type: 'ephemeral', ...renderAnswer(answer) };
     return { response_type: 'in_channel', ...renderAnswer(answer, { askedBy: command.user_id, question: text }) };

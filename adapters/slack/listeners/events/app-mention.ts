@@ -30,6 +30,7 @@ export function register(app: App, deps: ListenerContext): void {
         userId: event.user,
         channelId: event.channel,
         threadId: replyThreadTs,
+        ...(body.team_id ? { spaceId: body.team_id } : {}),
         source: direct ? 'dm' : 'mention',
       },
     });

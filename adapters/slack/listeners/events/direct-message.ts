@@ -43,6 +43,7 @@ export function register(app: App, deps: ListenerContext): void {
         userId: message.user,
         channelId: message.channel,
         threadId: message.thread_ts,
+        ...(body.team_id ? { spaceId: body.team_id } : {}),
         source: 'dm',
       },
     });
