@@ -18,7 +18,7 @@ import {
   type Message,
   type User,
 } from 'discord.js';
-import type { DiscordConfig } from '../../src/config.js';
+import type { DiscordConfig } from './config.js';
 import { outcomeOf } from '../../src/conversation/logging.js';
 import { APOLOGY } from '../../src/conversation/texts.js';
 import { UserError } from '../../src/errors.js';

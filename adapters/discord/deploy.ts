@@ -4,7 +4,7 @@
  */
 import { REST } from 'discord.js';
 import { commandDefinitions, commandsRoute } from './commands.js';
-import type { DiscordConfig } from '../../src/config.js';
+import type { DiscordConfig } from './config.js';
 
 /** What {@link deployCommands} registered, and where. */
 export interface DeployResult {

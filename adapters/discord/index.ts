@@ -3,7 +3,7 @@
  * One client without sharding; with `config.shards` set, a ShardingManager whose shards each run
  * the client adapter in their own process (the entry point says which file a shard runs).
  */
-import type { DiscordConfig } from '../../src/config.js';
+import type { DiscordConfig } from './config.js';
 import type { Logger } from '../../src/logger.js';
 import { createClientAdapter } from './adapter.js';
 import { createShardedAdapter, type ShardingOptions } from './sharding.js';
@@ -22,3 +22,4 @@ export type { DiscordAdapter } from './types.js';
 export function createDiscordAdapter(config: DiscordConfig, logger: Logger, options: ShardingOptions = {}): DiscordAdapter {
   return config.shards === undefined ? createClientAdapter(config, logger) : createShardedAdapter(config, logger, options);
 }
+export { type DiscordConfig, readDiscordConfig } from './config.js';

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
-import type { DiscordConfig } from '../../src/config.js';
+import type { DiscordConfig } from './config.js';
 import type { Logger } from '../../src/logger.js';
 import type { AdapterStatus, ChatBot } from '../../src/types.js';
 import type { DiscordAdapter } from './types.js';

@@ -5,7 +5,7 @@
  * weekly digest, reports its connection for /healthz and stops without dropping what it is
  * answering.
  */
-import type { SlackConfig } from '../../src/config.js';
+import type { SlackConfig } from './config.js';
 import { UserError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import type { Adapter, AdapterStatus, ChatBot } from '../../src/types.js';
@@ -20,6 +20,7 @@ import { renderNotice } from './render.js';
 
 export { EVENTS_PATH, type RouteHandler, type SlackMode } from './app.js';
 export { SLACK_INVOCATIONS } from './invocations.js';
+export { readSlackConfig, type SlackConfig } from './config.js';
 
 /** The Slack {@link Adapter}, plus what tests and operators may want to know once it runs. */
 export interface SlackAdapter extends Adapter {

@@ -13,7 +13,7 @@ import type { ChatBot } from '../types.js';
 /** The conversation every adapter of this program talks to. */
 export function programConversation(
   bot: ChatBot,
-  config: Pick<AppConfig, 'cooldown' | 'maxQuestionLength'>,
+  config: Pick<AppConfig, 'cooldown' | 'maxQuestionLength' | 'conversationTtlMs'>,
   state: SharedState,
   logger: Logger,
 ): Conversation {
@@ -22,6 +22,7 @@ export function programConversation(
     logger,
     cooldown: config.cooldown,
     maxQuestionLength: config.maxQuestionLength,
+    memory: { ttlMs: config.conversationTtlMs },
     invocations: { discord: DISCORD_INVOCATIONS, slack: SLACK_INVOCATIONS },
   });
 }

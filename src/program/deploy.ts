@@ -5,11 +5,11 @@
 import 'dotenv/config';
 import path from 'node:path';
 import { deployCommands } from '../../adapters/discord/deploy.js';
-import { loadConfig } from '../config.js';
+import { loadProgramConfig } from './config.js';
 import { UserError } from '../errors.js';
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env, { knowledgeDir: path.resolve('knowledge') });
+  const config = loadProgramConfig(process.env, { knowledgeDir: path.resolve('knowledge') });
   if (!config.discord) {
     throw new UserError('discord: DISCORD_TOKEN is not set; set DISCORD_TOKEN and DISCORD_CLIENT_ID in .env (see docs/discord.md)');
   }

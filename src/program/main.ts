@@ -11,7 +11,7 @@ import { createDiscordAdapter } from '../../adapters/discord/index.js';
 import { createSlackAdapter } from '../../adapters/slack/index.js';
 import { createTerminalAdapter } from '../../adapters/terminal/index.js';
 import { botOptionsFrom, createBot } from '../bot.js';
-import { loadConfig, type AppConfig } from '../config.js';
+import { loadProgramConfig, type ProgramConfig } from './config.js';
 import { UserError } from '../errors.js';
 import { formatGaps } from '../conversation/reports.js';
 import { watchKnowledge } from '../knowledge/watch.js';
@@ -31,7 +31,7 @@ const WEEK_MS = 7 * 86_400_000;
 const SHARD_FILE = fileURLToPath(new URL('./shard.js', import.meta.url));
 
 function adaptersFor(
-  config: AppConfig,
+  config: ProgramConfig,
   state: SharedState,
   logger: Logger,
   onTerminalClose: () => void,
@@ -52,7 +52,7 @@ function adaptersFor(
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  const config = loadProgramConfig(process.env);
   // Info logs would drown a terminal chat; with no platform and no LOG_LEVEL, only warnings show.
   const terminalOnly = !config.discord && !config.slack;
   const logger = createLogger({ level: terminalOnly && !process.env.LOG_LEVEL ? 'warn' : config.logLevel });

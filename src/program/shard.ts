@@ -5,7 +5,7 @@
  */
 import 'dotenv/config';
 import { botOptionsFrom, createBot } from '../bot.js';
-import { loadConfig } from '../config.js';
+import { loadProgramConfig } from './config.js';
 import { UserError } from '../errors.js';
 import { createLogger } from '../logger.js';
 import { watchKnowledge } from '../knowledge/watch.js';
@@ -14,7 +14,7 @@ import { createMemoryState } from '../state/memory.js';
 import { programConversation } from './conversation.js';
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  const config = loadProgramConfig(process.env);
   if (!config.discord) throw new UserError('discord: shard started without DISCORD_TOKEN and DISCORD_CLIENT_ID');
   const logger = createLogger({ level: config.logLevel }).child({ adapter: 'discord', shard: process.env.SHARDS });
   const bot = await createBot(botOptionsFrom(config, logger));
