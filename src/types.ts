@@ -231,10 +231,14 @@ export interface AdapterStatus {
   reconnects: number;
 }
 
-/** A chat platform front door. Created by a factory, e.g. `createSlackAdapter(config, logger)`. */
+/**
+ * A chat platform front door, the one contract every adapter implements. Created by a factory,
+ * e.g. `createSlackAdapter(config, logger)`; started with the conversation layer
+ * (src/conversation), which it hands every question and whose answers it renders.
+ */
 export interface Adapter {
   readonly name: string;
-  start(bot: Bot): Promise<void>;
+  start(conversation: ChatBot): Promise<void>;
   /** Stops taking new questions, finishes those in flight (bounded wait), then disconnects. */
   stop(): Promise<void>;
   /** Connection state; an adapter without it counts as connected once started. */

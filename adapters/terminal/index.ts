@@ -1,4 +1,5 @@
 import readline from 'node:readline';
+import { type CommandName, TERMINAL_INVOCATIONS } from '../../src/conversation/commands.js';
 import { UserError } from '../../src/errors.js';
 import { formatAnswer, formatGaps, formatReloadReport, formatStatus } from '../../src/conversation/reports.js';
 import type { Adapter, ChatBot, Question } from '../../src/types.js';
@@ -34,11 +35,13 @@ export function createTerminalAdapter(config: TerminalAdapterConfig): Adapter {
   });
 
   /** Terminal commands; anything else is a question. */
-  async function command(bot: ChatBot, name: string, rest: string): Promise<string | undefined> {
-    const by = question(`/${name} ${rest}`.trim());
+  async function command(bot: ChatBot, typed: string, rest: string): Promise<string | undefined> {
+    const by = question(`/${typed} ${rest}`.trim());
+    // The command table's names, as the terminal invokes them (`/status` is `status`).
+    const name = (Object.keys(TERMINAL_INVOCATIONS) as CommandName[]).find((c) => TERMINAL_INVOCATIONS[c] === `/${typed}`);
     switch (name) {
       case 'help':
-        return `${formatAnswer(bot.help('terminal'))}\n- /quit: leave`;
+        return `${formatAnswer(bot.help('terminal'))}\n/quit leaves.`;
       case 'reload':
         return formatReloadReport(await bot.reload(by, { force: rest === 'force' }));
       case 'status':
