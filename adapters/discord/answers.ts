@@ -59,8 +59,10 @@ export async function onMessage(ctx: HandlerContext, bot: ChatBot, message: Mess
   const me = message.client.user;
   const inDm = !message.inGuild();
   const botRoleId = message.inGuild() ? message.guild.roles.botRoleFor(me)?.id : undefined;
-  // A reply to one of the bot's messages is meant for it (and Discord sends its text, as with a mention).
-  const repliesToBot = message.mentions.repliedUser?.id === me.id;
+  // A reply to one of the bot's messages, with Discord's reply ping on, is meant for it; Discord sends
+  // its text as for a mention. With the ping off the text does not reach a bot without the Message
+  // Content intent, so such a reply is left alone rather than answered with help.
+  const repliesToBot = message.mentions.repliedUser?.id === me.id && message.mentions.users.has(me.id);
   if (!inDm && !repliesToBot && !mentionsBot(message.content, me.id, botRoleId)) return;
   const channel = message.channel;
   if (!channel.isSendable()) return;
