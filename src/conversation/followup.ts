@@ -16,6 +16,8 @@ export interface LastTurn {
   topic?: string;
   /** The words of `question` that named `topic`, which a "what about X?" replaces. */
   mention?: string;
+  /** The person the last answer named, whom "he", "she", "his", "her" mean. */
+  person?: string;
 }
 
 /** How a question was read against the last turn. */
@@ -57,6 +59,7 @@ const PREPOSITION = '(?:at|in|on|by|from|for|to|with|during|before|after|since|u
 const QUESTION_START = new RegExp(`^(?:${WH}|${[...AUX].join('|')})\\b`, 'i');
 const PLURAL = /\b(those|these|them|they)\b/i;
 const SINGULAR = /\b(it|its)\b/i;
+const PERSONAL = /\b(he|she|him|her|his|hers)\b/i;
 // "what about X?", "how about X?", "and X?", "and what about X?", "what of X?".
 const PARALLEL = /^(?:and\s+)?(?:(?:what|how)\s+(?:about|of)\s+|and\s+)(.+?)[?.!\s]*$/i;
 // A wh-fragment with no verb: "at which event?", "when?", "in what year?", "by whom?", "why not?".
@@ -94,6 +97,13 @@ export function rewriteFollowUp(question: string, last: LastTurn | undefined): R
   if (last.list && PLURAL.test(text)) {
     return { text: text.replace(new RegExp(PLURAL.source, 'gi'), last.list), rule: 'plural' };
   }
+  if (last.person && PERSONAL.test(text)) {
+    const person = last.person;
+    return {
+      text: text.replace(new RegExp(PERSONAL.source, 'gi'), (word) => (/^(?:his|hers)$/i.test(word) ? `${person}'s` : person)),
+      rule: 'singular',
+    };
+  }
   if (last.topic && SINGULAR.test(text)) {
     const topic = last.topic;
     return {
@@ -119,6 +129,8 @@ function swapParallel(last: LastTurn, replacement: string): string | undefined {
   }
   const slot = last.mention ?? last.topic;
   if (slot && last.question.includes(slot)) return last.question.replace(slot, replacement);
+  // After a list, "what about X?" asks whether X is in it.
+  if (last.list && /^\p{Lu}/u.test(replacement)) return `Is ${replacement} one of ${last.list}?`;
   return undefined;
 }
 

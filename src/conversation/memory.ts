@@ -85,11 +85,13 @@ export function turnOf(question: string, answer: Answer, previous?: LastTurn): L
   const named = facts.topic ?? single ?? membershipSubject(answer);
   const mentioned = named && containsFolded(question, named) ? findFolded(question, named) : properName(question);
   const topic = named ?? mentioned;
+  const person = facts.valueType === 'person' && facts.value ? facts.value : undefined;
   return {
     question,
     ...((list ?? previous?.list) ? { list: list ?? previous?.list } : {}),
     ...((topic ?? previous?.topic) ? { topic: topic ?? previous?.topic } : {}),
     ...(mentioned ? { mention: mentioned } : !topic && previous?.mention ? { mention: previous.mention } : {}),
+    ...((person ?? previous?.person) ? { person: person ?? previous?.person } : {}),
   };
 }
 

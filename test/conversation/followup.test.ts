@@ -40,8 +40,21 @@ describe('"what about X?" and "and X?"', () => {
     expect(rewritten(place, 'and in South America?')).toBe('which of the sponsors are in South America?');
     expect(rewritten(place, 'what about in Oceania?')).toBe('which of the sponsors are in Oceania?');
   });
+  it('ask whether X is in the last list when there is no name to replace', () => {
+    const list: LastTurn = { question: 'Who are the sponsors?', list: 'the festival sponsors' };
+    expect(rewritten(list, 'what about Salt Mills?')).toBe('Is Salt Mills one of the festival sponsors?');
+  });
   it('read "and" before a whole question as that question', () => {
     expect(rewritten(member, 'and when was it founded?')).toBe('when was Harbour Bank founded?');
+    expect(rewritten({ question: 'When was the bridge opened?', topic: 'the bridge' }, 'and where?')).toBe('where was the bridge opened?');
+  });
+});
+
+describe('a personal pronoun', () => {
+  it('means the person the last answer named', () => {
+    const last: LastTurn = { question: 'Who opened the bridge?', person: 'Ada Brook', topic: 'the bridge' };
+    expect(rewritten(last, 'when was she elected?')).toBe('when was Ada Brook elected?');
+    expect(rewritten(last, 'what is his title?')).toBe("what is Ada Brook's title?");
   });
 });
 
