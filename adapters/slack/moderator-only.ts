@@ -2,13 +2,15 @@
  * The moderator check every moderator tool runs first, so a refusal is clear and private. The
  * core checks again (a UserError) because it must not trust adapters.
  */
+import { moderatorRefusal } from '../../src/conversation/texts.js';
 import { buildQuestion, type ListenerContext } from './listener-context.js';
 import type { Question } from '../../src/types.js';
 
+/** Who Slack's moderators are, for refusals. */
+export const SLACK_MODERATORS = 'workspace admins and owners and the people listed in SLACK_MODERATOR_IDS (ask one of them)';
+
 /** What someone who is not a moderator sees when they try a moderator tool. */
-export const MODERATOR_REFUSAL =
-  'Sorry, only moderators can use this. Moderators are workspace admins and owners ' +
-  'and the people listed in SLACK_MODERATOR_IDS; ask one of them.';
+export const MODERATOR_REFUSAL = moderatorRefusal('use this', SLACK_MODERATORS);
 
 /** Who is acting, as Slack says. */
 export interface Actor {

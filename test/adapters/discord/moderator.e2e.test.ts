@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DRAFT_EXPIRED, MODERATOR_REFUSAL, RELOAD_REFUSAL } from '../../../adapters/discord/moderator.js';
+import { TEACH_FAILED } from '../../../src/conversation/texts.js';
 import { createBot, type AllianceBot } from '../../../src/bot.js';
 import type { ChatBot, ReloadOptions } from '../../../src/types.js';
 import type { MessageBody, ModalBody, SentInteraction } from '../../fakes/discord/fake-discord.js';
@@ -184,7 +185,7 @@ describe('a teach refused by validation', () => {
     const { fake, logs } = await startHarness(failing);
     const typed = { question: 'Who runs the secretariat?', alternates: '', answer: 'Tsinghua University.' };
     const bodies = await privateReply(fake, fake.submitModal('teach:form', typed, fake.admin));
-    expect(text(bodies)).toContain('your text is kept');
+    expect(text(bodies)).toContain(TEACH_FAILED);
     expect(logs.find((l) => l.level === 50)?.err).toMatchObject({ message: 'disk on fire' });
     const [edit] = buttons(bodies);
     // Another moderator does not get someone else's draft.

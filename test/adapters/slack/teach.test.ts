@@ -102,7 +102,7 @@ describe('a teach submission from a member', () => {
     const ack = await submit(h, MEMBER, { [TEACH_BLOCKS.question]: 'A new question?', [TEACH_BLOCKS.answer]: 'A new answer.' });
     expect(ack.payload).toMatchObject({
       response_action: 'errors',
-      errors: { [TEACH_BLOCKS.answer]: expect.stringMatching(/Only moderators/) },
+      errors: { [TEACH_BLOCKS.answer]: expect.stringMatching(/only moderators can teach/) },
     });
     expect(existsSync(taughtFile())).toBe(false);
   });

@@ -3,7 +3,8 @@
  * checks must pass) or forced (checks skipped, said in the report and the audit log). The report,
  * or the refusal for everyone else, is shown only to the person who ran it.
  */
-import { APOLOGY } from '../../../../src/conversation/texts.js';
+import { APOLOGY, moderatorRefusal } from '../../../../src/conversation/texts.js';
+import { SLACK_MODERATORS } from '../../moderator-only.js';
 import { UserError } from '../../../../src/errors.js';
 import type { ListenerContext } from '../../listener-context.js';
 import { moderatorQuestion } from '../../moderator-only.js';
@@ -14,9 +15,7 @@ import type { CommandHandler } from '../route.js';
 export const RELOAD_COMMAND = '/kb-reload';
 
 /** What someone who is not a moderator sees. */
-export const RELOAD_REFUSAL =
-  'Sorry, only moderators can reload the knowledge base. Moderators are workspace admins and owners ' +
-  'and the people listed in SLACK_MODERATOR_IDS; ask one of them.';
+export const RELOAD_REFUSAL = moderatorRefusal('reload the knowledge base', SLACK_MODERATORS);
 
 const USAGE = `Usage: ${RELOAD_COMMAND} to reload with the checks, or ${RELOAD_COMMAND} force to skip them.`;
 
