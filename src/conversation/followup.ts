@@ -123,9 +123,9 @@ function swapParallel(last: LastTurn, replacement: string): string | undefined {
   const preposition = words[0]?.toLowerCase() ?? '';
   if (words.length > 1 && new RegExp(`^${PREPOSITION}$`, 'i').test(preposition)) {
     // The last phrase with the same preposition, up to the end of the question.
-    const phrase = new RegExp(`\\b${preposition}\\s+[^?.!]+?(?=\\s*[?.!]*$)`, 'i');
-    if (phrase.test(last.question)) return last.question.replace(phrase, replacement);
-    return undefined;
+    const phrase = new RegExp(`^(.*)\\b${preposition}\\s+[^?.!]+?(\\s*[?.!]*)$`, 'i');
+    const found = phrase.exec(last.question);
+    return found ? `${found[1]}${replacement}${found[2]}` : undefined;
   }
   const slot = last.mention ?? last.topic;
   if (slot && last.question.includes(slot)) return last.question.replace(slot, replacement);

@@ -83,7 +83,10 @@ export function turnOf(question: string, answer: Answer, previous?: LastTurn): L
   const list = facts.listName ? withArticle(facts.listName) : listOf(answer);
   const single = facts.entities?.length === 1 ? facts.entities[0] : undefined;
   const named = facts.topic ?? single ?? membershipSubject(answer);
-  const mentioned = named && containsFolded(question, named) ? findFolded(question, named) : properName(question);
+  const inQuestion = named && containsFolded(question, named) ? findFolded(question, named) : properName(question);
+  // A name inside the list's own name ("Global MOOC Alliance" in "the Global MOOC Alliance founding
+  // members") is not what the question was about: "what about X?" then asks about the list.
+  const mentioned = inQuestion && !(list && containsFolded(list, inQuestion)) ? inQuestion : undefined;
   const topic = named ?? mentioned;
   const person = facts.valueType === 'person' && facts.value ? facts.value : undefined;
   return {

@@ -144,6 +144,14 @@ describe('what a turn leaves for the next question', () => {
     expect(turn.list).toBe('the festival sponsors');
   });
 
+  it('does not take a name inside the list for what the question was about', () => {
+    const turn = turnOf(
+      'how many of the Harbour Festival sponsors are there?',
+      reply('There are 3 Harbour Festival sponsors: A, B, C.', { kind: 'count' }),
+    );
+    expect(turn).toEqual({ question: 'how many of the Harbour Festival sponsors are there?', list: 'the Harbour Festival sponsors' });
+  });
+
   it('reads a list, a count and a yes/no from the answer otherwise', () => {
     expect(turnOf('who?', reply('The festival sponsors are:\n- A\n- B', { kind: 'list' })).list).toBe('the festival sponsors');
     expect(turnOf('how many?', reply('There are 2 festival sponsors: A, B.', { kind: 'count' })).list).toBe('the festival sponsors');

@@ -39,6 +39,8 @@ describe('"what about X?" and "and X?"', () => {
     const place: LastTurn = { question: 'which of the sponsors are in Europe?', list: 'the sponsors' };
     expect(rewritten(place, 'and in South America?')).toBe('which of the sponsors are in South America?');
     expect(rewritten(place, 'what about in Oceania?')).toBe('which of the sponsors are in Oceania?');
+    const twice: LastTurn = { question: 'which sponsors in the north are in Europe?' };
+    expect(rewritten(twice, 'and in Asia?')).toBe('which sponsors in the north are in Asia?');
   });
   it('ask whether X is in the last list when there is no name to replace', () => {
     const list: LastTurn = { question: 'Who are the sponsors?', list: 'the festival sponsors' };
