@@ -1,6 +1,8 @@
 /**
- * The one logging policy for questions, on every platform: one `info` line per question with its
- * outcome and no text; the text only at `debug`, and never a direct message's text above that.
+ * The one logging policy for questions, on every platform: outcomes at `info` without the words
+ * (the core logs every answer it gives; this layer adds the questions it refused), the words only
+ * at `debug`, so a direct message's text is never logged at `info`. Adapters log their own line
+ * per question by the same rule.
  */
 import type { Logger } from '../logger.js';
 import type { Answer, Question } from '../types.js';
@@ -22,6 +24,7 @@ export function logQuestion(logger: Logger, q: Question, answer: Answer, extra: 
     direct: q.isDirect ?? false,
   };
   const { asked, ...rest } = extra;
-  logger.info({ ...fields, ...rest }, 'conversation: question');
+  // The core logged the answers it gave; a refusal never reached it.
+  if (answer.kind === 'cooldown') logger.info({ ...fields, ...rest }, 'conversation: question refused by cooldown');
   logger.debug({ ...fields, ...rest, question: q.text, ...(asked ? { asked } : {}) }, 'conversation: question text');
 }
