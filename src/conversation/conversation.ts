@@ -12,6 +12,7 @@
 import { cleanQuestion } from '../answer/question.js';
 import type { CooldownConfig } from '../config.js';
 import type { Logger } from '../logger.js';
+import type { BotMetrics } from '../observability/metrics.js';
 import { silentLogger } from '../logger.js';
 import type { Deduper, KeyValueStore, RateLimiter } from '../state/types.js';
 import type { Answer, ChatBot, Platform, Question } from '../types.js';
@@ -47,6 +48,8 @@ export interface ConversationOptions {
   /** Longest question read, in characters (default 500). */
   maxQuestionLength?: number;
   language?: LanguageStage;
+  /** Counts the questions this layer refuses or fails on (the core counts those it answers). */
+  metrics?: Pick<BotMetrics, 'answered' | 'failed'>;
 }
 
 /** What the conversation layer offers adapters: the bot's contract, with conversations. */
@@ -75,6 +78,7 @@ export function createConversation(bot: ChatBot, options: ConversationOptions): 
         if (!decision.allowed) {
           const refused: Answer = { text: decision.text, kind: 'cooldown', confidence: 0, sources: [], suggestions: [] };
           logQuestion(logger, q, refused);
+          options.metrics?.answered(q.platform, 'cooldown', 0);
           return refused;
         }
       }
@@ -93,6 +97,7 @@ export function createConversation(bot: ChatBot, options: ConversationOptions): 
       return reply;
     } catch (error) {
       logger.error({ err: error, platform: q.platform }, 'conversation: failed to answer');
+      options.metrics?.failed('conversation');
       return { text: APOLOGY, kind: 'error', confidence: 0, sources: [], suggestions: [] };
     }
   }

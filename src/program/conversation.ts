@@ -7,6 +7,7 @@ import { SLACK_INVOCATIONS } from '../../adapters/slack/index.js';
 import type { AppConfig } from '../config.js';
 import { createConversation, type Conversation } from '../conversation/conversation.js';
 import type { Logger } from '../logger.js';
+import type { BotMetrics } from '../observability/metrics.js';
 import type { SharedState } from '../state/types.js';
 import type { ChatBot } from '../types.js';
 
@@ -24,5 +25,6 @@ export function programConversation(
     maxQuestionLength: config.maxQuestionLength,
     memory: { ttlMs: config.conversationTtlMs },
     invocations: { discord: DISCORD_INVOCATIONS, slack: SLACK_INVOCATIONS },
+    ...(metrics ? { metrics } : {}),
   });
 }

@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   const bot = await createBot(botOptionsFrom(config, logger, metrics));
   // One process: the in-memory state. Issue 16 chooses Redis here when REDIS_URL is set.
   const state = createMemoryState();
-  const conversation = programConversation(bot, config, state, logger.child({ layer: 'conversation' }));
+  const conversation = programConversation(bot, config, state, logger.child({ layer: 'conversation' }), metrics);
 
   let stopping = false;
   const cleanups: (() => void)[] = [];
