@@ -17,6 +17,7 @@ export function programConversation(
   config: Pick<AppConfig, 'cooldown' | 'maxQuestionLength' | 'conversationTtlMs'>,
   state: SharedState,
   logger: Logger,
+  metrics?: BotMetrics,
 ): Conversation {
   return createConversation(bot, {
     state,
