@@ -160,6 +160,6 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Rende
 }
 
 /** The `/reload` reply: the one reload report, as a plain message. */
-export function renderReloadReport(report: ReloadReport): RenderedMessage {
+export function reloadReportMessage(report: ReloadReport): RenderedMessage {
   return plainMessage(formatReloadReport(report, `/${COMMAND.reload} force:True`));
 }

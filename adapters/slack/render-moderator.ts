@@ -6,7 +6,7 @@
 import { splitText, truncate } from '../../src/conversation/limits.js';
 import type { GapsReport, StatusReport, TeachResult } from '../../src/types.js';
 import { escapeText } from './escape.js';
-import { renderNotice, renderReloadReport, SECTION_LIMIT, type Block, type RenderedMessage } from './render.js';
+import { renderNotice, reloadReportMessage, SECTION_LIMIT, type Block, type RenderedMessage } from './render.js';
 
 /** action_id prefix of the Teach buttons in the gaps list; the value is the gap's question. */
 export const TEACH_GAP_ACTION_PREFIX = 'kb_teach_gap';
@@ -115,6 +115,6 @@ export function renderKbHelp(command: string, reloadCommand: string): RenderedMe
 export function renderTaught(question: string, result: TeachResult): RenderedMessage {
   const head = `:white_check_mark: Taught and live: *${escapeText(question.trim())}*`;
   if (!result.report) return message([head]);
-  const report = renderReloadReport(result.report);
+  const report = reloadReportMessage(result.report);
   return { text: truncate(`${head}\n${report.text}`, SECTION_LIMIT), blocks: [section(head), ...report.blocks] };
 }

@@ -139,7 +139,7 @@ export function renderNotice(text: string): RenderedMessage {
 const RELOAD_FORCE = '/kb-reload force';
 
 /** Renders the one reload report for the moderator who asked for it, escaped for mrkdwn. */
-export function renderReloadReport(report: ReloadReport): RenderedMessage {
-  const text = escapeText(formatReloadReport(report, `${RELOAD_FORCE}`));
+export function reloadReportMessage(report: ReloadReport): RenderedMessage {
+  const text = escapeText(formatReloadReport(report, RELOAD_FORCE));
   return { text: truncate(text, SECTION_LIMIT), blocks: splitText(text, SECTION_LIMIT).slice(0, MAX_SECTIONS).map(section) };
 }

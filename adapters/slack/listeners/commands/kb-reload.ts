@@ -8,7 +8,7 @@ import { SLACK_MODERATORS } from '../../moderator-only.js';
 import { UserError } from '../../../../src/errors.js';
 import type { ListenerContext } from '../../listener-context.js';
 import { moderatorQuestion } from '../../moderator-only.js';
-import { renderNotice, renderReloadReport } from '../../render.js';
+import { renderNotice, reloadReportMessage } from '../../render.js';
 import type { CommandHandler } from '../route.js';
 
 /** The slash command, as named in manifest.yaml. */
@@ -44,7 +44,7 @@ export function handler(deps: ListenerContext): CommandHandler {
         { ok: report.ok, forced: report.forced, documents: report.documents, errors: report.errors.length, by: command.user_id },
         'slack: knowledge reloaded',
       );
-      await respond({ response_type: 'ephemeral', ...renderReloadReport(report) });
+      await respond({ response_type: 'ephemeral', ...reloadReportMessage(report) });
     } catch (err) {
       if (err instanceof UserError) {
         await respond({ response_type: 'ephemeral', ...renderNotice(err.message) });
