@@ -34,7 +34,10 @@ const norm = (s: string): string =>
     .trim()} `;
 
 interface Squad {
-  data: { title: string; paragraphs: { context: string; qas: { question: string; is_impossible: boolean; answers: { text: string }[] }[] }[] }[];
+  data: {
+    title: string;
+    paragraphs: { context: string; qas: { question: string; is_impossible: boolean; answers: { text: string }[] }[] }[];
+  }[];
 }
 interface Row {
   signals?: Signals | undefined;
@@ -54,17 +57,22 @@ function readingRows(): Row[] {
     const md = `---\ntitle: ${name}\nsubject: ${name}\n---\n\n# ${name}\n\n${article.paragraphs.map((p) => p.context.trim()).join('\n\n')}\n`;
     const parsed = parseMarkdown(`${article.title}.md`, md);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    const answerer = new Answerer({ documents: [parsed.value], faq: [], checks: [], synonyms: [], subject: name, contentHash: 'x' }, { threshold: 0 });
+    const answerer = new Answerer(
+      { documents: [parsed.value], faq: [], checks: [], synonyms: [], subject: name, contentHash: 'x' },
+      { threshold: 0 },
+    );
     for (const q of article.paragraphs.flatMap((p) => p.qas)) {
       const text = q.question.replace(/\s+/g, ' ').trim();
       const e = answerer.explain(text);
       const a = e.answer;
       const reply = a.text;
-      const right = !q.is_impossible && reply.length <= 500 && q.answers.some((g) => norm(reply).includes(norm(g.text)));
+      const right =
+        !q.is_impossible && !ABSTAIN.test(reply) && reply.length <= 500 && q.answers.some((g) => norm(reply).includes(norm(g.text)));
       rows.push({
         signals: a.kind === 'passage' || a.kind === 'list' ? e.candidates[0]?.signals : undefined,
         answerable: !q.is_impossible,
-        confidence: a.kind === 'unknown' ? 0 : a.confidence,
+        // Unrounded, as the answerer compares it with its threshold.
+        confidence: a.kind === 'unknown' ? 0 : (e.candidates[0]?.confidence ?? a.confidence),
         right,
         question: text,
         got: reply,

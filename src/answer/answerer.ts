@@ -7,6 +7,7 @@ import { contradicts } from './polarity.js';
 import { PassageIndex, type ResolvedTerm } from './passage-index.js';
 import { buildPassages, collectTerms, type EntityList, type Passage } from './passages.js';
 import { Spelling } from './spelling.js';
+import { fold } from './text.js';
 import type { ValueType } from './tagger.js';
 import { readQuestion, type ReadQuestion, type Shape } from './question.js';
 import { buildSuggestions, rankSuggestions, type Suggestion } from './suggestions.js';
@@ -15,7 +16,7 @@ import { buildSuggestions, rankSuggestions, type Suggestion } from './suggestion
  * Below this confidence the bot says it does not know. Calibrated on the alliance sets and a
  * reading-comprehension set together (`npx tsx bench/reading.ts` prints the trade-off).
  */
-export const CONFIDENCE_THRESHOLD = 0.55;
+export const CONFIDENCE_THRESHOLD = 0.1;
 
 /** How an {@link Answerer} decides; every field has a default. */
 export interface AnswererOptions {
@@ -34,30 +35,36 @@ const STRICT_SHAPES: ReadonlySet<Shape> = new Set(['when', 'count']);
 /** Coverage kept when no word of the question itself is in the passage, only synonyms or corrections. */
 const SYNONYMS_ONLY = 0.85;
 /** The best few candidates are re-read for the order and closeness of the question's words … */
-const REREAD = 8;
+const REREAD = 15;
 /** … which add at most this much (all of them in the question's order) … */
 const ORDER_WEIGHT = 0.05;
 /** … and this much (the question's words side by side). */
 const PROXIMITY_WEIGHT = 0.05;
+/** … and this much (every pair of neighbouring words of the question, stop words included, in the passage). */
+const PHRASE_WEIGHT = 0.1;
 /** A match in the sentence before counts this much: it is often what "it" or "this" stands for. */
 const PREVIOUS_MATCH = 0.4;
 /** Confidence before the evidence, and how much coverage adds to it … */
-const BASE_CONFIDENCE = Number(process.env.K_BASE ?? 0);
-const COVERAGE_WEIGHT = Number(process.env.K_COV ?? 1);
+const BASE_CONFIDENCE = 0.1;
+const COVERAGE_WEIGHT = 1;
 /** … less per share of the question's weight in the heaviest idea the best passage lacks … */
-const MISSING_PENALTY = Number(process.env.K_MISS ?? 0.5);
+const MISSING_PENALTY = 0.2;
 /** … and in the heaviest idea the whole knowledge lacks. */
-const UNKNOWN_PENALTY = Number(process.env.K_UNK ?? 0);
+const UNKNOWN_PENALTY = 0.4;
 /** Confidence lost when a "when" or "how many" question gets a passage without a date or number it does not state. */
-const LACKS_TYPE_PENALTY = Number(process.env.K_TYPE ?? 0.3);
+const LACKS_TYPE_PENALTY = 0.6;
+/** Confidence lost when a yes/no question has an idea the passage lacks: the sentence does not say yes. */
+const YES_NO_MISSING_PENALTY = 0.5;
 /** Confidence gained when the passage holds a thing of the asked type the question does not state. */
-const VALUE_BONUS = 0.1;
+const VALUE_BONUS = 0;
 /** Confidence gained by a clear lead over the runner-up (0.2 of rank or more counts in full). */
-const MARGIN_WEIGHT = 0.1;
+const MARGIN_WEIGHT = 0;
 /** A runner-up this close to the best is quoted too, when both fit in … */
 const RUNNER_UP_WINDOW = 0.5;
-/** … this many characters (the reply stays well under 500). */
+/** … this many characters (the reply stays under 500) … */
 const TWO_SENTENCES_MAX = 470;
+/** … up to this many sentences. */
+const MAX_SENTENCES = 3;
 
 /** One passage weighed against a question (also what `kb why` shows). */
 export interface Candidate {
@@ -84,6 +91,8 @@ export interface Candidate {
 export interface Signals {
   /** Share of the question's weight it covers, 0..1 (halved when it lacks what a "when"/"how many" asks). */
   coverage: number;
+  /** The same, of the weight of the question's words the knowledge has somewhere. */
+  knownCoverage: number;
   /** Share of the question's weight in the heaviest idea it lacks entirely. */
   missing: number;
   /** Share of the question's weight in the heaviest idea the whole knowledge lacks. */
@@ -96,6 +105,8 @@ export interface Signals {
   margin: number;
   /** Whether the question says the opposite ("not", "least" for "most"). */
   contrary: boolean;
+  /** Whether it is a yes/no question, which a sentence answers only if it states all that is asked. */
+  yesNo: boolean;
 }
 
 /**
@@ -113,7 +124,8 @@ export function confidenceOf(s: Signals): number {
     MISSING_PENALTY * s.missing -
     UNKNOWN_PENALTY * s.unknown +
     (s.value ? VALUE_BONUS : 0) -
-    (s.lacksType ? LACKS_TYPE_PENALTY : 0) +
+    (s.lacksType ? LACKS_TYPE_PENALTY : 0) -
+    (s.yesNo && s.missing > 0 ? YES_NO_MISSING_PENALTY : 0) +
     MARGIN_WEIGHT * Math.min(1, s.margin / 0.2);
   return Math.max(0, Math.min(1, confidence));
 }
@@ -165,6 +177,26 @@ export function proximity(wanted: ReadonlySet<string>, text: readonly string[]):
     }
   }
   return distinct / best;
+}
+
+/** Neighbouring word pairs of a text, folded, stop words kept ("referred to", "to as"). */
+export function wordPairs(text: string): Set<string> {
+  const words = fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const pairs = new Set<string>();
+  for (let i = 1; i < words.length; i++) pairs.add(`${words[i - 1]} ${words[i]}`);
+  return pairs;
+}
+
+/**
+ * Share of a question's word pairs found in a passage: a question often keeps the passage's
+ * phrasing ("is referred to as", "one of the"), function words included, which stems alone lose.
+ */
+export function sharedPairs(pairs: ReadonlySet<string>, text: string): number {
+  if (pairs.size === 0) return 0;
+  const own = wordPairs(text);
+  let shared = 0;
+  for (const p of pairs) if (own.has(p)) shared++;
+  return shared / pairs.size;
 }
 
 /** Share of `wanted` found in `text` in the same order (longest common subsequence), 0..1. */
@@ -446,9 +478,13 @@ export class Answerer {
     // The best few are re-read word by word: the question's words close together and in the
     // question's order say the passage is the one meant, as phrase and proximity matches count in
     // search engines. Only a few are re-read, so this costs a few tokenized sentences per question.
+    const pairs = wordPairs(question.text);
     for (const c of candidates.slice(0, REREAD)) {
       const words = this.analyzer.terms(c.passage.text);
-      c.rank += ORDER_WEIGHT * inOrderShare(question.terms, words) + PROXIMITY_WEIGHT * proximity(asked, words);
+      c.rank +=
+        ORDER_WEIGHT * inOrderShare(question.terms, words) +
+        PROXIMITY_WEIGHT * proximity(asked, words) +
+        PHRASE_WEIGHT * sharedPairs(pairs, c.passage.text);
     }
     candidates.sort(byRank);
     this.calibrate(question, terms, candidates);
@@ -467,20 +503,27 @@ export class Answerer {
     // A word the knowledge has nowhere, not even as a synonym or a typo, is a topic it does not cover.
     let total = 0;
     let unknown = 0;
+    let unknownTotal = 0;
     for (const t of terms) {
       total += t.weight;
-      if (!t.subject && t.parts.every((p) => p.alternatives.length === 0)) unknown = Math.max(unknown, t.weight);
+      if (!t.subject && t.parts.every((p) => p.alternatives.length === 0)) {
+        unknown = Math.max(unknown, t.weight);
+        unknownTotal += t.weight;
+      }
     }
     // "What is not …?" against a sentence that says what is: the text does not answer it.
     const said = best.passage.previous ? `${best.passage.previous.text} ${best.passage.text}` : best.passage.text;
     const signals: Signals = {
       coverage: best.coverage,
+      // Words the knowledge has nowhere count in `unknown`; a paraphrase brings some, so coverage is of the rest.
+      knownCoverage: total > unknownTotal ? Math.min(1, (best.coverage * total) / (total - unknownTotal)) : 0,
       missing: best.missing,
       unknown: total > 0 ? unknown / total : 0,
       value: best.value !== undefined,
       lacksType: (question.asks === 'date' || question.asks === 'number') && best.value === undefined,
       margin: second ? Math.max(0, best.rank - second.rank) : 1,
       contrary: contradicts(question.text, said),
+      yesNo: question.shape === 'yesno',
     };
     best.signals = signals;
     best.confidence = confidenceOf(signals);
@@ -533,12 +576,12 @@ export class Answerer {
     // far more often than one, and a short reply is still short.
     const quoted = [passage];
     let text = passageText(passage);
-    const second = candidates[1];
-    if (second && second.kind === 'passage' && second.rank >= best.rank - RUNNER_UP_WINDOW && second.passage !== passage.previous) {
-      const more = passageText(second.passage);
+    for (const next of candidates.slice(1, MAX_SENTENCES)) {
+      if (next.kind !== 'passage' || next.rank < best.rank - RUNNER_UP_WINDOW || next.passage === passage.previous) continue;
+      const more = passageText(next.passage);
       if (!text.includes(more) && text.length + more.length + 1 <= TWO_SENTENCES_MAX) {
         text = `${text} ${more}`;
-        quoted.push(second.passage);
+        quoted.push(next.passage);
       }
     }
     const facts: AnswerFacts = {};

@@ -112,7 +112,12 @@ function nameGroups(text: string, analyzer: Analyzer): string[][] {
 /** What kind of value the answer is, from the shape and the words that name it. */
 function askedType(shape: Shape, q: string): ValueType | undefined {
   if (shape === 'when' || /\b(?:what|which) (?:\w+ )?(?:century|decade|era|period|season)\b|^how long\b/.test(q)) return 'date';
-  if (shape === 'count' || /^how (?:much|many|long|far|old|big|large|high|tall|fast|often)\b|\b(?:what|which) (?:percentage|percent|amount|number|size|proportion)\b/.test(q))
+  if (
+    shape === 'count' ||
+    /^how (?:much|many|long|far|old|big|large|high|tall|fast|often)\b|\b(?:what|which) (?:percentage|percent|amount|number|size|proportion)\b/.test(
+      q,
+    )
+  )
     return 'number';
   if (shape === 'where') return 'place';
   if (shape === 'who' || /^who(?:m|se)?\b/.test(q)) return 'name';
@@ -123,7 +128,25 @@ function askedType(shape: Shape, q: string): ValueType | undefined {
  * Question and function words, the closed class a misspelt first word is read against
  * ("wen" → "when", "hwo many" → "how many"): a typo there changes what is asked, not what about.
  */
-const QUESTION_WORDS = ['when', 'where', 'who', 'whom', 'whose', 'what', 'which', 'why', 'how', 'many', 'much', 'does', 'did', 'was', 'were', 'is', 'are'];
+const QUESTION_WORDS = [
+  'when',
+  'where',
+  'who',
+  'whom',
+  'whose',
+  'what',
+  'which',
+  'why',
+  'how',
+  'many',
+  'much',
+  'does',
+  'did',
+  'was',
+  'were',
+  'is',
+  'are',
+];
 // After these, "hwo" is "how" ("hwo many"), else "who".
 const HOW_BEFORE = /^(?:many|much|long|far|old|big|large|often|do|does|did|can|could|is|are|was|were)$/;
 
