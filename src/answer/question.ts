@@ -164,7 +164,13 @@ export function correctQuestionWords(lower: string, known: (word: string) => boo
       const near = QUESTION_WORDS.filter((q) => Math.abs(q.length - word.length) <= 1 && osaDistance(word, q, 1) <= 1);
       if (near.length === 0) return word;
       if (near.includes('how') && near.includes('who')) return HOW_BEFORE.test(words[i + 1] ?? '') ? 'how' : 'who';
-      return near[0] as string;
+      // "wher" is "where" (a letter left out) rather than "when" (one changed): the longest shared start wins.
+      const shared = (q: string): number => {
+        let n = 0;
+        while (n < q.length && q[n] === word[n]) n++;
+        return n;
+      };
+      return near.sort((a, b) => shared(b) - shared(a))[0] as string;
     })
     .join(' ');
 }

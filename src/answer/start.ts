@@ -52,7 +52,8 @@ export interface StartAnswererOptions {
 }
 
 /** What the loader may read, as the watcher sees it: non-hidden `*.md`, `*.yaml`, `*.yml`. */
-const isKnowledgeFile = (name: string): boolean => !name.split(/[\\/]/).some((part) => part.startsWith('.')) && /\.(md|ya?ml)$/.test(name);
+const isKnowledgeFile = (name: string): boolean =>
+  !name.split(/[\\/]/).some((part) => part.startsWith('.')) && /\.(md|txt|ya?ml)$/.test(name);
 
 /**
  * Bytes in the files of a knowledge folder that the loader may read. 0 for a folder that cannot
