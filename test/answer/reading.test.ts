@@ -3,6 +3,7 @@ import { Answerer, confidenceOf, proximity, sharedPairs, wordPairs, type Signals
 import { contradicts, isNegated } from '../../src/answer/polarity.js';
 import { correctQuestionWords, readQuestion } from '../../src/answer/question.js';
 import { Analyzer } from '../../src/answer/analyzer.js';
+import { startAnswerer } from '../../src/answer/start.js';
 import { tagSentence } from '../../src/answer/tagger.js';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
 import { tempKnowledge, type TempKnowledge } from '../helpers/knowledge.js';
@@ -65,6 +66,23 @@ describe('a folder of plain documents', () => {
     expect((await answererOf(files, 0.9)).ask(weak).kind).toBe('unknown');
     await kb?.remove();
     expect((await answererOf(files, 0)).ask(weak).kind).toBe('passage');
+  });
+});
+
+describe('the threshold wherever the answerer lives', () => {
+  it.each([
+    ['in a worker', 0],
+    ['in process', Number.POSITIVE_INFINITY],
+  ])('%s', async (_where, inProcessMaxBytes) => {
+    kb = await tempKnowledge({ 'lighthouse.md': LIGHTHOUSE });
+    const strict = await startAnswerer(kb.dir, { inProcessMaxBytes, answerer: { threshold: 0.9 } });
+    const lenient = await startAnswerer(kb.dir, { inProcessMaxBytes, answerer: { threshold: 0 } });
+    try {
+      expect((await strict.ask('Where do the keepers live now?')).kind).toBe('unknown');
+      expect((await lenient.ask('Where do the keepers live now?')).kind).toBe('passage');
+    } finally {
+      await Promise.all([strict.close(), lenient.close()]);
+    }
   });
 });
 
