@@ -35,7 +35,7 @@ const STRICT_SHAPES: ReadonlySet<Shape> = new Set(['when', 'count']);
 /** Coverage kept when no word of the question itself is in the passage, only synonyms or corrections. */
 const SYNONYMS_ONLY = 0.85;
 /** The best few candidates are re-read for the order and closeness of the question's words … */
-const REREAD = 15;
+const REREAD = 6;
 /** … which add at most this much (all of them in the question's order) … */
 const ORDER_WEIGHT = 0.05;
 /** … and this much (the question's words side by side). */
