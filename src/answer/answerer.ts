@@ -302,6 +302,8 @@ export class Answerer {
   private reason(text: string): { question: ReadQuestion; terms: WeightedTerm[]; candidates: Candidate[]; reply: Answer } {
     const question = readQuestion(text, this.analyzer, (word) => this.index.knowsWord(word));
     const terms = this.weigh(question);
+    // Structured answers (the things the documents list and their attributes) belong here, before
+    // sentences are ranked: a question they answer needs no passage.
     const candidates = question.meta || terms.length === 0 ? [] : this.rank(question, terms);
     return { question, terms, candidates, reply: this.compose(question, terms, candidates) };
   }
