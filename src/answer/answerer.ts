@@ -591,8 +591,8 @@ export class Answerer {
       facts.value = best.value;
       facts.valueType = question.asks === 'name' ? 'name' : question.asks;
     }
-    const topic = question.names[0] ? question.names[0].join(' ') : undefined;
-    if (topic) facts.topic = topic;
+    // The one named thing the question is about, when it names exactly one.
+    if (question.nameTexts.length === 1) facts.topic = question.nameTexts[0] as string;
     const lead = best.value && !/^\s*$/.test(best.value) ? `${best.value}: ` : '';
     const reply = answer('passage', `${lead}${text}`, best.confidence, quoted.map(sourceOf));
     return Object.keys(facts).length > 0 ? { ...reply, facts } : reply;

@@ -17,6 +17,8 @@ export interface ReadQuestion {
   words: Record<string, string>;
   /** Terms of each multi-word proper name in the question ("United States"): one idea each. */
   names: string[][];
+  /** The same names as written ("United States"), for showing and for `Answer.facts.topic`. */
+  nameTexts: string[];
   /** The kind of thing the answer is, when the wording says (a date for "when", a number for "how many"). */
   asks?: ValueType;
   /** Whether it says "it", "they", "this": the knowledge base's main subject. */
@@ -100,13 +102,20 @@ const WRAPPER =
   /^(?:(?:hey|hi|ok|so|and|but|please|pls)[,!]?\s+)*(?:(?:can|could|would|will) you (?:please )?(?:tell me )?|(?:do|does) (?:you|anyone) know |i(?:'d| would) like to know |i want to know |i wonder |tell me |please )+/;
 
 /** Multi-word capitalised names in the question, as term groups ("United States" → [unit, state]). */
-function nameGroups(text: string, analyzer: Analyzer): string[][] {
+function nameGroups(text: string, analyzer: Analyzer): { groups: string[][]; texts: string[] } {
   const groups: string[][] = [];
+  const texts: string[] = [];
   for (const match of text.matchAll(/\p{Lu}[\p{L}\p{N}'’-]*(?:\s+(?:(?:of|di|de|the|and|for)\s+)?\p{Lu}[\p{L}\p{N}'’-]*)+/gu)) {
     const terms = analyzer.terms(match[0], 'question');
-    if (terms.length >= 2) groups.push(terms);
+    if (terms.length >= 2) {
+      groups.push(terms);
+      // "Did Tsinghua University …": a capitalised question word is not part of the name.
+      const words = match[0].split(/\s+/);
+      while (words.length > 2 && analyzer.terms(words[0] as string).length === 0) words.shift();
+      texts.push(words.join(' '));
+    }
   }
-  return groups;
+  return { groups, texts };
 }
 
 /** What kind of value the answer is, from the shape and the words that name it. */
@@ -185,7 +194,13 @@ export function readQuestion(text: string, analyzer: Analyzer, known: (word: str
       .trim(),
     known,
   );
-  const base: Omit<ReadQuestion, 'shape' | 'terms' | 'words'> = { text, pronoun: PRONOUNS.test(lower), names: nameGroups(text, analyzer) };
+  const named = nameGroups(text, analyzer);
+  const base: Omit<ReadQuestion, 'shape' | 'terms' | 'words'> = {
+    text,
+    pronoun: PRONOUNS.test(lower),
+    names: named.groups,
+    nameTexts: named.texts,
+  };
   if (HELP.test(lower)) return { ...base, shape: 'other', terms: [], words: {}, meta: 'help' };
   if (GREETING.test(lower)) return { ...base, shape: 'other', terms: [], words: {}, meta: 'greeting' };
   if (THANKS.test(lower)) return { ...base, shape: 'other', terms: [], words: {}, meta: 'thanks' };

@@ -50,6 +50,9 @@ describe('a folder of plain documents', () => {
     expect(who.text.startsWith('Thomas Stevenson')).toBe(true);
     const when = answerer.ask('In what year was the lamp converted to electricity?');
     expect(when.facts).toMatchObject({ value: '1921', valueType: 'date' });
+    const topic = answerer.ask('When did Thomas Stevenson build the lighthouse?');
+    expect(topic.facts).toMatchObject({ value: '1854', topic: 'Thomas Stevenson' });
+    expect(answerer.ask('Did Thomas Stevenson build it?').facts?.topic).toBe('Thomas Stevenson');
   });
 
   it('says it does not know what the text does not say, or says the opposite of', async () => {
