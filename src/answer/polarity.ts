@@ -35,7 +35,6 @@ const CONTRARIES: readonly (readonly [string, string])[] = [
   ['easiest', 'hardest'],
   ['strong', 'weak'],
   ['stronger', 'weaker'],
-  ['same', 'different'],
   ['possible', 'impossible'],
   ['true', 'false'],
   ['early', 'late'],
@@ -56,9 +55,12 @@ const NEGATIVE_PREFIX = /^(?:un|non-?|in|im|il|ir|dis)(?=[a-z]{4,})/;
 
 const words = (text: string): string[] => fold(text).match(/[\p{L}\p{N}'-]+/gu) ?? [];
 
+// "whether or not", "may or may not": a choice, not a negation.
+const OR_NOT = /\bor\s+(?:(?:may|might|can|could|do|does|did|is|are|was|were|will|would)\s+)?not\b/g;
+
 /** Whether the text says "not", "never", "no" … */
 export function isNegated(text: string): boolean {
-  return NEGATORS.test(fold(text).replace(/[’]/g, "'"));
+  return NEGATORS.test(fold(text).replace(/[’]/g, "'").replace(OR_NOT, ' '));
 }
 
 /**
@@ -67,15 +69,17 @@ export function isNegated(text: string): boolean {
  * "common") without having the sentence's word.
  */
 export function contradicts(question: string, sentence: string): boolean {
-  if (isNegated(question) && !isNegated(sentence)) return true;
+  const negated = isNegated(sentence);
+  if (isNegated(question) && !negated) return true;
   const said = new Set(words(sentence));
   const asked = words(question);
   const askedSet = new Set(asked);
   for (const word of asked) {
     if (said.has(word)) continue;
     for (const contrary of CONTRARY.get(word) ?? []) if (said.has(contrary) && !askedSet.has(contrary)) return true;
+    // "unsolved" against "not solved" says the same thing.
     const base = word.replace(NEGATIVE_PREFIX, '').replace(/^-/, '');
-    if (base !== word && said.has(base)) return true;
+    if (base !== word && said.has(base) && !negated) return true;
   }
   return false;
 }

@@ -155,6 +155,11 @@ describe('contradiction', () => {
     expect(contradicts('What is uncommonly used?', 'X is commonly used.')).toBe(true);
     expect(contradicts('What is commonly used?', 'X is commonly used.')).toBe(false);
   });
+  it('not a choice ("whether or not", "may or may not"), nor a prefix the sentence says with "not"', () => {
+    expect(isNegated('Can it be solved or not?')).toBe(false);
+    expect(contradicts('What decides whether or not a problem is solved?', 'Computability decides if a problem is solved.')).toBe(false);
+    expect(contradicts('If P = NP is unsolved, what follows?', 'Because the problem P = NP is not solved, this follows.')).toBe(false);
+  });
 });
 
 describe('closeness of the question words', () => {
