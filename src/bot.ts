@@ -49,6 +49,8 @@ export interface BotOptions {
    * worker, Infinity none.
    */
   inProcessMaxBytes?: number;
+  /** Confidence below which the bot says it does not know (default CONFIDENCE_THRESHOLD in answer/answerer.ts). */
+  answerThreshold?: number;
 }
 
 /** The bot's options as the program's configuration sets them (main and every Discord shard alike). */
@@ -57,6 +59,7 @@ export function botOptionsFrom(config: AppConfig, logger: Logger, metrics?: BotM
     knowledgeDir: config.knowledgeDir,
     logger,
     maxQuestionLength: config.maxQuestionLength,
+    ...(config.answerThreshold !== undefined ? { answerThreshold: config.answerThreshold } : {}),
     ...(config.analytics ? { analytics: config.analytics } : {}),
     ...(metrics ? { metrics } : {}),
   };
@@ -88,7 +91,11 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
   // question); a large one in a worker thread, since building it takes seconds of CPU that must
   // not stall the event loop acknowledging Slack and Discord. answer/start.ts draws the line.
   const start = (warmUp = false): Promise<ServingAnswerer> =>
-    startAnswerer(options.knowledgeDir, { inProcessMaxBytes: options.inProcessMaxBytes, warmUp });
+    startAnswerer(options.knowledgeDir, {
+      inProcessMaxBytes: options.inProcessMaxBytes,
+      warmUp,
+      ...(options.answerThreshold !== undefined ? { answerer: { threshold: options.answerThreshold } } : {}),
+    });
   // Nothing is served yet: the time to warm up what reloads will run on this thread.
   let answerer: ServingAnswerer = await start(true).catch((error: unknown) => {
     if (error instanceof KnowledgeLoadError) {
