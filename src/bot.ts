@@ -10,6 +10,7 @@ import { APOLOGY, UserError } from './errors.js';
 import { KnowledgeLoadError, type ServingAnswerer } from './answer/serving.js';
 import { startAnswerer } from './answer/start.js';
 import { formatKnowledgeError } from './knowledge/loader.js';
+import { createLanguageLayer, type LanguageLayer } from './language/index.js';
 import { diffManifests } from './knowledge/manifest.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { BotMetrics } from './observability/metrics.js';
@@ -102,6 +103,10 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
     }
     throw error;
   });
+  // Questions in other languages (issue 15): read with the serving knowledge's lexicons.
+  const languageOf = (a: ServingAnswerer): LanguageLayer =>
+    createLanguageLayer({ lexicons: a.manifest.lexicons, subject: a.manifest.subject, documentLanguages: a.manifest.documentLanguages });
+  let language = languageOf(answerer);
   // Gaps group questions with the same analyzer the answers use.
   let analyzer = new Analyzer(answerer.manifest.synonyms);
   const analytics = options.analytics ? new AnalyticsStore(options.analytics) : undefined;
@@ -176,6 +181,7 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
       // The old one finishes what it is answering, then stops.
       const old = answerer;
       answerer = next;
+      language = languageOf(next);
       analyzer = new Analyzer(next.manifest.synonyms);
       loadedAt = new Date();
       loadedBy = by;
@@ -212,7 +218,9 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
           }
         }
         const text = cleanQuestion(question.text, maxQuestionLength);
-        const reply = text === '' ? answerer.help(question.platform) : await answerer.ask(text);
+        const serving = answerer;
+        const reply =
+          text === '' ? serving.help(question.platform) : await language.answer(text, question.locale, (asked) => serving.ask(asked));
         if (analytics && text !== '') {
           const answered = reply.kind !== 'unknown' && reply.kind !== 'error';
           const id = analytics.record({

@@ -24,6 +24,11 @@ export interface Question {
   userName?: string;
   /** Asked in a direct message: its text is private and not stored unless configured. */
   isDirect?: boolean;
+  /**
+   * The person's locale as the platform reports it (a Discord interaction's `locale`, a Slack
+   * user's `locale`): a hint for the question's language when its text alone does not tell.
+   */
+  locale?: string;
 }
 
 /**
@@ -74,6 +79,8 @@ export interface Answer {
    * ("which of those…", "where is it?") and to render the answer in the person's language.
    */
   facts?: AnswerFacts;
+  /** The language the reply is written in (ISO 639-1), when not English: see src/language. */
+  lang?: string;
 }
 
 /** The structured content of an {@link Answer}, beside its English text. */

@@ -1,9 +1,10 @@
 import { LineCounter, parseDocument } from 'yaml';
+import { isLanguage, LANGUAGES } from '../language/types.js';
 import type { KnowledgeError } from '../types.js';
 import { contentHash } from './hash.js';
 import type { Block, DocumentMeta, KnowledgeDocument } from './types.js';
 
-const META_KEYS = ['title', 'source', 'url', 'date', 'subject'] as const;
+const META_KEYS = ['title', 'source', 'url', 'date', 'subject', 'lang'] as const;
 type MetaKey = (typeof META_KEYS)[number];
 
 /** The result of parsing one file: the value, or the problems found, never both. */
@@ -42,6 +43,8 @@ export function parseMarkdown(file: string, raw: string): Parsed<KnowledgeDocume
           errors.push({ file, line: keyLine, message: `unknown front matter key "${key}" (expected ${META_KEYS.join(', ')})` });
         } else if (typeof value !== 'string' && typeof value !== 'number' && !(value instanceof Date)) {
           errors.push({ file, line: keyLine, message: `front matter "${key}" must be text` });
+        } else if (key === 'lang' && !isLanguage(String(value).trim())) {
+          errors.push({ file, line: keyLine, message: `front matter "lang" must be one of ${LANGUAGES.join(', ')} (got "${value}")` });
         } else {
           meta[key as MetaKey] = value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim();
         }
@@ -54,7 +57,7 @@ export function parseMarkdown(file: string, raw: string): Parsed<KnowledgeDocume
   const blocks = parseBlocks(lines, bodyStart);
   if (blocks.length === 0) errors.push({ file, line: bodyStart + 1, message: 'document has no text' });
   if (errors.length > 0) return { ok: false, errors };
-  const documentMeta: DocumentMeta = { file, title: meta.title ?? file, ...pick(meta, ['source', 'url', 'date', 'subject']) };
+  const documentMeta: DocumentMeta = { file, title: meta.title ?? file, ...pick(meta, ['source', 'url', 'date', 'subject', 'lang']) };
   return { ok: true, value: { meta: documentMeta, blocks, hash: contentHash(raw), chars: raw.length } };
 }
 

@@ -1,0 +1,207 @@
+/**
+ * Reading a question in another language as an English question for the core: question words,
+ * auxiliaries and prepositions from the language's table, the domain's words and names from the
+ * moderators' lexicon, country names from country data; names nobody mapped are kept as written
+ * (Cyrillic ones transliterated). Then English word order where it matters to the core: the
+ * question word first, and the verb first in a yes/no question ("is X a member").
+ */
+import { transliterate } from 'transliteration';
+import { fold, isStopword, type Token, token, words } from './analyze.js';
+import { countryNames } from './countries.js';
+import type { Lexicon } from './lexicon.js';
+import type { LanguageTable } from './types.js';
+
+type Kind = 'word' | 'term' | 'name';
+interface Entry {
+  parts: Pick<Token, 'fold' | 'stem'>[];
+  english: string;
+  kind: Kind;
+}
+/** One word or phrase of the English question, with what it is. */
+interface Piece {
+  english: string;
+  role: 'question' | 'copula' | 'other';
+  /** Mapped by the lexicon or country data to a term or a name (not a function word, not kept). */
+  mapped: boolean;
+  capital: boolean;
+}
+
+const QUESTION_WORDS = /^(?:who|what|when|where|which|how|why)\b/;
+const COPULAS = /^(?:is|are|was|were)\b/;
+// Nouns that head a name: "Universität Toronto" is "University of Toronto".
+const HEADS = /^(?:university|polytechnic|institute|college|academy|school)$/i;
+const PRIORITY: Record<Kind, number> = { term: 2, name: 2, word: 1 };
+
+/** Reads questions in one language; built once per lexicon load. */
+export class Translator {
+  private readonly byFirst = new Map<string, Entry[]>();
+  /** Chinese: forms matched character by character, longest first. */
+  private readonly byText = new Map<string, Entry>();
+  private longest = 1;
+
+  constructor(
+    private readonly table: LanguageTable,
+    lexicons: readonly Lexicon[],
+  ) {
+    for (const [phrase, english] of Object.entries(table.words)) this.add(phrase, english, 'word');
+    for (const [local, english] of countryNames(table.code)) this.add(local, english, 'name');
+    for (const lexicon of lexicons) {
+      if (lexicon.lang !== table.code) continue;
+      for (const entry of lexicon.entries) {
+        for (const form of entry.forms) this.add(form, entry.english, /^\p{Lu}/u.test(entry.english) ? 'name' : 'term');
+      }
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.parts.length - a.parts.length || PRIORITY[b.kind] - PRIORITY[a.kind]);
+  }
+
+  private add(phrase: string, english: string, kind: Kind): void {
+    if (this.table.unspaced) {
+      const key = fold(phrase);
+      const existing = this.byText.get(key);
+      if (existing && PRIORITY[existing.kind] > PRIORITY[kind]) return;
+      this.byText.set(key, { parts: [], english, kind });
+      this.longest = Math.max(this.longest, key.length);
+      return;
+    }
+    const parts = words(phrase, this.table.code, this.table.locale).map((w) => token(w, this.table.code));
+    if (parts.length === 0) return;
+    const entry: Entry = { parts, english, kind };
+    const first = parts[0] as Token;
+    for (const key of new Set([first.fold, kind === 'word' ? first.fold : first.stem])) {
+      const list = this.byFirst.get(key) ?? [];
+      list.push(entry);
+      this.byFirst.set(key, list);
+    }
+  }
+
+  /** The English question for the core. */
+  english(text: string): string {
+    const pieces = this.table.unspaced ? this.readUnspaced(text) : this.readSpaced(text);
+    return `${order(pieces, this.table.bareNameAfterHead === true)
+      .map((p) => p.english)
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim()}?`;
+  }
+
+  private readSpaced(text: string): Piece[] {
+    const toks = words(text, this.table.code, this.table.locale).map((w) => token(w, this.table.code));
+    const pieces: Piece[] = [];
+    for (let i = 0; i < toks.length; ) {
+      const tok = toks[i] as Token;
+      const entry = this.match(toks, i);
+      if (entry) {
+        if (entry.english !== '') pieces.push(piece(entry.english, entry.kind !== 'word', tok.capital && i > 0));
+        i += entry.parts.length;
+        continue;
+      }
+      i++;
+      if (!tok.latin && isStopword(this.table.code, tok.fold)) continue;
+      const kept = /\p{Script=Cyrillic}/u.test(tok.text) ? transliterate(tok.text) : tok.text;
+      pieces.push(piece(kept, false, tok.capital));
+    }
+    return pieces;
+  }
+
+  private match(toks: readonly Token[], at: number): Entry | undefined {
+    const tok = toks[at] as Token;
+    const candidates = [...(this.byFirst.get(tok.fold) ?? []), ...(tok.stem !== tok.fold ? (this.byFirst.get(tok.stem) ?? []) : [])];
+    let best: Entry | undefined;
+    let bestScore = 0;
+    for (const entry of candidates) {
+      let exact = true;
+      const fits = entry.parts.every((part, k) => {
+        const t = toks[at + k];
+        if (!t) return false;
+        if (t.fold === part.fold) return true;
+        exact = false;
+        // Function words match as written; the domain's words by stem, if long enough to mean one thing.
+        return entry.kind !== 'word' && part.stem.length >= 3 && t.stem === part.stem;
+      });
+      // Longest first; then a word as written over one that only shares its stem ("stata" is not
+      // "stato"); then the moderators' lexicon over the built-in table.
+      const score = entry.parts.length * 10 + (exact ? 5 : 0) + PRIORITY[entry.kind];
+      if (fits && score > bestScore) {
+        best = entry;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  private readUnspaced(text: string): Piece[] {
+    const folded = fold(text);
+    const pieces: Piece[] = [];
+    let rest = '';
+    const flush = (): void => {
+      if (rest === '') return;
+      for (const w of words(rest, this.table.code, this.table.locale)) {
+        if (/^\p{Script=Han}/u.test(w) && isStopword(this.table.code, w)) continue;
+        pieces.push(piece(w, false, /^\p{Lu}/u.test(w)));
+      }
+      rest = '';
+    };
+    for (let i = 0; i < folded.length; ) {
+      let found: Entry | undefined;
+      let length = 0;
+      for (let n = Math.min(this.longest, folded.length - i); n >= 1 && !found; n--) {
+        const entry = this.byText.get(folded.slice(i, i + n));
+        // A Latin-script form matches whole words only ("edx", not the "ed" in it).
+        if (entry && !(/[a-z0-9]$/.test(folded.slice(i, i + n)) && /[a-z0-9]/.test(folded[i + n] ?? ''))) {
+          found = entry;
+          length = n;
+        }
+      }
+      if (!found) {
+        rest += text[i];
+        i++;
+        continue;
+      }
+      flush();
+      if (found.english !== '') pieces.push(piece(found.english, found.kind !== 'word', false));
+      i += length;
+    }
+    flush();
+    return pieces;
+  }
+}
+
+function piece(english: string, mapped: boolean, capital: boolean): Piece {
+  const lower = english.toLowerCase();
+  const role = QUESTION_WORDS.test(lower) ? 'question' : COPULAS.test(lower) ? 'copula' : 'other';
+  // A head noun written as part of a name keeps its capital: "University of Toronto".
+  const shown = mapped && capital && /^\p{Ll}/u.test(english) ? english.charAt(0).toUpperCase() + english.slice(1) : english;
+  return { english: shown, role, mapped, capital };
+}
+
+/** English word order for what the core reads from the order: see the module comment. */
+function order(pieces: Piece[], bareNameAfterHead: boolean): Piece[] {
+  let out = [...pieces];
+  if (bareNameAfterHead) {
+    out = out.flatMap((p, i) => {
+      const next = out[i + 1];
+      return p.mapped && HEADS.test(p.english) && next && !next.mapped && next.capital ? [p, piece('of', false, false)] : [p];
+    });
+  }
+  const q = out.findIndex((p) => p.role === 'question');
+  if (q > 0) {
+    // "联盟 是 什么时候 成立" → "when is 联盟 成立": the question word first, with the verb before it.
+    const copula = out[q - 1]?.role === 'copula' ? 1 : 0;
+    const moved = out.slice(q - copula, q + 1);
+    const question = moved.pop() as Piece;
+    out.splice(q - copula, copula + 1);
+    return [question, ...moved, ...out];
+  }
+  if (q < 0) {
+    // A yes/no question: "X è un membro" → "is X a member".
+    const c = out.findIndex((p) => p.role === 'copula');
+    const copula = out[c];
+    if (c > 0 && copula) {
+      // Only the verb moves: "X is part of Y" → "is X part of Y".
+      const [verb, ...rest] = copula.english.split(' ');
+      out.splice(c, 1, ...(rest.length ? [piece(rest.join(' '), false, false)] : []));
+      return [piece(verb as string, false, false), ...out];
+    }
+  }
+  return out;
+}
