@@ -57,6 +57,8 @@ export async function detectLanguage(text: string, locale?: string): Promise<Det
   if (kanaOrHangul || letters === 0) return { lang: 'en', by: 'fallback' };
   // The common English question costs a regular expression, not a detection.
   if (/^[\x20-\x7e]*$/.test(text) && ENGLISH_OPENING.test(text.trim())) return { lang: 'en', by: 'script' };
+  // Only Spanish opens a question with "¿" or "¡".
+  if (/^\s*[¿¡]/.test(text)) return { lang: 'es', by: 'script' };
   const words = text.match(/\p{L}+/gu) ?? [];
   if (words.length < 2) return hint ? { lang: hint, by: 'hint' } : { lang: 'en', by: 'fallback' };
 
@@ -71,8 +73,8 @@ export async function detectLanguage(text: string, locale?: string): Promise<Det
   // English with a foreign name ("Who leads Politecnico di Milano?") reads as that name's language to
   // n-grams: the function words, names aside, say which it is.
   const common = words.filter((w, i) => i === 0 || !/^\p{Lu}/u.test(w)).map((w) => fold(w));
-  const english = common.filter((w) => ENGLISH.has(w)).length;
-  const other = common.filter((w) => isStopword(found, w)).length;
+  const english = common.filter((w) => ENGLISH.has(w) && !isStopword(found, w)).length;
+  const other = common.filter((w) => isStopword(found, w) && !ENGLISH.has(w)).length;
   if (english > 0 && english >= other) return { lang: 'en', by: 'fallback' };
   return { lang: found, by: 'detector' };
 }

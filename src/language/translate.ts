@@ -16,6 +16,8 @@ interface Entry {
   parts: Pick<Token, 'fold' | 'stem'>[];
   english: string;
   kind: Kind;
+  /** The lexicon's first form: the plural of a noun, which the English term is written as. */
+  first: boolean;
 }
 /** One word or phrase of the English question, with what it is. */
 interface Piece {
@@ -43,31 +45,33 @@ export class Translator {
     private readonly table: LanguageTable,
     lexicons: readonly Lexicon[],
   ) {
-    for (const [phrase, english] of Object.entries(table.words)) this.add(phrase, english, 'word');
-    for (const [local, english] of countryNames(table.code)) this.add(local, english, 'name');
+    for (const [phrase, english] of Object.entries(table.words)) this.add(phrase, english, 'word', true);
+    for (const [local, english] of countryNames(table.code)) this.add(local, english, 'name', true);
     for (const lexicon of lexicons) {
       if (lexicon.lang !== table.code) continue;
       for (const entry of lexicon.entries) {
-        for (const form of entry.forms) this.add(form, entry.english, /^\p{Lu}/u.test(entry.english) ? 'name' : 'term');
+        entry.forms.forEach((form, i) => {
+          this.add(form, entry.english, /^\p{Lu}/u.test(entry.english) ? 'name' : 'term', i === 0);
+        });
       }
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.parts.length - a.parts.length || PRIORITY[b.kind] - PRIORITY[a.kind]);
   }
 
-  private add(phrase: string, english: string, kind: Kind): void {
+  private add(phrase: string, english: string, kind: Kind, first: boolean): void {
     if (this.table.unspaced) {
       const key = fold(phrase);
       const existing = this.byText.get(key);
       if (existing && PRIORITY[existing.kind] > PRIORITY[kind]) return;
-      this.byText.set(key, { parts: [], english, kind });
+      this.byText.set(key, { parts: [], english, kind, first });
       this.longest = Math.max(this.longest, key.length);
       return;
     }
     const parts = words(phrase, this.table.code, this.table.locale).map((w) => token(w, this.table.code));
     if (parts.length === 0) return;
-    const entry: Entry = { parts, english, kind };
-    const first = parts[0] as Token;
-    for (const key of new Set([first.fold, kind === 'word' ? first.fold : first.stem])) {
+    const entry: Entry = { parts, english, kind, first };
+    const head = parts[0] as Token;
+    for (const key of new Set([head.fold, kind === 'word' ? head.fold : head.stem])) {
       const list = this.byFirst.get(key) ?? [];
       list.push(entry);
       this.byFirst.set(key, list);
@@ -89,9 +93,14 @@ export class Translator {
     const pieces: Piece[] = [];
     for (let i = 0; i < toks.length; ) {
       const tok = toks[i] as Token;
-      const entry = this.match(toks, i);
-      if (entry) {
-        if (entry.english !== '') pieces.push(piece(entry.english, entry.kind !== 'word', tok.capital && i > 0));
+      const found = this.match(toks, i);
+      if (found) {
+        const { entry, exact } = found;
+        // The English term is written as the plural its first form is: another form, or a noun
+        // heading a name ("l'Università di Toronto"), reads as the singular.
+        const inName = tok.capital && i > 0 && !this.table.bareNameAfterHead;
+        const english = entry.kind === 'term' && !(exact && entry.first && !inName) ? singular(entry.english) : entry.english;
+        if (english !== '') pieces.push(piece(english, entry.kind !== 'word', tok.capital && i > 0));
         i += entry.parts.length;
         continue;
       }
@@ -103,10 +112,10 @@ export class Translator {
     return pieces;
   }
 
-  private match(toks: readonly Token[], at: number): Entry | undefined {
+  private match(toks: readonly Token[], at: number): { entry: Entry; exact: boolean } | undefined {
     const tok = toks[at] as Token;
     const candidates = [...(this.byFirst.get(tok.fold) ?? []), ...(tok.stem !== tok.fold ? (this.byFirst.get(tok.stem) ?? []) : [])];
-    let best: Entry | undefined;
+    let best: { entry: Entry; exact: boolean } | undefined;
     let bestScore = 0;
     for (const entry of candidates) {
       let exact = true;
@@ -122,7 +131,7 @@ export class Translator {
       // "stato"); then the moderators' lexicon over the built-in table.
       const score = entry.parts.length * 10 + (exact ? 5 : 0) + PRIORITY[entry.kind];
       if (fits && score > bestScore) {
-        best = entry;
+        best = { entry, exact };
         bestScore = score;
       }
     }
@@ -164,6 +173,16 @@ export class Translator {
     flush();
     return pieces;
   }
+}
+
+/** "founding members" → "founding member", "universities" → "university"; other words as they are. */
+export function singular(english: string): string {
+  return english.replace(/(\p{L}+)$/u, (word) => {
+    if (/(?:ss|us|is|ics)$/i.test(word) || word.length < 4) return word;
+    if (/[^aeiou]ies$/i.test(word)) return `${word.slice(0, -3)}y`;
+    if (/(?:ches|shes|xes|sses)$/i.test(word)) return word.slice(0, -2);
+    return word.endsWith('s') ? word.slice(0, -1) : word;
+  });
 }
 
 function piece(english: string, mapped: boolean, capital: boolean): Piece {

@@ -35,6 +35,8 @@ export const es: LanguageTable = {
     está: 'is',
     están: 'are',
     se: '',
+    tiene: 'has',
+    tienen: 'have',
     ha: '',
     han: '',
     sido: '',
