@@ -6,6 +6,7 @@
  */
 import { eng } from 'stopword';
 import { fold, isStopword } from './analyze.js';
+import { TABLES } from './tables/index.js';
 import { isLanguage, LANGUAGES, type LanguageCode } from './types.js';
 
 /** How a language was decided, for tests and `kb why`. */
@@ -31,10 +32,18 @@ export function loadDetector(): Promise<Detector> {
   return detector;
 }
 
+/** Greetings and thanks, one word, of each language's table: "ciao" → it. */
+const GREETINGS = new Map<string, LanguageCode>(
+  Object.values(TABLES).flatMap((t) =>
+    Object.entries(t.words)
+      .filter(([word, english]) => /^(?:hello|thanks|help)$/.test(english) && !word.includes(' '))
+      .map(([word]) => [fold(word), t.code] as [string, LanguageCode]),
+  ),
+);
 const ENGLISH = new Set(eng.map((w) => w.toLowerCase()));
 // An English question nearly always opens with one of these: no detector needed.
 const ENGLISH_OPENING =
-  /^(?:who|whom|whose|what|what's|when|where|which|why|how|is|are|was|were|does|do|did|can|could|has|have|will|would|should|tell|list|name|give|show|please|hi|hello|hey|thanks|thank)\b/i;
+  /^(?:who|whom|whose|what|what's|when|where|which|why|how|is|are|were|does|do|did|can|could|has|have|will|would|should|tell|list|name|give|show|please|hi|hello|hey|thanks|thank)\b/i;
 
 /** The language part of a platform locale ("pt-BR" → "pt", "zh-CN" → "zh"), when it is one we read. */
 export function hintLanguage(locale: string | undefined): LanguageCode | undefined {
@@ -60,7 +69,11 @@ export async function detectLanguage(text: string, locale?: string): Promise<Det
   // Only Spanish opens a question with "¿" or "¡".
   if (/^\s*[¿¡]/.test(text)) return { lang: 'es', by: 'script' };
   const words = text.match(/\p{L}+/gu) ?? [];
-  if (words.length < 2) return hint ? { lang: hint, by: 'hint' } : { lang: 'en', by: 'fallback' };
+  if (words.length < 2) {
+    // One word: a greeting or thanks of a language's table ("Ciao!", "Danke") says which; else the hint.
+    const greeting = GREETINGS.get(fold(words[0] ?? ''));
+    return greeting ? { lang: greeting, by: 'detector' } : hint ? { lang: hint, by: 'hint' } : { lang: 'en', by: 'fallback' };
+  }
 
   const result = (await loadDetector()).detect(text);
   const found = result.language;

@@ -202,6 +202,13 @@ function order(pieces: Piece[], bareNameAfterHead: boolean): Piece[] {
       return p.mapped && HEADS.test(p.english) && next && !next.mapped && next.capital ? [p, piece('of', false, false)] : [p];
     });
   }
+  // "联盟 的 成员" ("alliance's members") → "members of alliance": the core reads "of".
+  for (let i = out.findIndex((p) => p.english === "'s"); i >= 0; i = out.findIndex((p) => p.english === "'s")) {
+    const owner = out[i - 1];
+    const owned = out[i + 1];
+    if (owner && owned && owner.role === 'other' && owned.role === 'other') out.splice(i - 1, 3, owned, piece('of', false, false), owner);
+    else out.splice(i, 1);
+  }
   const q = out.findIndex((p) => p.role === 'question');
   if (q > 0) {
     // "联盟 是 什么时候 成立" → "when is 联盟 成立": the question word first, with the verb before it.

@@ -63,7 +63,7 @@ export const de: LanguageTable = {
     partial: (entity, list) => `Nicht ganz: Der Name steht nicht in der Liste, aber ${entity} gehört zu den ${list}.`,
     count: (n, list, items) => `Es gibt ${n} ${list}: ${items.join(', ')}.`,
     list: (list) => `Die ${list} sind:`,
-    date: (date) => `Am ${date}`,
+    date: (date) => `Am ${date}.`,
     quote: (text) => `Laut der Quelle (auf Englisch): „${text}“`,
     help: (subject) => `Ich beantworte Fragen zu ${subject}. Fragen Sie auf Deutsch oder Englisch; jede Antwort nennt ihre Quelle.`,
   },

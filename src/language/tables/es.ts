@@ -44,6 +44,8 @@ export const es: LanguageTable = {
     existen: 'are there',
     existe: 'is there',
     'forma parte': 'is part',
+    'cuenta con': 'has',
+    'cuentan con': 'have',
     'forman parte': 'are part',
     'se encuentra': 'is located',
     'tiene su sede': 'is based',

@@ -41,6 +41,8 @@ export const fr: LanguageTable = {
     'y a-t-il': 'are there',
     'il y a': 'there are',
     'fait partie': 'is part',
+    compte: 'has',
+    comptent: 'have',
     'font partie': 'are part',
     'se trouve': 'is located',
     'se trouvent': 'are located',

@@ -40,6 +40,8 @@ export const it: LanguageTable = {
     esiste: 'is there',
     esistono: 'are there',
     'fa parte': 'is part',
+    conta: 'has',
+    contano: 'have',
     'fanno parte': 'are part',
     'si trova': 'is located',
     'si trovano': 'are located',

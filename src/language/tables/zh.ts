@@ -37,7 +37,7 @@ export const zh: LanguageTable = {
     时间: 'time',
     吗: '',
     了: '',
-    的: '',
+    的: "'s",
     呢: '',
     吧: '',
     有: '',
