@@ -31,7 +31,8 @@ export function countryNames(lang: OtherLanguage): Map<string, string> {
     const alias = library.getName(code, 'en', { select: 'alias' }) ?? '';
     const english = alias.length > 3 && !alias.includes(',') ? alias : library.getName(code, 'en', { select: 'official' });
     if (!english) continue;
-    for (const name of local) if (!name.includes('(')) names.set(name, english);
+    // "КНР (Китайская Народная Республика)": the short name and the long one.
+    for (const name of local) for (const part of name.split(/\s*[()]\s*/)) if (part !== '') names.set(part, english);
   }
   byLanguage.set(lang, names);
   return names;

@@ -189,7 +189,7 @@ function piece(english: string, mapped: boolean, capital: boolean): Piece {
   const lower = english.toLowerCase();
   const role = QUESTION_WORDS.test(lower) ? 'question' : COPULAS.test(lower) ? 'copula' : 'other';
   // A head noun written as part of a name keeps its capital: "University of Toronto".
-  const shown = mapped && capital && /^\p{Ll}/u.test(english) ? english.charAt(0).toUpperCase() + english.slice(1) : english;
+  const shown = mapped && capital && HEADS.test(english) ? english.charAt(0).toUpperCase() + english.slice(1) : english;
   return { english: shown, role, mapped, capital };
 }
 

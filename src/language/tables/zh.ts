@@ -21,6 +21,8 @@ export const zh: LanguageTable = {
     几所: 'how many',
     几: 'how many',
     哪些: 'which',
+    有哪些: 'which are',
+    是哪些: 'which are',
     哪个: 'which',
     哪所: 'which',
     哪家: 'which',

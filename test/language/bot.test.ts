@@ -1,0 +1,40 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { type AllianceBot, createBot } from '../../src/bot.js';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/paths.js';
+import type { Question } from '../../src/types.js';
+
+const question = (text: string, locale?: string): Question => ({
+  text,
+  platform: 'discord',
+  userId: 'u1',
+  channelId: 'c1',
+  isModerator: false,
+  ...(locale ? { locale } : {}),
+});
+
+// The shipped knowledge, served from a worker thread: the lexicons reach the main thread in the manifest.
+describe('the bot answers in the question’s language', () => {
+  let bot: AllianceBot | undefined;
+  const started = createBot({ knowledgeDir: DEFAULT_KNOWLEDGE_DIR, inProcessMaxBytes: 0 }).then((b) => {
+    bot = b;
+    return b;
+  });
+  afterAll(async () => bot?.close());
+
+  it('a membership question in German, with the knowledge’s name for the member', async () => {
+    const a = await (await started).ask(question('Ist die Universität Toronto ein Gründungsmitglied?'));
+    expect(a.kind).toBe('membership');
+    expect(a.text).toMatch(/^Ja\. University of Toronto /);
+    expect(a.lang).toBe('de');
+  });
+  it('a question outside the knowledge, in Russian, is refused in Russian', async () => {
+    const a = await (await started).ask(question('Какая погода будет завтра в Москве?'));
+    expect(a.kind).toBe('unknown');
+    expect(a.text).toMatch(/^Не знаю/);
+  });
+  it('an English question is answered as before, whatever the locale', async () => {
+    const a = await (await started).ask(question('How many founding members are there?', 'it'));
+    expect(a.text).toMatch(/^There are 19 /);
+    expect(a.lang).toBeUndefined();
+  });
+});
