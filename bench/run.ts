@@ -273,7 +273,12 @@ async function main(): Promise<void> {
       return;
     }
     const baselineFile = path.join(root, 'bench/baseline.md');
-    const baseline = existsSync(baselineFile) ? readFileSync(baselineFile, 'utf8') : '';
+    // The "Languages" section comes from `npm run bench:language` (bench/language/run.ts).
+    const languagesFile = path.join(root, 'bench/language/languages.md');
+    const baseline = [languagesFile, baselineFile]
+      .filter((f) => existsSync(f))
+      .map((f) => readFileSync(f, 'utf8').trim())
+      .join('\n\n');
     await writeFile(path.join(root, 'docs/benchmarks.md'), markdown(results, baseline));
     await writeFile(path.join(root, 'docs/latency.svg'), chart(results));
     await writeFile(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 1)}\n`);
