@@ -42,7 +42,7 @@ describe('structured answers in the question’s language', () => {
   it('yes, no and not exactly, with the entity as the knowledge writes it', () => {
     expect(
       localizer('de').localize(reply('membership', 'Yes. …', { ...facts, yes: true, entities: ['Alpha Institute'] }), false).text,
-    ).toBe('Ja. Alpha Institute gehört zu den Partner von Example Network.');
+    ).toBe('Ja. Alpha Institute ist eines der Partner von Example Network.');
     expect(localizer('fr').localize(reply('membership', 'No. …', { ...facts, yes: false, entities: [] }), false).text).toMatch(/^Non\b/);
     expect(localizer('it').localize(reply('membership', 'Not exactly …', { ...facts, entities: ['Beta College'] }), false).text).toMatch(
       /^Non esattamente: .*Beta College/,

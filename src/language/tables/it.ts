@@ -85,7 +85,8 @@ export const it: LanguageTable = {
     partial: (entity, list) => `Non esattamente: non è nell'elenco, ma ${entity} è tra i ${list}.`,
     count: (n, list, items) => `I ${list} sono ${n}: ${items.join(', ')}.`,
     list: (list) => `I ${list} sono:`,
-    date: (date) => `Il ${date}.`,
+    // "l'8 dicembre", "l'11 dicembre", "il 3 dicembre".
+    date: (date) => (/^(?:8|11)\b/.test(date) ? `L'${date}.` : `Il ${date}.`),
     quote: (text) => `Dalla fonte (in inglese): «${text}»`,
     help: (subject) => `Rispondo a domande su ${subject}. Chiedi pure in italiano o in inglese; ogni risposta cita la sua fonte.`,
   },
