@@ -62,8 +62,12 @@ export class Localizer {
     for (const term of this.terms) {
       for (let i = 0; i + term.stems.length <= stems.length; i++) {
         if (!term.stems.every((s, k) => stems[i + k] === s)) continue;
-        const owner = [...words.slice(0, i), ...words.slice(i + term.stems.length)].join(' ');
-        return owner ? this.table.frames.of(term.local, owner) : term.local;
+        // What the list belongs to comes before the term ("Global MOOC Alliance founding members");
+        // what narrows it follows, kept in English ("founding members in China").
+        const owner = words.slice(0, i).join(' ');
+        const narrowed = words.slice(i + term.stems.length).join(' ');
+        const named = owner ? this.table.frames.of(term.local, owner) : term.local;
+        return narrowed ? `${named} (${narrowed})` : named;
       }
     }
     return english;
@@ -100,7 +104,9 @@ export class Localizer {
           asksWhen || facts.valueType === 'date'
             ? localDate(facts.valueType === 'date' && facts.value ? facts.value : answer.text, this.table.locale)
             : undefined;
-        text = date ? `${f.date(date)} ${f.quote(answer.text)}` : f.quote(answer.text);
+        // A short value the core pulled out (a name, a place, a number) leads, as the knowledge writes it.
+        const value = !date && facts.value && facts.valueType !== 'date' ? `${facts.value}. ` : '';
+        text = date ? `${f.date(date)} ${f.quote(answer.text)}` : `${value}${f.quote(answer.text)}`;
         break;
       }
       default:

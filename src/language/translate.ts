@@ -222,6 +222,13 @@ function order(pieces: Piece[], bareNameAfterHead: boolean): Piece[] {
     // A yes/no question: "X è un membro" → "is X a member".
     const c = out.findIndex((p) => p.role === 'copula');
     const copula = out[c];
+    if (c === 0 && copula && copula.english.includes(' ') && !/ there$/.test(copula.english)) {
+      // "forma parte edX de …" read "is part edX of …": the subject goes between the verb and the rest.
+      const [verb, ...rest] = copula.english.split(' ');
+      const of = out.findIndex((p, i) => i > 1 && p.english === 'of');
+      const at = of > 0 ? of : out.length;
+      return [piece(verb as string, false, false), ...out.slice(1, at), piece(rest.join(' '), false, false), ...out.slice(at)];
+    }
     if (c > 0 && copula) {
       // Only the verb moves: "X is part of Y" → "is X part of Y".
       const [verb, ...rest] = copula.english.split(' ');

@@ -56,6 +56,16 @@ describe('structured answers in the question’s language', () => {
     const text = localizer('zh').localize(reply('list', 'The partners are: …', facts), false).text;
     expect(text).toBe('Example Network 的合作伙伴有：\n- Alpha Institute\n- Beta College');
   });
+  it('a list narrowed after its term keeps the narrowing in English', () => {
+    expect(localizer('it').listName('Example Network partners in China')).toBe('partner di Example Network (in China)');
+  });
+  it('a value the core pulled out leads a passage', () => {
+    const text = localizer('fr').localize(
+      reply('passage', 'It was organised by Alpha.', { value: 'Alpha', valueType: 'organization' }),
+      false,
+    ).text;
+    expect(text).toBe("Alpha. D'après la source (en anglais) : « It was organised by Alpha. »");
+  });
   it('a list the lexicon has no word for keeps its English name', () => {
     expect(localizer('es').listName('Example Network sponsors')).toBe('Example Network sponsors');
   });
