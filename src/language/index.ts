@@ -10,7 +10,6 @@
  * (front matter `lang: it`) first. English questions pass through untouched.
  */
 import type { Answer } from '../types.js';
-import { fold, isStopword, token, words } from './analyze.js';
 import { type DetectedBy, detectLanguage } from './detect.js';
 import type { Lexicon } from './lexicon.js';
 import { Localizer } from './localize.js';
@@ -85,6 +84,9 @@ export function createLanguageLayer(options: LanguageLayerOptions): LanguageLaye
 
     localize(answer, reading) {
       if (reading.lang === 'en') return answer;
+      // An answer from a document in the person's language is already in it.
+      const own = ownDocuments(reading.lang);
+      if (answer.sources.length > 0 && answer.sources.every((s) => own.has(s.document))) return { ...answer, lang: reading.lang };
       return localizer(reading.lang).localize(answer, ASKS_WHEN.test(reading.english.toLowerCase()));
     },
 
@@ -95,7 +97,7 @@ export function createLanguageLayer(options: LanguageLayerOptions): LanguageLaye
       if (own.size > 0) {
         // A document in the person's language answers first: the question's own words, with the
         // English question word the core reads the shape from.
-        const mine = await core(ownWords(reading));
+        const mine = await core(ownWords(reading, translator(reading.lang)));
         if (mine.kind !== 'unknown' && mine.sources.some((s) => own.has(s.document))) return { ...mine, lang: reading.lang };
       }
       return layer.localize(await core(reading.english), reading);
@@ -104,14 +106,8 @@ export function createLanguageLayer(options: LanguageLayerOptions): LanguageLaye
   return layer;
 }
 
-/** The question's English question word and its own content words: "who fondato alleanza?". */
-function ownWords(reading: Reading): string {
-  const lang = reading.lang as OtherLanguage;
-  const table = TABLES[lang];
+/** The question's English question word and its own words: "who fondato alleanza?". */
+function ownWords(reading: Reading, translator: Translator): string {
   const question = /^(?:who|what|when|where|which|how many|how|why|is|are)\b/.exec(reading.english.toLowerCase())?.[0] ?? '';
-  const content = words(reading.text, lang, table.locale)
-    .map((w) => token(w, lang))
-    .filter((t) => !isStopword(lang, t.fold) && !(fold(t.text) in table.words))
-    .map((t) => t.text);
-  return `${question} ${content.join(' ')}?`.trim();
+  return `${question} ${translator.ownWords(reading.text).join(' ')}?`.trim();
 }

@@ -88,6 +88,24 @@ export class Translator {
       .trim()}?`;
   }
 
+  /**
+   * The question's own words, for documents written in its language: what the table does not
+   * cover (question words, articles, auxiliaries and their phrases go), as written.
+   */
+  ownWords(text: string): string[] {
+    const toks = words(text, this.table.code, this.table.locale).map((w) => token(w, this.table.code));
+    const out: string[] = [];
+    for (let i = 0; i < toks.length; ) {
+      const tok = toks[i] as Token;
+      const found = this.table.unspaced ? undefined : this.match(toks, i);
+      const n = found ? found.entry.parts.length : 1;
+      const covered = found ? found.entry.kind === 'word' : tok.fold in this.table.words;
+      if (!covered && !isStopword(this.table.code, tok.fold)) out.push(...toks.slice(i, i + n).map((t) => t.text));
+      i += n;
+    }
+    return out;
+  }
+
   private readSpaced(text: string): Piece[] {
     const toks = words(text, this.table.code, this.table.locale).map((w) => token(w, this.table.code));
     const pieces: Piece[] = [];

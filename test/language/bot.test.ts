@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type AllianceBot, createBot } from '../../src/bot.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/paths.js';
@@ -36,5 +39,33 @@ describe('the bot answers in the question’s language', () => {
     const a = await (await started).ask(question('How many founding members are there?', 'it'));
     expect(a.text).toMatch(/^There are 19 /);
     expect(a.lang).toBeUndefined();
+  });
+});
+
+describe('a document in the question’s language answers it first', () => {
+  let bot: AllianceBot | undefined;
+  const started = (async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lang-doc-'));
+    await writeFile(
+      path.join(dir, 'network.md'),
+      '---\ntitle: Example Network\nsubject: Example Network\n---\n\nThe Example Network was launched on 3 March by Alpha Institute and Beta College.\n',
+    );
+    await writeFile(
+      path.join(dir, 'notizie.md'),
+      '---\ntitle: Notizie della rete\nlang: it\n---\n\nLa sede della rete è a Torino, in via Roma.\n\nIl presidente della rete è Marco Bianchi.\n',
+    );
+    bot = await createBot({ knowledgeDir: dir });
+    return bot;
+  })();
+  afterAll(async () => bot?.close());
+
+  it('in its own words, not quoted as English', async () => {
+    const a = await (await started).ask(question('Chi è il presidente della rete?'));
+    expect(a.text).toBe('Il presidente della rete è Marco Bianchi.');
+    expect(a.sources[0]?.document).toBe('Notizie della rete');
+    expect(a.lang).toBe('it');
+    const where = await (await started).ask(question('Dove si trova la sede della rete?'));
+    expect(where.text).toMatch(/Torino/);
+    expect(where.text).not.toMatch(/inglese/);
   });
 });
