@@ -52,7 +52,9 @@ export interface StartAnswererOptions {
 }
 
 /** What the loader may read, as the watcher sees it: non-hidden `*.md`, `*.yaml`, `*.yml`. */
-const isKnowledgeFile = (name: string): boolean => !name.split(/[\\/]/).some((part) => part.startsWith('.')) && /\.(md|ya?ml)$/.test(name);
+// Lexicons (src/language) are read by the main thread's language layer, not indexed: they do not count.
+const isKnowledgeFile = (name: string): boolean =>
+  !name.split(/[\\/]/).some((part) => part.startsWith('.')) && /\.(md|ya?ml)$/.test(name) && !/^lexicon[\\/]/.test(name);
 
 /**
  * Bytes in the files of a knowledge folder that the loader may read. 0 for a folder that cannot

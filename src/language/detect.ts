@@ -56,6 +56,14 @@ export function hintLanguage(locale: string | undefined): LanguageCode | undefin
  * interaction's locale, a Slack user's locale): used when the text alone does not decide.
  */
 export async function detectLanguage(text: string, locale?: string): Promise<Detection> {
+  return quickDetection(text, locale) ?? detectWithModel(text, locale);
+}
+
+/**
+ * What script, punctuation and English openings decide without the detector: synchronous, so an
+ * English question reaches the core in the same tick (as it did before languages were read).
+ */
+export function quickDetection(text: string, locale?: string): Detection | undefined {
   const hint = hintLanguage(locale);
   const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
   const kanaOrHangul = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(text);
@@ -75,6 +83,12 @@ export async function detectLanguage(text: string, locale?: string): Promise<Det
     return greeting ? { lang: greeting, by: 'detector' } : hint ? { lang: hint, by: 'hint' } : { lang: 'en', by: 'fallback' };
   }
 
+  return undefined;
+}
+
+async function detectWithModel(text: string, locale?: string): Promise<Detection> {
+  const hint = hintLanguage(locale);
+  const words = text.match(/\p{L}+/gu) ?? [];
   const result = (await loadDetector()).detect(text);
   const found = result.language;
   if (!isLanguage(found) || !result.isReliable()) return hint ? { lang: hint, by: 'hint' } : { lang: 'en', by: 'fallback' };

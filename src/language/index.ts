@@ -10,7 +10,7 @@
  * (front matter `lang: it`) first. English questions pass through untouched.
  */
 import type { Answer } from '../types.js';
-import { type DetectedBy, detectLanguage } from './detect.js';
+import { type DetectedBy, type Detection, detectLanguage, quickDetection } from './detect.js';
 import type { Lexicon } from './lexicon.js';
 import { Localizer } from './localize.js';
 import { TABLES } from './tables/index.js';
@@ -76,10 +76,16 @@ export function createLanguageLayer(options: LanguageLayerOptions): LanguageLaye
         .map(([title]) => title),
     );
 
+  const readingOf = (text: string, { lang, by }: Detection): Reading => ({
+    text,
+    lang,
+    by,
+    english: lang === 'en' ? text : translator(lang).english(text),
+  });
+
   const layer: LanguageLayer = {
     async read(text, locale) {
-      const { lang, by } = await detectLanguage(text, locale);
-      return { text, lang, by, english: lang === 'en' ? text : translator(lang).english(text) };
+      return readingOf(text, await detectLanguage(text, locale));
     },
 
     localize(answer, reading) {
@@ -91,7 +97,10 @@ export function createLanguageLayer(options: LanguageLayerOptions): LanguageLaye
     },
 
     async answer(text, locale, core) {
-      const reading = await layer.read(text, locale);
+      // No await before the core is asked when the language is plain (see quickDetection).
+      const quick = quickDetection(text, locale);
+      if (quick?.lang === 'en') return core(text);
+      const reading = quick ? readingOf(text, quick) : await layer.read(text, locale);
       if (reading.lang === 'en') return core(text);
       const own = ownDocuments(reading.lang);
       if (own.size > 0) {
