@@ -22,7 +22,7 @@ export interface Token {
   stem: string;
   /** Written with a capital letter (a name, or a German noun). */
   capital: boolean;
-  /** Whether a letter of another script than the language's own: a name kept as written. */
+  /** Written in Latin letters in a language that is not (Russian, Chinese): a name, never a stop word. */
   latin: boolean;
 }
 
@@ -37,16 +37,16 @@ const STEMMERS: Record<OtherLanguage, (word: string) => string> = {
 };
 
 const STOPWORDS: Record<OtherLanguage, ReadonlySet<string>> = {
-  it: new Set((ita as string[]).map((w) => fold(w))),
-  es: new Set((spa as string[]).map((w) => fold(w))),
-  fr: new Set((fra as string[]).map((w) => fold(w))),
-  de: new Set((deu as string[]).map((w) => fold(w))),
-  pt: new Set((por as string[]).map((w) => fold(w))),
-  ru: new Set((rus as string[]).map((w) => fold(w))),
-  zh: new Set(zho as string[]),
+  it: new Set(ita.map((w) => fold(w))),
+  es: new Set(spa.map((w) => fold(w))),
+  fr: new Set(fra.map((w) => fold(w))),
+  de: new Set(deu.map((w) => fold(w))),
+  pt: new Set(por.map((w) => fold(w))),
+  ru: new Set(rus.map((w) => fold(w))),
+  zh: new Set(zho),
 };
 
-/** Lower-cases and strips accents; Cyrillic "й" and "ё" keep their marks' meaning as "и"/"е" for matching. */
+/** Lower-cases and strips accents (also Cyrillic "й" → "и", "ё" → "е", alike for matching). */
 export function fold(word: string): string {
   return word
     .toLowerCase()
