@@ -26,6 +26,8 @@ interface Piece {
   /** Mapped by the lexicon or country data to a term or a name (not a function word, not kept). */
   mapped: boolean;
   capital: boolean;
+  /** A word of the question nothing mapped, kept as written (a name, or a word the core will not know). */
+  kept: boolean;
 }
 
 const QUESTION_WORDS = /^(?:who|what|when|where|which|how|why)\b/;
@@ -125,7 +127,7 @@ export class Translator {
       i++;
       if (!tok.latin && isStopword(this.table.code, tok.fold)) continue;
       const kept = /\p{Script=Cyrillic}/u.test(tok.text) ? transliterate(tok.text) : tok.text;
-      pieces.push(piece(kept, false, tok.capital));
+      pieces.push(piece(kept, false, tok.capital, true));
     }
     return pieces;
   }
@@ -164,7 +166,7 @@ export class Translator {
       if (rest === '') return;
       for (const w of words(rest, this.table.code, this.table.locale)) {
         if (/^\p{Script=Han}/u.test(w) && isStopword(this.table.code, w)) continue;
-        pieces.push(piece(w, false, /^\p{Lu}/u.test(w)));
+        pieces.push(piece(w, false, /^\p{Lu}/u.test(w), true));
       }
       rest = '';
     };
@@ -203,12 +205,12 @@ export function singular(english: string): string {
   });
 }
 
-function piece(english: string, mapped: boolean, capital: boolean): Piece {
+function piece(english: string, mapped: boolean, capital: boolean, kept = false): Piece {
   const lower = english.toLowerCase();
   const role = QUESTION_WORDS.test(lower) ? 'question' : COPULAS.test(lower) ? 'copula' : 'other';
   // A head noun written as part of a name keeps its capital: "University of Toronto".
   const shown = mapped && capital && HEADS.test(english) ? english.charAt(0).toUpperCase() + english.slice(1) : english;
-  return { english: shown, role, mapped, capital };
+  return { english: shown, role, mapped, capital, kept };
 }
 
 /** English word order for what the core reads from the order: see the module comment. */
@@ -242,9 +244,11 @@ function order(pieces: Piece[], bareNameAfterHead: boolean): Piece[] {
     const copula = out[c];
     if (c === 0 && copula && copula.english.includes(' ') && !/ there$/.test(copula.english)) {
       // "forma parte edX de …" read "is part edX of …": the subject goes between the verb and the rest.
+      // The subject: names and kept words, "of" between them ("University of Toronto").
       const [verb, ...rest] = copula.english.split(' ');
-      const of = out.findIndex((p, i) => i > 1 && p.english === 'of');
-      const at = of > 0 ? of : out.length;
+      const named = (p: Piece | undefined): boolean => p !== undefined && (p.capital || p.kept);
+      let at = 1;
+      while (at < out.length && (named(out[at]) || (out[at]?.english === 'of' && named(out[at + 1])))) at++;
       return [piece(verb as string, false, false), ...out.slice(1, at), piece(rest.join(' '), false, false), ...out.slice(at)];
     }
     if (c > 0 && copula) {
