@@ -36,6 +36,8 @@ export const de: LanguageTable = {
     es: '',
     'gibt es': 'are there',
     gehört: 'is',
+    bedeutet: 'is',
+    heißt: 'is',
     gehören: 'are',
     zur: 'part of',
     zum: 'part of',

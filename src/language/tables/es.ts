@@ -44,6 +44,8 @@ export const es: LanguageTable = {
     existen: 'are there',
     existe: 'is there',
     'forma parte': 'is part',
+    significa: 'is',
+    'quiere decir': 'is',
     'cuenta con': 'has',
     'cuentan con': 'have',
     'forman parte': 'are part',

@@ -40,6 +40,8 @@ export const it: LanguageTable = {
     esiste: 'is there',
     esistono: 'are there',
     'fa parte': 'is part',
+    significa: 'is',
+    'vuol dire': 'is',
     conta: 'has',
     contano: 'have',
     'fanno parte': 'are part',

@@ -35,6 +35,8 @@ export const pt: LanguageTable = {
     existem: 'are there',
     existe: 'is there',
     'faz parte': 'is part',
+    significa: 'is',
+    'quer dizer': 'is',
     'fazem parte': 'are part',
     de: 'of',
     do: 'of',

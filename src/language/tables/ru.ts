@@ -24,6 +24,7 @@ export const ru: LanguageTable = {
     почему: 'why',
     зачем: 'why',
     является: 'is',
+    означает: 'is',
     являются: 'are',
     был: 'was',
     была: 'was',
