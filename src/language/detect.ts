@@ -73,7 +73,7 @@ export function quickDetection(text: string, locale?: string): Detection | undef
   if (cyrillic >= 3 && cyrillic * 2 >= letters) return { lang: 'ru', by: 'script' };
   if (kanaOrHangul || letters === 0) return { lang: 'en', by: 'fallback' };
   // The common English question costs a regular expression, not a detection.
-  if (/^[\x20-\x7e]*$/.test(text) && ENGLISH_OPENING.test(text.trim())) return { lang: 'en', by: 'script' };
+  if (/^[\x20-\x7e‘’“”]*$/.test(text) && ENGLISH_OPENING.test(text.trim())) return { lang: 'en', by: 'script' };
   // Only Spanish opens a question with "¿" or "¡".
   if (/^\s*[¿¡]/.test(text)) return { lang: 'es', by: 'script' };
   const words = text.match(/\p{L}+/gu) ?? [];

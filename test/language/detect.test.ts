@@ -24,6 +24,7 @@ describe('detection falls back to English', () => {
     expect((await detectLanguage('who founded it?')).lang).toBe('en');
     expect((await detectLanguage('Who leads Politecnico di Milano?')).lang).toBe('en');
     expect((await detectLanguage('founding members of the alliance')).lang).toBe('en');
+    expect(await detectLanguage('What’s the alliance’s goal?')).toEqual({ lang: 'en', by: 'script' });
   });
   it('for a single unknown word or no letters', async () => {
     expect(await detectLanguage('MOOC')).toEqual({ lang: 'en', by: 'fallback' });
