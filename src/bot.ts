@@ -68,6 +68,11 @@ export interface AllianceBot extends Bot, ModeratorTools {
   readonly knowledgeDir: string;
   /** The answerer serving now (for benchmarks and tests); replaced on every reload. */
   current(): ServingAnswerer;
+  /**
+   * The language layer of the knowledge serving now (its lexicons), replaced on every reload: the
+   * conversation layer's language stage reads with it (src/language/stage.ts).
+   */
+  language(): LanguageLayer;
   /** Reloads on behalf of the system (SIGHUP, the file watcher): checked, audited. */
   systemReload(reason: string): Promise<ReloadReport>;
   /** Stops the answerer (after the questions in flight) and closes the analytics database. */
@@ -203,8 +208,7 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
       try {
         const text = cleanQuestion(question.text, maxQuestionLength);
         const serving = answerer;
-        const reply =
-          text === '' ? serving.help(question.platform) : await language.answer(text, question.locale, (asked) => serving.ask(asked));
+        const reply = text === '' ? serving.help(question.platform) : await serving.ask(text);
         if (analytics && text !== '') {
           const answered = reply.kind !== 'unknown' && reply.kind !== 'error';
           const id = analytics.record({
@@ -313,6 +317,10 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
 
     current(): ServingAnswerer {
       return answerer;
+    },
+
+    language(): LanguageLayer {
+      return language;
     },
 
     async close(): Promise<void> {

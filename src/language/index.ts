@@ -44,6 +44,13 @@ export interface LanguageLayerOptions {
 export interface LanguageLayer {
   read(text: string, locale?: string): Promise<Reading>;
   localize(answer: Answer, reading: Reading): Answer;
+  /**
+   * The question in its own words with the English question word, when documents are written in
+   * its language (front matter `lang:`): asked before the English reading, so they answer first.
+   */
+  ownWords(reading: Reading): string | undefined;
+  /** The answer to {@link ownWords}'s question, when one of those documents gives it. */
+  ownAnswer(answer: Answer, lang: LanguageCode): Answer | undefined;
   /** Reads, asks the core (documents in the person's language first), localizes. */
   answer(text: string, locale: string | undefined, core: (english: string) => Promise<Answer>): Promise<Answer>;
 }
@@ -96,19 +103,27 @@ export function createLanguageLayer(options: LanguageLayerOptions): LanguageLaye
       return localizer(reading.lang).localize(answer, ASKS_WHEN.test(reading.english.toLowerCase()));
     },
 
+    ownWords(reading) {
+      if (reading.lang === 'en' || ownDocuments(reading.lang).size === 0) return undefined;
+      return ownWords(reading, translator(reading.lang));
+    },
+
+    ownAnswer(answer, lang) {
+      const own = ownDocuments(lang);
+      return answer.kind !== 'unknown' && answer.sources.some((s) => own.has(s.document)) ? { ...answer, lang } : undefined;
+    },
+
     async answer(text, locale, core) {
       // No await before the core is asked when the language is plain (see quickDetection).
       const quick = quickDetection(text, locale);
       if (quick?.lang === 'en') return core(text);
       const reading = quick ? readingOf(text, quick) : await layer.read(text, locale);
       if (reading.lang === 'en') return core(text);
-      const own = ownDocuments(reading.lang);
-      if (own.size > 0) {
-        // A document in the person's language answers first: the question's own words, with the
-        // English question word the core reads the shape from.
-        const mine = await core(ownWords(reading, translator(reading.lang)));
-        if (mine.kind !== 'unknown' && mine.sources.some((s) => own.has(s.document))) return { ...mine, lang: reading.lang };
-      }
+      // A document in the person's language answers first: the question's own words, with the
+      // English question word the core reads the shape from.
+      const own = layer.ownWords(reading);
+      const mine = own === undefined ? undefined : layer.ownAnswer(await core(own), reading.lang);
+      if (mine) return mine;
       return layer.localize(await core(reading.english), reading);
     },
   };

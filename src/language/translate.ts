@@ -82,12 +82,32 @@ export class Translator {
 
   /** The English question for the core. */
   english(text: string): string {
+    const opened = this.opener(text);
+    if (opened) return `${opened.english} ${this.english(opened.rest)}`;
     const pieces = this.table.unspaced ? this.readUnspaced(text) : this.readSpaced(text);
     return `${order(pieces, this.table.bareNameAfterHead === true)
       .map((p) => p.english)
       .join(' ')
       .replace(/\s+/g, ' ')
       .trim()}?`;
+  }
+
+  /**
+   * A follow-up's opening ("E Yale?", "Und was ist mit Yale?") and the rest, so the opening reaches
+   * the follow-up rewrite as English instead of being dropped as a function word. Matched on the
+   * text as written, since folding would make Italian "è" ("is") an "e" ("and").
+   */
+  private opener(text: string): { english: string; rest: string } | undefined {
+    // Spanish opens a question with "¿": the opening is the first word after it.
+    const trimmed = text.replace(/^[\s¿¡]+/u, '').trim();
+    const lower = trimmed.toLocaleLowerCase(this.table.locale);
+    const openers = Object.entries(this.table.followUpOpeners ?? {}).sort(([a], [b]) => b.length - a.length);
+    for (const [phrase, english] of openers) {
+      if (!lower.startsWith(`${phrase} `)) continue;
+      const rest = trimmed.slice(phrase.length).trim();
+      if (/[\p{L}\p{N}]/u.test(rest)) return { english, rest };
+    }
+    return undefined;
   }
 
   /**

@@ -50,6 +50,12 @@ export interface LanguageTable {
   words: Record<string, string>;
   /** Whether a name follows its head noun with no preposition ("Universität Toronto"): read as "of". */
   bareNameAfterHead?: boolean;
+  /**
+   * Openings of a follow-up, as written (lower case, accents kept: Italian "e" is "and", "è" is
+   * "is"), mapped to the English opening the conversation layer's follow-up rewrite reads:
+   * "E Yale?" → "and Yale?", "Was ist mit Yale?" → "what about Yale?".
+   */
+  followUpOpeners?: Record<string, 'and' | 'what about'>;
   /** Whether the script has no spaces between words (Chinese): matched by characters. */
   unspaced?: boolean;
   frames: Frames;

@@ -3,8 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type AllianceBot, createBot } from '../../src/bot.js';
+import { type Conversation, createConversation } from '../../src/conversation/conversation.js';
+import { createLanguageStage } from '../../src/language/stage.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/paths.js';
+import { createMemoryState } from '../../src/state/memory.js';
 import type { Question } from '../../src/types.js';
+
+/** The conversation layer over the bot, with the language stage, as the entry points build it. */
+const conversationOver = (bot: AllianceBot): Conversation =>
+  createConversation(bot, { state: createMemoryState(), language: createLanguageStage(() => bot.language()) });
 
 const question = (text: string, locale?: string): Question => ({
   text,
@@ -20,7 +27,7 @@ describe('the bot answers in the question’s language', () => {
   let bot: AllianceBot | undefined;
   const started = createBot({ knowledgeDir: DEFAULT_KNOWLEDGE_DIR, inProcessMaxBytes: 0 }).then((b) => {
     bot = b;
-    return b;
+    return conversationOver(b);
   });
   afterAll(async () => bot?.close());
 
@@ -40,6 +47,22 @@ describe('the bot answers in the question’s language', () => {
     expect(a.text).toMatch(/^There are 19 /);
     expect(a.lang).toBeUndefined();
   });
+  it('the platform locale decides a question its words leave open', async () => {
+    const conversation = await started;
+    const bare = await conversation.ask({ ...question('Coursera?'), userId: 'u-bare' });
+    const hinted = await conversation.ask({ ...question('Coursera?', 'it'), userId: 'u-it' });
+    expect(bare.lang).toBeUndefined();
+    expect(hinted.lang).toBe('it');
+  });
+  it('a follow-up in the person’s language is read, then rewritten from the last turn', async () => {
+    const conversation = await started;
+    const asker = (text: string): Question => ({ ...question(text, 'it'), userId: 'u-follow', threadId: 't-follow' });
+    const first = await conversation.ask(asker('La Peking University è un membro fondatore?'));
+    expect(first.text).toMatch(/^Sì/);
+    const next = await conversation.ask(asker('E Yale?'));
+    expect(next.lang).toBe('it');
+    expect(next.text).toMatch(/^No\b/);
+  });
 });
 
 describe('a document in the question’s language answers it first', () => {
@@ -55,7 +78,7 @@ describe('a document in the question’s language answers it first', () => {
       '---\ntitle: Notizie della rete\nlang: it\n---\n\nLa sede della rete è a Torino, in via Roma.\n\nIl presidente della rete è Marco Bianchi.\n',
     );
     bot = await createBot({ knowledgeDir: dir });
-    return bot;
+    return conversationOver(bot);
   })();
   afterAll(async () => bot?.close());
 

@@ -106,3 +106,24 @@ describe('singular', () => {
     expect(singular('founded')).toBe('founded');
   });
 });
+
+describe('a follow-up’s opening reaches the follow-up rewrite in English', () => {
+  const read = (lang: OtherLanguage, text: string): string => new Translator(TABLES[lang], lexicons).english(text);
+  it('"and …" in each spaced language', () => {
+    expect(read('it', 'E Yale?')).toBe('and Yale?');
+    expect(read('es', 'Y Yale?')).toBe('and Yale?');
+    expect(read('fr', 'Et Yale ?')).toBe('and Yale?');
+    expect(read('de', 'Und Yale?')).toBe('and Yale?');
+    expect(read('ru', 'А Йель?')).toMatch(/^and /);
+  });
+  it('"what about …", the longest opening first', () => {
+    expect(read('de', 'Und was ist mit Yale?')).toBe('what about Yale?');
+    expect(read('es', '¿Y qué hay de Yale?')).toBe('what about Yale?');
+  });
+  it('the Italian "è" stays a verb: accents are read as written', () => {
+    expect(read('it', 'È Yale un membro fondatore?')).toMatch(/^is /);
+  });
+  it('an opening alone is not a follow-up', () => {
+    expect(read('it', 'E?')).not.toMatch(/^and /);
+  });
+});

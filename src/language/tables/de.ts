@@ -56,6 +56,13 @@ export const de: LanguageTable = {
     danke: 'thanks',
     hilfe: 'help',
   },
+  followUpOpeners: {
+    und: 'and',
+    'und was ist mit': 'what about',
+    'was ist mit': 'what about',
+    'und wie steht es mit': 'what about',
+    'wie steht es mit': 'what about',
+  },
   frames: {
     dontKnow: (subject) => `Ich weiß es nicht. Ich beantworte nur Fragen zu ${subject} aus meinen Quellen.`,
     suggestionsLeadIn: 'Sie könnten fragen:',

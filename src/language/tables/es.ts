@@ -62,6 +62,14 @@ export const es: LanguageTable = {
     gracias: 'thanks',
     ayuda: 'help',
   },
+  followUpOpeners: {
+    y: 'and',
+    e: 'and',
+    'y qué hay de': 'what about',
+    'qué hay de': 'what about',
+    'y qué tal': 'what about',
+    'qué tal': 'what about',
+  },
   frames: {
     dontKnow: (subject) => `No lo sé. Solo puedo responder preguntas sobre ${subject} a partir de mis fuentes.`,
     suggestionsLeadIn: 'Puedes preguntar:',

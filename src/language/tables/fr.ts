@@ -72,6 +72,14 @@ export const fr: LanguageTable = {
     merci: 'thanks',
     aide: 'help',
   },
+  followUpOpeners: {
+    et: 'and',
+    'et pour': 'what about',
+    'et quant à': 'what about',
+    'quant à': 'what about',
+    "et qu'en est-il de": 'what about',
+    "qu'en est-il de": 'what about',
+  },
   frames: {
     dontKnow: (subject) => `Je ne sais pas. Je ne réponds qu'aux questions sur ${subject}, d'après mes sources.`,
     suggestionsLeadIn: 'Vous pouvez demander :',

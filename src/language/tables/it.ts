@@ -78,6 +78,14 @@ export const it: LanguageTable = {
     grazie: 'thanks',
     aiuto: 'help',
   },
+  followUpOpeners: {
+    e: 'and',
+    ed: 'and',
+    'e invece': 'and',
+    'e riguardo a': 'what about',
+    'riguardo a': 'what about',
+    'e quanto a': 'what about',
+  },
   frames: {
     dontKnow: (subject) => `Non lo so. Posso rispondere solo a domande su ${subject} in base alle mie fonti.`,
     suggestionsLeadIn: 'Puoi chiedere:',

@@ -56,6 +56,13 @@ export const pt: LanguageTable = {
     obrigada: 'thanks',
     ajuda: 'help',
   },
+  followUpOpeners: {
+    e: 'and',
+    'e quanto a': 'what about',
+    'quanto a': 'what about',
+    'e sobre': 'what about',
+    'e o que dizer de': 'what about',
+  },
   frames: {
     dontKnow: (subject) => `Não sei. Só respondo a perguntas sobre ${subject} com base nas minhas fontes.`,
     suggestionsLeadIn: 'Você pode perguntar:',

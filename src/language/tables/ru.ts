@@ -50,6 +50,15 @@ export const ru: LanguageTable = {
     спасибо: 'thanks',
     помощь: 'help',
   },
+  followUpOpeners: {
+    и: 'and',
+    а: 'and',
+    'а как насчёт': 'what about',
+    'как насчёт': 'what about',
+    'а как насчет': 'what about',
+    'как насчет': 'what about',
+    'а что с': 'what about',
+  },
   frames: {
     dontKnow: (subject) => `Не знаю. Я отвечаю только на вопросы о ${subject} по своим источникам.`,
     suggestionsLeadIn: 'Можно спросить:',
