@@ -16,8 +16,11 @@ import { fileURLToPath } from 'node:url';
 import { franc } from 'franc-min';
 import { detect as tinyld } from 'tinyld';
 import { createBot } from '../../src/bot.js';
+import { createConversation } from '../../src/conversation/conversation.js';
 import { detectLanguage } from '../../src/language/detect.js';
+import { createLanguageStage } from '../../src/language/stage.js';
 import { LANGUAGES } from '../../src/language/types.js';
+import { createMemoryState } from '../../src/state/memory.js';
 import type { Question } from '../../src/types.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -92,8 +95,18 @@ const ABSTAIN =
 async function answers(): Promise<string[]> {
   const own = cases(path.join(root, 'bench/language/answers.json'));
   const shared = cases(path.join(root, '../shared/eval/capabilities.json')).filter((c) => c.tier === 'lang');
-  const bot = await createBot({ knowledgeDir: path.join(root, 'knowledge') });
-  const question = (text: string): Question => ({ text, platform: 'terminal', userId: 'b', channelId: 'b', isModerator: true });
+  const core = await createBot({ knowledgeDir: path.join(root, 'knowledge') });
+  // As the entry points ask: the conversation layer reads the language. Each question in a
+  // conversation of its own, so none is read as a follow-up of the one before.
+  const bot = createConversation(core, { state: createMemoryState(), language: createLanguageStage(() => core.language()) });
+  let asked = 0;
+  const question = (text: string): Question => ({
+    text,
+    platform: 'terminal',
+    userId: `b${asked}`,
+    channelId: `b${asked++}`,
+    isModerator: true,
+  });
   const byLang = new Map<string, { ok: number; total: number; ms: number[] }>();
   const all = [...own, ...shared];
   for (const c of all) {
@@ -112,7 +125,7 @@ async function answers(): Promise<string[]> {
     row.ms.push(ms);
     byLang.set(lang, row);
   }
-  await bot.close();
+  await core.close();
   const rows = ['| language | answered right | median ms per question |', '| --- | ---: | ---: |'];
   for (const lang of OTHERS) {
     const r = byLang.get(lang);
