@@ -297,8 +297,13 @@ async function main(): Promise<void> {
       return;
     }
     const baselineFile = path.join(root, 'bench/baseline.md');
-    const baseline = existsSync(baselineFile) ? readFileSync(baselineFile, 'utf8') : '';
-    // The "Reading" section is kept by hand too (bench/reading.md, its numbers from bench/reading.ts).
+    // The "Languages" section comes from `npm run bench:language` (bench/language/run.ts); the
+    // "Reading" section is kept by hand too (bench/reading.md, its numbers from bench/reading.ts).
+    const languagesFile = path.join(root, 'bench/language/languages.md');
+    const baseline = [languagesFile, baselineFile]
+      .filter((f) => existsSync(f))
+      .map((f) => readFileSync(f, 'utf8').trim())
+      .join('\n\n');
     const readingFile = path.join(root, 'bench/reading.md');
     const reading = existsSync(readingFile) ? `\n${readFileSync(readingFile, 'utf8').trim()}\n` : '';
     await writeFile(path.join(root, 'docs/benchmarks.md'), `${markdown(results, baseline).trimEnd()}\n${reading}`);

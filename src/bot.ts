@@ -10,6 +10,7 @@ import { UserError } from './errors.js';
 import { KnowledgeLoadError, type ServingAnswerer } from './answer/serving.js';
 import { startAnswerer } from './answer/start.js';
 import { formatKnowledgeError } from './knowledge/loader.js';
+import { createLanguageLayer, type LanguageLayer } from './language/index.js';
 import { diffManifests } from './knowledge/manifest.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { BotMetrics } from './observability/metrics.js';
@@ -70,6 +71,11 @@ export interface AllianceBot extends Bot, ModeratorTools {
   readonly knowledgeDir: string;
   /** The answerer serving now (for benchmarks and tests); replaced on every reload. */
   current(): ServingAnswerer;
+  /**
+   * The language layer of the knowledge serving now (its lexicons), replaced on every reload: the
+   * conversation layer's language stage reads with it (src/language/stage.ts).
+   */
+  language(): LanguageLayer;
   /** Reloads on behalf of the system (SIGHUP, the file watcher): checked, audited. */
   systemReload(reason: string): Promise<ReloadReport>;
   /** Stops the answerer (after the questions in flight) and closes the analytics database. */
@@ -105,6 +111,10 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
     }
     throw error;
   });
+  // Questions in other languages (issue 15): read with the serving knowledge's lexicons.
+  const languageOf = (a: ServingAnswerer): LanguageLayer =>
+    createLanguageLayer({ lexicons: a.manifest.lexicons, subject: a.manifest.subject, documentLanguages: a.manifest.documentLanguages });
+  let language = languageOf(answerer);
   // Gaps group questions with the same analyzer the answers use.
   let analyzer = new Analyzer(answerer.manifest.synonyms);
   const analytics = options.analytics ? new AnalyticsStore(options.analytics) : undefined;
@@ -179,6 +189,7 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
       // The old one finishes what it is answering, then stops.
       const old = answerer;
       answerer = next;
+      language = languageOf(next);
       analyzer = new Analyzer(next.manifest.synonyms);
       loadedAt = new Date();
       loadedBy = by;
@@ -203,7 +214,8 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
       const started = performance.now();
       try {
         const text = cleanQuestion(question.text, maxQuestionLength);
-        const reply = text === '' ? answerer.help(question.platform) : await answerer.ask(text);
+        const serving = answerer;
+        const reply = text === '' ? serving.help(question.platform) : await serving.ask(text);
         if (analytics && text !== '') {
           const answered = reply.kind !== 'unknown' && reply.kind !== 'error';
           const id = analytics.record({
@@ -312,6 +324,10 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
 
     current(): ServingAnswerer {
       return answerer;
+    },
+
+    language(): LanguageLayer {
+      return language;
     },
 
     async close(): Promise<void> {

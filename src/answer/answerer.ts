@@ -559,7 +559,12 @@ export class Answerer {
     if (question.shape === 'count') {
       const list = this.bestList(terms);
       if (list && (!best || list.coverage >= best.coverage - 0.05)) {
-        return answer('count', countText(list.list), list.coverage, [sourceOf(list.passage)]);
+        // Facts (issue 15): what the language layer words the answer from.
+        const entities = list.list.items.map((e) => e.label);
+        return {
+          ...answer('count', countText(list.list), list.coverage, [sourceOf(list.passage)]),
+          facts: { count: entities.length, entities, listName: list.list.name },
+        };
       }
     }
     if (!best || best.confidence < this.threshold) return this.unknown(question);
@@ -571,7 +576,10 @@ export class Answerer {
       passage.list &&
       (question.shape === 'who' || question.shape === 'list' || question.shape === 'what' || question.shape === 'other')
     ) {
-      return answer('list', listText(passage.list), best.confidence, [sourceOf(passage)]);
+      return {
+        ...answer('list', listText(passage.list), best.confidence, [sourceOf(passage)]),
+        facts: { entities: passage.list.items.map((e) => e.label), listName: passage.list.name },
+      };
     }
     // The best sentence, and the runner-up when it ranks close: two sentences reach the answer
     // far more often than one, and a short reply is still short.
@@ -643,8 +651,21 @@ export class Answerer {
         .aliases(name)
         .map((alias) => findEntity(alias, list.list))
         .find((f) => f?.match === 'exact');
-    const lines = names.map((name) => membershipText(name, list.list, lookup(name)));
-    return answer('membership', lines.join('\n'), 0.9, [sourceOf(list.passage)]);
+    const found = names.map((name) => lookup(name));
+    const lines = names.map((name, i) => membershipText(name, list.list, found[i]));
+    const reply = answer('membership', lines.join('\n'), 0.9, [sourceOf(list.passage)]);
+    // Facts (issue 15) for one name: yes/no, or (partial match) only the similar entity.
+    const one = names.length === 1 ? found[0] : undefined;
+    if (names.length !== 1) return reply;
+    return {
+      ...reply,
+      facts: {
+        listName: list.list.name,
+        topic: whole,
+        entities: one ? [one.entity.label] : [],
+        ...(one?.match === 'partial' ? {} : { yes: one !== undefined }),
+      },
+    };
   }
 
   private firstList(): { list: EntityList; passage: Passage; coverage: number } | undefined {

@@ -55,8 +55,9 @@ export interface StartAnswererOptions {
 }
 
 /** What the loader may read, as the watcher sees it: non-hidden `*.md`, `*.yaml`, `*.yml`. */
+// Lexicons (src/language) are read by the main thread's language layer, not indexed: they do not count.
 const isKnowledgeFile = (name: string): boolean =>
-  !name.split(/[\\/]/).some((part) => part.startsWith('.')) && /\.(md|txt|ya?ml)$/.test(name);
+  !name.split(/[\\/]/).some((part) => part.startsWith('.')) && /\.(md|txt|ya?ml)$/.test(name) && !/^lexicon[\\/]/.test(name);
 
 /**
  * Bytes in the files of a knowledge folder that the loader may read. 0 for a folder that cannot

@@ -5,6 +5,7 @@ import type { KnowledgeError } from '../types.js';
 import { parseFaq, parseSynonyms } from './faq.js';
 import { parseMarkdown, parseText } from './markdown.js';
 import { CHECKS_FILE, parseChecks } from '../moderation/checks.js';
+import { isLexiconFile, type Lexicon, parseLexicon } from '../language/lexicon.js';
 import type { FaqEntry, KnowledgeBase, KnowledgeCheck, KnowledgeDocument } from './types.js';
 
 /** The synonyms file a moderator may keep in the knowledge folder. */
@@ -62,10 +63,11 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   const faq: FaqEntry[] = [];
   let synonyms: string[][] = [];
   let checks: KnowledgeCheck[] = [];
+  const lexicons: Lexicon[] = [];
   const hash = createHash('sha256');
 
   for (const name of names) {
-    if (!isDocument(name) && !isFaq(name) && name !== SYNONYMS_FILE && name !== CHECKS_FILE) continue;
+    if (!isDocument(name) && !isFaq(name) && name !== SYNONYMS_FILE && name !== CHECKS_FILE && !isLexiconFile(name)) continue;
     const read = await readText(path.join(dir, name));
     if (!read.ok) {
       errors.push({ file: name, message: `the file ${read.message}` });
@@ -80,6 +82,11 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
     } else if (isFaq(name)) {
       const parsed = parseFaq(name, raw);
       if (parsed.ok) faq.push(...parsed.value);
+      else errors.push(...parsed.errors);
+    } else if (isLexiconFile(name)) {
+      // The language layer's lexicons (src/language): validated here so a reload reports them.
+      const parsed = parseLexicon(name, raw);
+      if (parsed.ok) lexicons.push(parsed.value);
       else errors.push(...parsed.errors);
     } else if (name === CHECKS_FILE) {
       const parsed = parseChecks(name, raw);
@@ -110,7 +117,7 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   if (errors.length > 0) return { ok: false, errors };
 
   const subject = documents.find((d) => d.meta.subject)?.meta.subject ?? documents[0]?.meta.title ?? 'this knowledge base';
-  return { ok: true, knowledge: { documents, faq, synonyms, checks, subject, contentHash: hash.digest('hex').slice(0, 12) } };
+  return { ok: true, knowledge: { documents, faq, synonyms, checks, lexicons, subject, contentHash: hash.digest('hex').slice(0, 12) } };
 }
 
 /** Formats a problem as `file:line: message`, the form moderators see everywhere. */

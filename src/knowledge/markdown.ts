@@ -1,9 +1,10 @@
 import { LineCounter, parseDocument } from 'yaml';
+import { isLanguage, LANGUAGES } from '../language/types.js';
 import type { KnowledgeError } from '../types.js';
 import { contentHash } from './hash.js';
 import type { Block, DocumentMeta, KnowledgeDocument } from './types.js';
 
-const META_KEYS = ['title', 'source', 'url', 'date', 'subject'] as const;
+const META_KEYS = ['title', 'source', 'url', 'date', 'subject', 'lang'] as const;
 type MetaKey = (typeof META_KEYS)[number];
 
 /** The result of parsing one file: the value, or the problems found, never both. */
@@ -83,6 +84,8 @@ export function parseMarkdown(file: string, raw: string): Parsed<KnowledgeDocume
           errors.push({ file, line: keyLine, message: `unknown front matter key "${key}" (expected ${META_KEYS.join(', ')})` });
         } else if (typeof value !== 'string' && typeof value !== 'number' && !(value instanceof Date)) {
           errors.push({ file, line: keyLine, message: `front matter "${key}" must be text` });
+        } else if (key === 'lang' && !isLanguage(String(value).trim())) {
+          errors.push({ file, line: keyLine, message: `front matter "lang" must be one of ${LANGUAGES.join(', ')} (got "${value}")` });
         } else {
           meta[key as MetaKey] = value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim();
         }
@@ -106,7 +109,7 @@ export function parseMarkdown(file: string, raw: string): Parsed<KnowledgeDocume
     file,
     title,
     // Without a subject of its own the knowledge's subject is a title (the loader decides which).
-    ...pick(meta, ['source', 'url', 'date', 'subject']),
+    ...pick(meta, ['source', 'url', 'date', 'subject', 'lang']),
   };
   return { ok: true, value: { meta: documentMeta, blocks, hash: contentHash(raw), chars: raw.length } };
 }

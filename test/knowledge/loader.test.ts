@@ -85,7 +85,7 @@ describe('validation problems are reported as file:line: message', () => {
   });
   it('an unknown front matter key', async () => {
     expect(await problems({ 'a.md': '---\ntitle: x\ntitel: y\n---\n\ntext\n' })).toEqual([
-      'a.md:3: unknown front matter key "titel" (expected title, source, url, date, subject)',
+      'a.md:3: unknown front matter key "titel" (expected title, source, url, date, subject, lang)',
     ]);
   });
   it('a document with no text', async () => {
