@@ -145,6 +145,7 @@ export function buildPassages(
 
   for (const doc of documents) {
     const titleTerms = termsOf(doc.meta.title);
+    const english = !doc.meta.lang || doc.meta.lang === 'en';
     // Blocks under one heading share one set: a large knowledge base has one per section, not per paragraph.
     const contextBySection = new Map<string, Set<string>>();
     let lastSentence = '';
@@ -158,8 +159,9 @@ export function buildPassages(
       const add = (text: string, previous?: Passage, list?: EntityList): Passage => {
         const names = properNames(text);
         const terms = new Set([...termsOf(text), ...acronymsOf(names)]);
-        // A list is answered as a list; its items need no tags.
-        const tags = list ? NO_TAGS : tagSentence(text);
+        // A list is answered as a list; its items need no tags. The tagger reads English: a document
+        // declared in another language would get its capitalised words read as names ("Il").
+        const tags = list || !english ? NO_TAGS : tagSentence(text);
         const has = (type: Tag['type']): boolean => tags.some((t) => t.type === type);
         const passage: Passage = {
           id: passages.length,
