@@ -46,7 +46,8 @@ free_port() {
 
 # Runs a command as the unprivileged owner of the PostgreSQL data (initdb refuses root).
 as_pg_user() {
-  if [[ "$(id -u)" == 0 ]]; then runuser -u "$PG_USER" -- "$@"; else "$@"; fi
+  # From the data folder: the caller's folder (a clone under /root) may be closed to that user.
+  if [[ "$(id -u)" == 0 ]]; then (cd "$STATE_DIR" && runuser -u "$PG_USER" -- "$@"); else "$@"; fi
 }
 
 start_services() {

@@ -156,7 +156,6 @@ export class PostgresAnalytics implements Analytics {
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
   private failures = 0;
-  private lastHealth: AnalyticsHealth = 'ok';
   private nextId: number;
   private blockEnd: number;
   private spareBlock: number | undefined;
