@@ -26,13 +26,13 @@ export interface PostgresAnalyticsOptions {
 }
 
 /** Counts for /metrics. */
-export interface PostgresAnalyticsStats {
+export type PostgresAnalyticsStats = {
   /** Rows waiting to be written. */
   buffered: number;
   /** Rows given up: the buffer was full during an outage, or the database refused them. */
   dropped: number;
   written: number;
-}
+};
 
 type Pending =
   | { type: 'question'; id: number; at: number; record: QuestionRecord; keepText: boolean }
@@ -149,6 +149,8 @@ async function nextBlock(pool: pg.Pool): Promise<number> {
  */
 export class PostgresAnalytics implements Analytics {
   readonly backend = 'postgres' as const;
+  /** Its name in /healthz and /metrics. */
+  readonly name = 'postgres';
   private readonly pending: Pending[] = [];
   private readonly now: () => number;
   private readonly maxBuffered: number;

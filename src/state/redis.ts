@@ -24,10 +24,10 @@ export interface RedisStateOptions {
 }
 
 /** Counts for /metrics: how often the local fallback answered, how many outages there were. */
-export interface RedisStateStats {
+export type RedisStateStats = {
   fallbackCalls: number;
   outages: number;
-}
+};
 
 /**
  * Sliding windows for several keys at once, all or nothing, on the server's clock (so instances with
@@ -112,6 +112,8 @@ export async function connectRedisState(options: RedisStateOptions): Promise<Red
  */
 export class RedisState implements SharedState {
   readonly backend = 'redis' as const;
+  /** Its name in /healthz and /metrics. */
+  readonly name = 'redis';
   private readonly client: Scripted;
   private readonly subscriber: Redis;
   private readonly prefix: string;
