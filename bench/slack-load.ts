@@ -138,7 +138,11 @@ class Children {
 function programEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (!/^(DISCORD_|SLACK_|HTTP_PORT$|REDIS_URL$|DATABASE_URL$|KNOWLEDGE_|ANALYTICS_|COOLDOWN_|LOG_LEVEL$|MAX_QUESTION_LENGTH$|NODE_OPTIONS$)/.test(key))
+    if (
+      !/^(DISCORD_|SLACK_|HTTP_PORT$|REDIS_URL$|DATABASE_URL$|KNOWLEDGE_|ANALYTICS_|COOLDOWN_|LOG_LEVEL$|MAX_QUESTION_LENGTH$|NODE_OPTIONS$)/.test(
+        key,
+      )
+    )
       env[key] = value;
   }
   // A developer's .env must not add Discord or change the settings under test.
