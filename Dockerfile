@@ -24,4 +24,4 @@ USER node
 # /healthz and /metrics when HTTP_PORT is set; 3000 is Slack's HTTP mode.
 EXPOSE 3000 9300
 # node itself, not npm: npm does not pass SIGTERM on, and the bot needs it to finish in-flight questions.
-CMD ["node", "dist/src/main.js"]
+CMD ["node", "dist/src/program/main.js"]

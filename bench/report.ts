@@ -215,7 +215,7 @@ export function slackSection(s: SlackLoadResult): string {
   return `## Load: Slack HTTP mode
 
 Three processes on the same 2 cores (load average ${s.loadAverage.toFixed(2)} before the run): the real program,
-\`node dist/src/main.js\`, started by bench/slack-load.ts with the environment of an HTTP-mode deployment
+\`node dist/src/program/main.js\`, started by bench/slack-load.ts with the environment of an HTTP-mode deployment
 (\`SLACK_SIGNING_SECRET\`, \`SLACK_PORT\`, the shipped \`knowledge/\`, analytics recorded to a fresh SQLite file,
 \`LOG_LEVEL=info\` logging to a file; \`SLACK_API_URL\` pointing at a fake Slack served by the driver process, which
 otherwise only waits); and autocannon in a process of its own (bench/slack-cannon.ts), ${s.connections} connections to
@@ -231,7 +231,7 @@ within one run.
 
 | app | requests/s | p50 ms | p90 ms | p99 ms | max ms | CPU ms per request | requests | errors | answered (in the ack + via response_url) | wrong |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
-| alliance-bot, \`node dist/src/main.js\` | ${a.requestsPerSecond.toFixed(0)} | ${a.p50} | ${a.p90} | ${a.p99} | ${a.max} | ${cpu(a.cpuMsPerRequest)} | ${a.requests} | ${a.errors} | ${a.answered} (${a.inAck} + ${a.viaResponseUrl}) | ${a.wrong + a.missing} |
+| alliance-bot, \`node dist/src/program/main.js\` | ${a.requestsPerSecond.toFixed(0)} | ${a.p50} | ${a.p90} | ${a.p99} | ${a.max} | ${cpu(a.cpuMsPerRequest)} | ${a.requests} | ${a.errors} | ${a.answered} (${a.inAck} + ${a.viaResponseUrl}) | ${a.wrong + a.missing} |
 | bare Bolt app (ceiling) | ${c.requestsPerSecond.toFixed(0)} | ${c.p50} | ${c.p90} | ${c.p99} | ${c.max} | ${cpu(c.cpuMsPerRequest)} | ${c.requests} | ${c.errors} | | |
 
 Goal: at least half the ceiling's requests/s (${half.toFixed(0)}), p99 < 50 ms, 0 errors, every question answered.

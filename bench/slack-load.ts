@@ -1,5 +1,5 @@
 /**
- * The Slack load test of issue 7. The real program (`node dist/src/main.js`) runs in HTTP mode as
+ * The Slack load test of issue 7. The real program (`node dist/src/program/main.js`) runs in HTTP mode as
  * a child process, configured by environment as in production and pointed at a fake Slack (this
  * process) for its Web API calls and response URLs; a second child process, bench/slack-cannon.ts,
  * sends it signed `/ask` slash commands with autocannon and checks the answers in the
@@ -301,7 +301,7 @@ export async function slackLoad(options: SlackLoadOptions = {}): Promise<SlackLo
     const logFile = path.join(tmp, 'program.log');
     const log = openSync(logFile, 'w');
     const nodeArgs = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-    const program = children.spawn([...nodeArgs, path.join(root, 'dist/src/main.js')], {
+    const program = children.spawn([...nodeArgs, path.join(root, 'dist/src/program/main.js')], {
       env: programEnv({
         SLACK_BOT_TOKEN: BOT_TOKEN,
         SLACK_SIGNING_SECRET: SIGNING_SECRET,

@@ -4,9 +4,9 @@ import { Analyzer } from './answer/analyzer.js';
 import { answer } from './answer/compose.js';
 import { cleanQuestion } from './answer/question.js';
 import { AnalyticsStore, type AnalyticsOptions } from './analytics/store.js';
-import type { AppConfig, CooldownConfig } from './config.js';
-import { Cooldown } from './cooldown.js';
-import { APOLOGY, UserError } from './errors.js';
+import type { AppConfig } from './config.js';
+import { APOLOGY } from './conversation/texts.js';
+import { UserError } from './errors.js';
 import { KnowledgeLoadError, type ServingAnswerer } from './answer/serving.js';
 import { startAnswerer } from './answer/start.js';
 import { formatKnowledgeError } from './knowledge/loader.js';
@@ -37,8 +37,6 @@ export interface BotOptions {
   /** Folder of Markdown documents, FAQ files, synonyms and checks. */
   knowledgeDir: string;
   logger?: Logger;
-  /** Question limits; none when absent (embedding, benchmarks). */
-  cooldown?: CooldownConfig;
   /** Longest question accepted, in characters (default 500). */
   maxQuestionLength?: number;
   /** Where question outcomes, votes and the audit log go; nothing is recorded when absent. */
@@ -58,7 +56,6 @@ export function botOptionsFrom(config: AppConfig, logger: Logger, metrics?: BotM
   return {
     knowledgeDir: config.knowledgeDir,
     logger,
-    cooldown: config.cooldown,
     maxQuestionLength: config.maxQuestionLength,
     ...(config.analytics ? { analytics: config.analytics } : {}),
     ...(metrics ? { metrics } : {}),
@@ -86,7 +83,6 @@ const DEFAULT_GAP_DAYS = 7;
 export async function createBot(options: BotOptions): Promise<AllianceBot> {
   const logger = options.logger ?? silentLogger();
   const maxQuestionLength = options.maxQuestionLength ?? 500;
-  const cooldown = options.cooldown ? new Cooldown(options.cooldown) : undefined;
 
   // A small knowledge base is built and served on this thread (no message round trip per
   // question); a large one in a worker thread, since building it takes seconds of CPU that must
@@ -199,18 +195,6 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
     async ask(question: Question): Promise<Answer> {
       const started = performance.now();
       try {
-        if (cooldown && !question.isModerator) {
-          const verdict = cooldown.check(question.userId, question.channelId);
-          if (!verdict.allowed) {
-            const seconds = Math.ceil(verdict.retryAfterMs / 1000);
-            const text = verdict.notify
-              ? `You're asking faster than I can keep up. Please wait ${seconds} second${seconds === 1 ? '' : 's'} and ask again.`
-              : '';
-            logger.info({ platform: question.platform, kind: 'cooldown' }, 'bot: question refused by cooldown');
-            options.metrics?.answered(question.platform, 'cooldown', (performance.now() - started) / 1000);
-            return answer('cooldown', text, 0, []);
-          }
-        }
         const text = cleanQuestion(question.text, maxQuestionLength);
         const reply = text === '' ? answerer.help(question.platform) : await answerer.ask(text);
         if (analytics && text !== '') {

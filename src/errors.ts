@@ -6,6 +6,3 @@
 export class UserError extends Error {
   override readonly name = 'UserError';
 }
-
-/** The reply a person gets when a bug stopped the bot from answering. */
-export const APOLOGY = 'Sorry, something went wrong while answering that. The error has been logged; please try again.';

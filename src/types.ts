@@ -18,12 +18,19 @@ export interface Question {
   channelId: string;
   /** Thread the question was asked in, when the platform has threads. */
   threadId?: string;
+  /** The Slack workspace or Discord server, when there is one: conversations are kept per space. */
+  spaceId?: string;
   /** Whether the adapter established that this person is a moderator on its platform. */
   isModerator: boolean;
   /** A display name for reports and audit logs ("reloaded by …"). */
   userName?: string;
   /** Asked in a direct message: its text is private and not stored unless configured. */
   isDirect?: boolean;
+  /**
+   * The reply can be shown to the person alone (slash commands, buttons): a cooldown notice then
+   * comes every time, since it floods no one; messages get it once, then silence.
+   */
+  privateReply?: boolean;
 }
 
 /**
@@ -224,10 +231,14 @@ export interface AdapterStatus {
   reconnects: number;
 }
 
-/** A chat platform front door. Created by a factory, e.g. `createSlackAdapter(config, logger)`. */
+/**
+ * A chat platform front door, the one contract every adapter implements. Created by a factory,
+ * e.g. `createSlackAdapter(config, logger)`; started with the conversation layer
+ * (src/conversation), which it hands every question and whose answers it renders.
+ */
 export interface Adapter {
   readonly name: string;
-  start(bot: Bot): Promise<void>;
+  start(conversation: ChatBot): Promise<void>;
   /** Stops taking new questions, finishes those in flight (bounded wait), then disconnects. */
   stop(): Promise<void>;
   /** Connection state; an adapter without it counts as connected once started. */
@@ -237,4 +248,11 @@ export interface Adapter {
 }
 
 /** Everything an adapter may call: answers, and the moderators' tools behind their checks. */
-export type ChatBot = Bot & ModeratorTools;
+export interface ChatBot extends Bot, ModeratorTools {
+  /**
+   * Whether the place `q` was asked in (its thread, DM, channel) holds a conversation with the bot
+   * that is still remembered, so a reply there without a mention is meant for the bot. The
+   * conversation layer answers it; a bare core has no conversations (absent: never).
+   */
+  follows?(q: Question): Promise<boolean>;
+}

@@ -65,19 +65,6 @@ describe('reload', () => {
   });
 });
 
-describe('cooldowns', () => {
-  it('answer once politely, then stay silent, and never limit moderators', async () => {
-    kb = await tempKnowledge('shipped');
-    const bot = await createBot({ knowledgeDir: kb.dir, cooldown: { userLimit: 2, channelLimit: 100, windowMs: 60_000 } });
-    const kinds = [];
-    for (let i = 0; i < 4; i++) kinds.push(await bot.ask(asked('who founded it?')));
-    expect(kinds.map((a) => a.kind)).toEqual(['list', 'list', 'cooldown', 'cooldown']);
-    expect(kinds[2]?.text).toMatch(/^You're asking faster than I can keep up\. Please wait \d+ seconds?/);
-    expect(kinds[3]?.text).toBe('');
-    expect((await bot.ask(asked('who founded it?', true))).kind).toBe('list');
-  });
-});
-
 describe('bad input', () => {
   it('gets the usage reply for empty questions', async () => {
     kb = await tempKnowledge('shipped');

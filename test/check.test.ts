@@ -5,7 +5,7 @@ import { PROJECT_ROOT } from '../src/paths.js';
 import { tempKnowledge, type TempKnowledge } from './helpers/knowledge.js';
 
 const run = (env: NodeJS.ProcessEnv) =>
-  spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/check.js')], {
+  spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/program/check.js')], {
     encoding: 'utf8',
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH, ...env },

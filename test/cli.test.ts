@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/paths.js';
 import { tempKnowledge, type TempKnowledge } from './helpers/knowledge.js';
 
-const CLI = path.join(PROJECT_ROOT, 'dist/src/cli.js');
+const CLI = path.join(PROJECT_ROOT, 'dist/src/program/cli.js');
 const run = (args: string[], input = '', env: NodeJS.ProcessEnv = {}) =>
   spawnSync(process.execPath, [CLI, ...args], {
     input,
@@ -40,6 +40,35 @@ describe('ask --json', () => {
     expect(rows[0]).toHaveProperty('confidence');
     expect(rows[0]?.sources).toEqual([expect.objectContaining({ document: 'Global MOOC Alliance launched' })]);
     expect(rows[1]).toMatchObject({ kind: 'unknown', answer: expect.stringContaining("don't know") });
+  });
+});
+
+describe('ask --json with conversations', () => {
+  it('reads JSON lines with the same conversation id as one conversation, and plain lines each on their own', async () => {
+    kb = await tempKnowledge({
+      'festival.md':
+        '---\ntitle: The Harbour Festival\n---\n\nThe Harbour Festival sponsors are: Harbour Bank, Coastal Trust.\n\nHarbour Bank is a bank based in Portsmouth.\n',
+    });
+    const lines = [
+      JSON.stringify({ question: 'Is Harbour Bank a sponsor?', conversation: 'a' }),
+      JSON.stringify({ question: 'Is Coastal Trust a sponsor?', conversation: 'b' }),
+      JSON.stringify({ question: 'where is it based?', conversation: 'a' }),
+      'where is it based?',
+    ];
+    const { stdout, status } = run(['--json'], `${lines.join('\n')}\n`, { KNOWLEDGE_DIR: kb.dir });
+    expect(status).toBe(0);
+    const rows = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { question: string; answer: string });
+    expect(rows.map((r) => r.question)).toEqual([
+      'Is Harbour Bank a sponsor?',
+      'Is Coastal Trust a sponsor?',
+      'where is it based?',
+      'where is it based?',
+    ]);
+    expect(rows[2]?.answer).toContain('Portsmouth');
+    expect(rows[3]?.answer).not.toContain('Portsmouth');
   });
 });
 

@@ -24,7 +24,7 @@ async function startProgram(env: NodeJS.ProcessEnv): Promise<{ out: () => string
   const port = await freePort();
   kb = await tempKnowledge('shipped');
   let out = '';
-  child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/main.js')], {
+  child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/program/main.js')], {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH, HTTP_PORT: String(port), KNOWLEDGE_DIR: kb.dir, ANALYTICS_DB: 'off', LOG_LEVEL: 'info', ...env },
   });
@@ -83,7 +83,7 @@ describe('the program in terminal mode', () => {
   });
 
   it('refuses to start on a malformed setting, naming it', async () => {
-    const run = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/main.js')], {
+    const run = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/program/main.js')], {
       cwd: PROJECT_ROOT,
       env: { PATH: process.env.PATH, HTTP_PORT: 'eighty' },
     });
@@ -108,7 +108,7 @@ async function startSlackProgram(extraEnv: NodeJS.ProcessEnv = {}): Promise<{ po
   const port = await freePort();
   kb = await tempKnowledge('shipped');
   let out = '';
-  child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/main.js')], {
+  child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/program/main.js')], {
     cwd: PROJECT_ROOT,
     env: {
       PATH: process.env.PATH,

@@ -11,6 +11,7 @@ import {
   type APIApplicationCommand,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
+import type { Invocations } from '../../src/conversation/commands.js';
 
 /** Longest question the adapter passes on; the core cuts further to MAX_QUESTION_LENGTH. */
 export const MAX_QUESTION_CHARS = 1000;
@@ -161,3 +162,14 @@ export async function syncCommands(
   await rest.put(route, { body: wanted });
   return 'registered';
 }
+
+/** How Discord invokes each command of the conversation layer's table, for help. */
+export const DISCORD_INVOCATIONS: Invocations = {
+  ask: `/${COMMAND.ask}`,
+  help: `/${COMMAND.help}`,
+  reload: `/${COMMAND.reload}`,
+  status: `/${COMMAND.kb} ${KB.status}`,
+  gaps: `/${COMMAND.kb} ${KB.gaps}`,
+  why: `/${COMMAND.kb} ${KB.why}`,
+  teach: `/${COMMAND.kb} ${KB.teach}`,
+};

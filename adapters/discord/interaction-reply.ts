@@ -1,6 +1,6 @@
 /** Answering an interaction within Discord's 3-second window, deferring when the work runs long. */
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
-import { APOLOGY } from '../../src/errors.js';
+import { APOLOGY } from '../../src/conversation/texts.js';
 import { plainMessage, type RenderedMessage } from './render.js';
 
 /**

@@ -4,6 +4,7 @@
  * Server or a moderator role) and refuses others privately; every reply is ephemeral.
  */
 import type { ButtonInteraction, ChatInputCommandInteraction, Interaction, ModalSubmitInteraction } from 'discord.js';
+import { moderatorRefusal, TEACH_FAILED } from '../../src/conversation/texts.js';
 import { UserError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import type { ChatBot, Question, ReloadOptions, TeachResult } from '../../src/types.js';
@@ -21,19 +22,18 @@ import {
 } from './render-moderator.js';
 import { openFormButtonId, parseOpenFormButtonId, readTeachForm, teachInput, teachModal, type TeachDrafts } from './teach-form.js';
 
+/** Who Discord's moderators are, for refusals. */
+const MODERATORS = 'members with the Manage Server permission or a moderator role';
+
 /** Shown to people who may not `/reload`, only to them. */
-export const RELOAD_REFUSAL =
-  'Only moderators can reload the knowledge base: members with the Manage Server permission or a moderator role.';
+export const RELOAD_REFUSAL = moderatorRefusal('reload the knowledge base', MODERATORS);
 
 /** Shown to people who may not use `/kb` or the teach form, only to them. */
-export const MODERATOR_REFUSAL = 'Only moderators can use this: members with the Manage Server permission or a moderator role.';
+export const MODERATOR_REFUSAL = moderatorRefusal('use this', MODERATORS);
 
 /** Said when a Teach or "Edit and resubmit" button outlived its draft. */
 export const DRAFT_EXPIRED =
   'This form is no longer kept (drafts are kept for an hour, for the moderator who made them). Run /kb teach or /kb gaps again.';
-
-/** Said in place of a teach that failed on a bug; the typed text is kept all the same. */
-const TEACH_FAILED = 'Saving failed on our side (the error is logged); your text is kept, try again.';
 
 /** What the moderator handlers need from the adapter. */
 export interface ModeratorDeps {

@@ -2,7 +2,7 @@
 import { MAX_QUESTION_CHARS } from './commands.js';
 
 /** Cuts a question to what the adapter passes on and folds whitespace. */
-export function cleanQuestion(text: string): string {
+export function limitQuestion(text: string): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, MAX_QUESTION_CHARS).trim();
 }
 
@@ -16,7 +16,7 @@ function mentionPattern(botId: string, botRoleId: string | undefined, flags: str
 
 /** The question in a message that mentions the bot: the text without the mention(s). */
 export function stripMention(content: string, botId: string, botRoleId?: string): string {
-  return cleanQuestion(content.replace(mentionPattern(botId, botRoleId, 'g'), ' '));
+  return limitQuestion(content.replace(mentionPattern(botId, botRoleId, 'g'), ' '));
 }
 
 /** Whether a message's text mentions the bot explicitly (replies and @everyone do not count). */

@@ -3,9 +3,9 @@
  * gaps with a Teach button per group, `why` in a code block, and the teach outcome.
  */
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
-import { formatGaps, formatStatus } from '../../src/format.js';
+import { formatGaps, formatStatus } from '../../src/conversation/reports.js';
 import type { GapsReport, ReloadReport, StatusReport, TeachResult } from '../../src/types.js';
-import { LIMITS, NO_MENTIONS, plainMessage, renderReloadReport, splitText, truncate, type RenderedMessage } from './render.js';
+import { LIMITS, NO_MENTIONS, plainMessage, reloadReportMessage, splitText, truncate, type RenderedMessage } from './render.js';
 
 /** One process's reload: its shard id when sharded. */
 export interface ShardReload {
@@ -35,7 +35,7 @@ function messages(text: string, components: APIActionRowComponent<APIButtonCompo
 export function renderReloads(reloads: readonly ShardReload[]): RenderedMessage {
   const [first] = reloads;
   if (!first) return plainMessage('Nothing was reloaded.');
-  if (reloads.length === 1 && first.shard === undefined) return renderReloadReport(first.report);
+  if (reloads.length === 1 && first.shard === undefined) return reloadReportMessage(first.report);
   const ok = reloads.filter((r) => r.report.ok);
   const shown = reloads.find((r) => !r.report.ok) ?? first;
   const head =
@@ -45,7 +45,7 @@ export function renderReloads(reloads: readonly ShardReload[]): RenderedMessage 
           .filter((r) => !r.report.ok)
           .map((r) => r.shard)
           .join(', ')} still serve the previous knowledge.`;
-  return plainMessage(`${head}\n${renderReloadReport(shown.report).content}`);
+  return plainMessage(`${head}\n${reloadReportMessage(shown.report).content}`);
 }
 
 /** `/kb status`. */
@@ -87,7 +87,7 @@ function editButton(customId: string): APIActionRowComponent<APIButtonComponent>
 
 /** A teach that went live: the confirmation with its reload report. */
 export function renderTaught(question: string, result: TeachResult): RenderedMessage[] {
-  const report = result.report ? `\n${renderReloadReport(result.report).content}` : '';
+  const report = result.report ? `\n${reloadReportMessage(result.report).content}` : '';
   return messages(`Saved and live: "${truncate(question.trim(), 300)}" is answered from now on.${report}`);
 }
 

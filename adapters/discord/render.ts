@@ -12,7 +12,10 @@ import {
   type APIEmbed,
   type MessageMentionOptions,
 } from 'discord.js';
+import { splitText, truncate } from '../../src/conversation/limits.js';
+import { formatReloadReport } from '../../src/conversation/reports.js';
 import type { Answer, ReloadReport, Source } from '../../src/types.js';
+import { COMMAND } from './commands.js';
 import { renderVotes } from './votes.js';
 
 /** Discord's limits (https://discord.com/developers/docs/resources/message#create-message). */
@@ -46,33 +49,9 @@ export interface RenderOptions {
   question?: string;
 }
 
+export { splitText, truncate };
+
 const ELLIPSIS = '…';
-
-/** Cuts `text` to `max` characters, ending with an ellipsis when it had to cut. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, Math.max(0, max - 1)).trimEnd()}${ELLIPSIS}`;
-}
-
-/**
- * Splits `text` into pieces of at most `limit` characters, preferring paragraph, line, sentence
- * and word boundaries so a list item or sentence is not cut in the middle.
- */
-export function splitText(text: string, limit: number): string[] {
-  const pieces: string[] = [];
-  let rest = text.trim();
-  while (rest.length > limit) {
-    const window = rest.slice(0, limit + 1);
-    const cut = [/\n\n(?!.*\n\n)/s, /\n(?!.*\n)/s, /[.!?]\s(?!.*[.!?]\s)/s, /\s(?!.*\s)/s]
-      .map((boundary) => window.search(boundary))
-      .find((index) => index > limit / 3);
-    const at = cut === undefined ? limit : cut + 1;
-    pieces.push(rest.slice(0, at).trimEnd());
-    rest = rest.slice(at).trimStart();
-  }
-  if (rest.length > 0) pieces.push(rest);
-  return pieces;
-}
 
 /** "Document › Section" for a source. */
 export function sourceLabel(source: Source): string {
@@ -180,44 +159,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Rende
   });
 }
 
-function namedList(title: string, names: readonly string[]): string | undefined {
-  if (names.length === 0) return undefined;
-  const shown = names.slice(0, 20).join(', ');
-  return `**${title}:** ${shown}${names.length > 20 ? ` and ${names.length - 20} more` : ''}`;
-}
-
-/**
- * Knowledge checks, reported by cores that run known-good questions against new knowledge before
- * swapping it in. Read structurally so the renderer works with cores that do and do not run them.
- */
-interface CheckFields {
-  forced?: boolean;
-  checksPassed?: number;
-  checkFailures?: { question: string; problems: string[] }[];
-}
-
-/** The `/reload` reply: what changed, or why the new knowledge was refused. */
-export function renderReloadReport(report: ReloadReport): RenderedMessage {
-  const { forced, checksPassed, checkFailures = [] } = report as ReloadReport & CheckFields;
-  const lines: string[] = [];
-  if (report.ok) {
-    lines.push(
-      `Reloaded the knowledge base: ${report.documents} documents, ${report.passages} passages, ${report.faqEntries} FAQ entries (${report.tookMs} ms).`,
-    );
-    const changes = [namedList('Added', report.added), namedList('Removed', report.removed), namedList('Changed', report.changed)].filter(
-      (line): line is string => line !== undefined,
-    );
-    lines.push(...(changes.length > 0 ? changes : ['Nothing changed.']));
-    if (forced) lines.push('Checks were skipped (forced).');
-    else if (checksPassed) lines.push(`All ${checksPassed} checks passed.`);
-  } else {
-    lines.push('Reload failed; the previous knowledge is still serving. Fix these and run /reload again:');
-    const problems = [
-      ...report.errors.map((error) => `- \`${error.file}${error.line === undefined ? '' : `:${error.line}`}\`: ${error.message}`),
-      ...checkFailures.map((failure) => `- check "${failure.question}": ${failure.problems.join('; ')}`),
-    ];
-    lines.push(...problems.slice(0, 15));
-    if (problems.length > 15) lines.push(`- and ${problems.length - 15} more`);
-  }
-  return plainMessage(lines.join('\n'));
+/** The `/reload` reply: the one reload report, as a plain message. */
+export function reloadReportMessage(report: ReloadReport): RenderedMessage {
+  return plainMessage(formatReloadReport(report, `/${COMMAND.reload} force:True`));
 }

@@ -5,12 +5,11 @@
  * the shards gracefully.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
-import type { DiscordConfig } from '../../src/config.js';
+import type { DiscordConfig } from './config.js';
 import type { Logger } from '../../src/logger.js';
 import type { AdapterStatus, ChatBot } from '../../src/types.js';
-import type { DiscordAdapter } from './adapter.js';
+import type { DiscordAdapter } from './types.js';
 import { postDigest } from './digest.js';
 import { STOP_GRACE_MS } from './in-flight.js';
 
@@ -114,7 +113,8 @@ export function createShardedAdapter(config: DiscordConfig, logger: Logger, opti
       if (manager) throw new Error('discord: adapter already started');
       stopping = false;
       const total = config.shards === 'auto' || config.shards === undefined ? await recommendedShards(rest) : config.shards;
-      const file = options.shardFile ?? fileURLToPath(new URL('./shard.js', import.meta.url));
+      const file = options.shardFile;
+      if (!file) throw new Error('discord: sharding needs the shard entry file (ShardingOptions.shardFile)');
       const m = withoutManagerEnv(
         () => new ShardingManager(path.resolve(file), { totalShards: total, token: config.token, mode: 'process', respawn: true }),
       );

@@ -8,7 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
-import type { SlackConfig } from '../../src/config.js';
+import type { SlackConfig } from './config.js';
 import { UserError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import type { AdapterStatus } from '../../src/types.js';

@@ -5,11 +5,13 @@
  * weekly digest, reports its connection for /healthz and stops without dropping what it is
  * answering.
  */
-import type { SlackConfig } from '../../src/config.js';
+import type { SlackConfig } from './config.js';
 import { UserError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import type { Adapter, AdapterStatus, ChatBot } from '../../src/types.js';
 import { createSlackApp, type RouteHandler, type SlackApp, type SlackMode } from './app.js';
+import { createMemoryState } from '../../src/state/memory.js';
+import type { Deduper } from '../../src/state/types.js';
 import { createDedupe } from './dedupe.js';
 import { installGate, type Gate } from './gate.js';
 import { createModeratorCheck } from './moderators.js';
@@ -17,6 +19,8 @@ import { register } from './listeners/index.js';
 import { renderNotice } from './render.js';
 
 export { EVENTS_PATH, type RouteHandler, type SlackMode } from './app.js';
+export { SLACK_INVOCATIONS } from './invocations.js';
+export { readSlackConfig, type SlackConfig } from './config.js';
 
 /** The Slack {@link Adapter}, plus what tests and operators may want to know once it runs. */
 export interface SlackAdapter extends Adapter {
@@ -43,6 +47,8 @@ export interface SlackAdapterOptions {
   teachAckBudgetMs?: number;
   /** How long `/ask` waits to put the answer in its acknowledgement before using the response_url; default 1.5 s. */
   askAckBudgetMs?: number;
+  /** Where event ids already answered are claimed (shared between instances); this process's memory when absent. */
+  deduper?: Deduper;
 }
 
 const STOP_TIMEOUT_MS = 10_000;
@@ -77,7 +83,7 @@ export function createSlackAdapter(config: SlackConfig, logger: Logger, options:
       register(slack.app, {
         bot,
         logger,
-        dedupe: createDedupe(),
+        dedupe: createDedupe(options.deduper ?? createMemoryState()),
         moderators,
         teachAckBudgetMs: options.teachAckBudgetMs,
         askAckBudgetMs: options.askAckBudgetMs,

@@ -3,9 +3,10 @@
  * per gap), `/kb why` (a code block), the `/kb` usage and the outcome of a teach. Pure functions,
  * like render.ts; every text from the knowledge or from people is escaped.
  */
+import { splitText, truncate } from '../../src/conversation/limits.js';
 import type { GapsReport, StatusReport, TeachResult } from '../../src/types.js';
 import { escapeText } from './escape.js';
-import { renderNotice, renderReloadReport, SECTION_LIMIT, splitText, type Block, type RenderedMessage } from './render.js';
+import { renderNotice, reloadReportMessage, SECTION_LIMIT, type Block, type RenderedMessage } from './render.js';
 
 /** action_id prefix of the Teach buttons in the gaps list; the value is the gap's question. */
 export const TEACH_GAP_ACTION_PREFIX = 'kb_teach_gap';
@@ -20,13 +21,9 @@ function section(text: string): Block {
   return { type: 'section', text: { type: 'mrkdwn', text } };
 }
 
-function clip(text: string, limit: number): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1).trimEnd()}…`;
-}
-
 function message(lines: string[], blocks?: Block[]): RenderedMessage {
   const text = lines.join('\n');
-  return { text: clip(text, SECTION_LIMIT), blocks: blocks ?? splitText(text).map(section) };
+  return { text: truncate(text, SECTION_LIMIT), blocks: blocks ?? splitText(text, SECTION_LIMIT).map(section) };
 }
 
 /** `YYYY-MM-DD HH:MM UTC`: minutes are enough to tell reloads apart. */
@@ -74,7 +71,7 @@ export function renderGaps(report: GapsReport): RenderedMessage {
       .slice(0, PHRASINGS_SHOWN)
       .map((p) => `“${escapeText(p)}”`)
       .join(', ');
-    const text = clip(`${i + 1}. *${escapeText(gap.question)}* ×${gap.count}${also ? `\n      also: ${also}` : ''}`, SECTION_LIMIT);
+    const text = truncate(`${i + 1}. *${escapeText(gap.question)}* ×${gap.count}${also ? `\n      also: ${also}` : ''}`, SECTION_LIMIT);
     lines.push(`${i + 1}. ${escapeText(gap.question)} ×${gap.count}`);
     blocks.push({
       type: 'section',
@@ -83,14 +80,14 @@ export function renderGaps(report: GapsReport): RenderedMessage {
         type: 'button',
         action_id: `${TEACH_GAP_ACTION_PREFIX}_${i}`,
         text: { type: 'plain_text', text: 'Teach', emoji: false },
-        value: clip(gap.question, BUTTON_VALUE_LIMIT),
-        accessibility_label: clip(`Teach the answer to: ${gap.question}`, 75),
+        value: truncate(gap.question, BUTTON_VALUE_LIMIT),
+        accessibility_label: truncate(`Teach the answer to: ${gap.question}`, 75),
       },
     });
   });
   const voted = report.downvoted.map((d) => `• ${escapeText(d.question)}: 👎 ${d.down} · 👍 ${d.up}`);
   const votedText = `*Most down-voted answers*\n${voted.length > 0 ? voted.join('\n') : '_None._'}`;
-  blocks.push({ type: 'divider' }, ...splitText(votedText).map(section));
+  blocks.push({ type: 'divider' }, ...splitText(votedText, SECTION_LIMIT).map(section));
   lines.push(votedText);
   return message(lines, blocks);
 }
@@ -99,7 +96,7 @@ export function renderGaps(report: GapsReport): RenderedMessage {
 export function renderWhy(explanation: string): RenderedMessage {
   // Each piece is its own code block; the fences take 8 characters of the section's 3,000.
   const pieces = splitText(escapeText(explanation.trimEnd()), SECTION_LIMIT - 8);
-  return { text: clip(explanation, SECTION_LIMIT), blocks: pieces.slice(0, 45).map((piece) => section(`\`\`\`${piece}\`\`\``)) };
+  return { text: truncate(explanation, SECTION_LIMIT), blocks: pieces.slice(0, 45).map((piece) => section(`\`\`\`${piece}\`\`\``)) };
 }
 
 /** The `/kb` subcommands, for `/kb` alone, `/kb help` and unknown subcommands. */
@@ -118,6 +115,6 @@ export function renderKbHelp(command: string, reloadCommand: string): RenderedMe
 export function renderTaught(question: string, result: TeachResult): RenderedMessage {
   const head = `:white_check_mark: Taught and live: *${escapeText(question.trim())}*`;
   if (!result.report) return message([head]);
-  const report = renderReloadReport(result.report);
-  return { text: clip(`${head}\n${report.text}`, SECTION_LIMIT), blocks: [section(head), ...report.blocks] };
+  const report = reloadReportMessage(result.report);
+  return { text: truncate(`${head}\n${report.text}`, SECTION_LIMIT), blocks: [section(head), ...report.blocks] };
 }

@@ -3,6 +3,8 @@
  * network, so the limits and the escaping are unit-tested on their own.
  */
 import type { types } from '@slack/bolt';
+import { splitText, truncate } from '../../src/conversation/limits.js';
+import { formatReloadReport } from '../../src/conversation/reports.js';
 import type { Answer, ReloadReport, Source } from '../../src/types.js';
 import { escapeText } from './escape.js';
 
@@ -40,36 +42,6 @@ export interface RenderAnswerOptions {
   askedBy?: string;
   /** The question as the person typed it, echoed (escaped) with `askedBy`. */
   question?: string;
-}
-
-/**
- * Splits already escaped mrkdwn into pieces of at most `limit` characters, preferring paragraph,
- * then line, then word boundaries, and never cutting an `&amp;`-style entity in two.
- */
-export function splitText(text: string, limit = SECTION_LIMIT): string[] {
-  const pieces: string[] = [];
-  let rest = text;
-  while (rest.length > limit) {
-    const window = rest.slice(0, limit + 1);
-    let cut = window.lastIndexOf('\n\n');
-    if (cut < limit / 2) cut = window.lastIndexOf('\n');
-    if (cut < limit / 2) cut = window.lastIndexOf(' ');
-    if (cut < limit / 2) {
-      cut = limit;
-      // An entity is at most 5 characters (&amp;); back up to its `&` rather than split it.
-      const amp = rest.lastIndexOf('&', cut - 1);
-      if (amp > cut - 5 && rest.indexOf(';', amp) >= cut) cut = amp;
-    }
-    const piece = rest.slice(0, cut).trimEnd();
-    if (piece) pieces.push(piece);
-    rest = rest.slice(cut).trimStart();
-  }
-  if (rest.trim()) pieces.push(rest);
-  return pieces;
-}
-
-function truncate(text: string, limit: number): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1).trimEnd()}…`;
 }
 
 function section(text: string): Block {
@@ -110,7 +82,7 @@ export function renderAnswer(answer: Answer, options: RenderAnswerOptions = {}):
   if (asked) blocks.push(context(asked));
 
   const body = escapeText(answer.text.trim() || 'I have no answer to that.');
-  let sections = splitText(body);
+  let sections = splitText(body, SECTION_LIMIT);
   if (sections.length > MAX_SECTIONS) {
     sections = sections.slice(0, MAX_SECTIONS);
     sections[MAX_SECTIONS - 1] = `${truncate(sections[MAX_SECTIONS - 1] ?? '', SECTION_LIMIT - 1)}…`;
@@ -160,49 +132,14 @@ function feedbackButtons(answerId: string): Block {
 /** Renders a plain notice (refusal, apology, cooldown) as one section with the same text fallback. */
 export function renderNotice(text: string): RenderedMessage {
   const escaped = escapeText(text);
-  return { text: escaped, blocks: splitText(escaped).slice(0, MAX_SECTIONS).map(section) };
+  return { text: escaped, blocks: splitText(escaped, SECTION_LIMIT).slice(0, MAX_SECTIONS).map(section) };
 }
 
-function names(label: string, list: string[]): string | undefined {
-  if (list.length === 0) return undefined;
-  const shown = list.slice(0, 20).map(escapeText).join(', ');
-  return `*${label}:* ${shown}${list.length > 20 ? ` and ${list.length - 20} more` : ''}`;
-}
+/** How a Slack moderator skips the checks. */
+const RELOAD_FORCE = '/kb-reload force';
 
-/** The checked-reload fields of a report (known-good questions re-asked against the new knowledge). */
-interface ReloadChecks {
-  ok: boolean;
-  forced?: boolean;
-  checksPassed?: number;
-  checkFailures?: { question: string; problems: string[] }[];
-}
-
-/** Renders a reload report for the moderator who asked for it. */
-export function renderReloadReport(report: ReloadReport): RenderedMessage {
-  const checks: ReloadChecks = report;
-  const lines: string[] = [];
-  if (report.ok) {
-    lines.push(
-      `:white_check_mark: Knowledge reloaded: ${report.documents} documents, ${report.passages} passages, ` +
-        `${report.faqEntries} FAQ entries (${report.tookMs} ms).`,
-    );
-    const changes = [names('Added', report.added), names('Removed', report.removed), names('Changed', report.changed)].filter(
-      (line): line is string => line !== undefined,
-    );
-    lines.push(...(changes.length > 0 ? changes : ['No documents changed.']));
-  } else {
-    lines.push(':warning: Reload failed; the previous knowledge keeps answering. Fix these and reload again:');
-  }
-  if (checks.forced) lines.push('Checks were skipped (forced reload).');
-  else if (report.ok && checks.checksPassed) lines.push(`All ${checks.checksPassed} checks passed.`);
-  for (const failure of (checks.checkFailures ?? []).slice(0, 10)) {
-    lines.push(`• ${escapeText(failure.question)}: ${escapeText(failure.problems.join('; '))}`);
-  }
-  for (const error of report.errors.slice(0, 30)) {
-    const where = error.line === undefined ? error.file : `${error.file}:${error.line}`;
-    lines.push(`• \`${escapeText(where)}\`: ${escapeText(error.message)}`);
-  }
-  if (report.errors.length > 30) lines.push(`… and ${report.errors.length - 30} more problems.`);
-  const text = lines.join('\n');
-  return { text: truncate(text, SECTION_LIMIT), blocks: splitText(text).slice(0, MAX_SECTIONS).map(section) };
+/** Renders the one reload report for the moderator who asked for it, escaped for mrkdwn. */
+export function reloadReportMessage(report: ReloadReport): RenderedMessage {
+  const text = escapeText(formatReloadReport(report, RELOAD_FORCE));
+  return { text: truncate(text, SECTION_LIMIT), blocks: splitText(text, SECTION_LIMIT).slice(0, MAX_SECTIONS).map(section) };
 }

@@ -5,6 +5,7 @@
  * typed. Pure functions; the listeners do the Slack calls.
  */
 import type { types } from '@slack/bolt';
+import { truncate } from '../../src/conversation/limits.js';
 import type { TeachInput, TeachResult } from '../../src/types.js';
 
 /** callback_id of the teach modal; the view listener matches it. */
@@ -21,8 +22,6 @@ export type ViewStateValues = Record<string, Record<string, { value?: string | n
 /** The most a Slack input accepts; the core's own limits are lower and are reported per field. */
 const QUESTION_MAX = 500;
 const TEXT_MAX = 3000;
-/** An initial_value over an input's max_length makes views.open fail; a gap question is shorter anyway. */
-const clip = (text: string, limit: number): string => (text.length <= limit ? text : text.slice(0, limit));
 
 function input(
   blockId: string,
@@ -41,7 +40,7 @@ function input(
       multiline: options.multiline,
       max_length: options.max,
       placeholder: { type: 'plain_text', text: options.placeholder },
-      ...(options.initial ? { initial_value: clip(options.initial, options.max) } : {}),
+      ...(options.initial ? { initial_value: truncate(options.initial, options.max) } : {}),
     },
   };
 }
@@ -58,7 +57,12 @@ export interface TeachPrefill {
 /** The teach modal, filled in from `prefill`. */
 export function teachView(prefill: TeachPrefill = {}): types.ModalView {
   const problems: types.KnownBlock[] = prefill.problems?.length
-    ? [{ type: 'section', text: { type: 'plain_text', text: clip(`Not saved: ${prefill.problems.join(' ')}`, TEXT_MAX), emoji: false } }]
+    ? [
+        {
+          type: 'section',
+          text: { type: 'plain_text', text: truncate(`Not saved: ${prefill.problems.join(' ')}`, TEXT_MAX), emoji: false },
+        },
+      ]
     : [];
   return {
     type: 'modal',
@@ -121,7 +125,7 @@ export function teachErrors(errors: TeachResult['errors']): Record<string, strin
     byBlock[block] = byBlock[block] ? `${byBlock[block]} ${error.message}` : error.message;
   }
   // Slack shows at most a line or two under a field; a long check failure is cut, not refused.
-  for (const block of Object.keys(byBlock)) byBlock[block] = clip(byBlock[block] ?? '', 1000);
+  for (const block of Object.keys(byBlock)) byBlock[block] = truncate(byBlock[block] ?? '', 1000);
   return byBlock;
 }
 
@@ -140,7 +144,7 @@ export function savingView(question: string): types.ModalView {
         type: 'section',
         text: {
           type: 'plain_text',
-          text: clip(`Saving “${question}” and running the checks… You will get a direct message when it is live.`, TEXT_MAX),
+          text: truncate(`Saving “${question}” and running the checks… You will get a direct message when it is live.`, TEXT_MAX),
           emoji: false,
         },
       },

@@ -1,6 +1,7 @@
 import readline from 'node:readline';
+import { type CommandName, TERMINAL_INVOCATIONS } from '../../src/conversation/commands.js';
 import { UserError } from '../../src/errors.js';
-import { formatAnswer, formatGaps, formatReloadReport, formatStatus } from '../../src/format.js';
+import { formatAnswer, formatGaps, formatReloadReport, formatStatus } from '../../src/conversation/reports.js';
 import type { Adapter, ChatBot, Question } from '../../src/types.js';
 
 /** Options for {@link createTerminalAdapter}. */
@@ -9,6 +10,8 @@ export interface TerminalAdapterConfig {
   output: NodeJS.WritableStream;
   /** Called when the person ends the chat (Ctrl-D, /quit). */
   onClose?: () => void;
+  /** Whether the person at the terminal is a moderator; they run the process, so by default yes. */
+  moderator?: boolean;
 }
 
 const CONNECT_HINT =
@@ -16,7 +19,7 @@ const CONNECT_HINT =
 
 /**
  * A readline chat: every line is a question; `/reload`, `/help` and `/quit` are commands.
- * The person at the terminal runs the process, so they count as a moderator.
+ * The person at the terminal runs the process, so they count as a moderator (unless configured not to).
  */
 export function createTerminalAdapter(config: TerminalAdapterConfig): Adapter {
   let rl: readline.Interface | undefined;
@@ -27,16 +30,18 @@ export function createTerminalAdapter(config: TerminalAdapterConfig): Adapter {
     platform: 'terminal',
     userId: 'terminal',
     channelId: 'terminal',
-    isModerator: true,
+    isModerator: config.moderator ?? true,
     userName: 'terminal',
   });
 
   /** Terminal commands; anything else is a question. */
-  async function command(bot: ChatBot, name: string, rest: string): Promise<string | undefined> {
-    const by = question(`/${name} ${rest}`.trim());
+  async function command(bot: ChatBot, typed: string, rest: string): Promise<string | undefined> {
+    const by = question(`/${typed} ${rest}`.trim());
+    // The command table's names, as the terminal invokes them (`/status` is `status`).
+    const name = (Object.keys(TERMINAL_INVOCATIONS) as CommandName[]).find((c) => TERMINAL_INVOCATIONS[c] === `/${typed}`);
     switch (name) {
       case 'help':
-        return `${formatAnswer(bot.help('terminal'))}\nCommands: /reload [force], /status, /gaps [days], /why <question>, /quit`;
+        return `${formatAnswer(bot.help('terminal'))}\n/quit leaves.`;
       case 'reload':
         return formatReloadReport(await bot.reload(by, { force: rest === 'force' }));
       case 'status':

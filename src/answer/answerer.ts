@@ -159,14 +159,13 @@ export class Answerer {
   }
 
   /** The usage reply. */
-  help(platform: Platform): Answer {
+  help(_platform: Platform): Answer {
     const examples = this.suggestionPool.slice(0, 3).map((s) => s.text);
-    const reload = platform === 'terminal' ? '/reload' : platform === 'slack' ? '/kb-reload' : '/reload';
     const text =
       `I answer questions about the ${this.knowledge.subject} from ${this.stats.documents} document(s)` +
       `${this.stats.faqEntries ? ` and ${this.stats.faqEntries} curated FAQ entries` : ''}. Ask me a question in plain words` +
       `${examples.length ? `, for example: ${examples.map((e) => `"${e}"`).join(', ')}` : ''}. ` +
-      `Every answer names its source; when I don't know, I say so. Moderators can reload the knowledge with ${reload}.`;
+      "Every answer names its source; when I don't know, I say so.";
     return answer('help', text, 1, [], examples);
   }
 

@@ -1,6 +1,8 @@
 import type { FaqEntry } from '../knowledge/types.js';
+import type { Answer } from '../types.js';
 import type { Analyzer } from './analyzer.js';
-import type { Answerer } from './answerer.js';
+import type { PassageIndex } from './passage-index.js';
+import type { EntityList } from './passages.js';
 import { fold } from './text.js';
 
 /** A question the bot is known to answer, with its terms for matching what someone typed. */
@@ -18,7 +20,15 @@ const MAX_CANDIDATES = 200;
  * Each generated question is asked of the answerer and kept only if it is answered, so a
  * suggestion never leads to "I don't know".
  */
-export function buildSuggestions(answerer: Answerer, faq: readonly FaqEntry[]): Suggestion[] {
+/** What suggestions are built from: an answerer's lists, passages and analyzer, and its answers (no import of it: no cycle). */
+export interface SuggestionSource {
+  readonly analyzer: Analyzer;
+  readonly index: Pick<PassageIndex, 'passages'>;
+  readonly lists: readonly EntityList[];
+  ask(text: string): Answer;
+}
+
+export function buildSuggestions(answerer: SuggestionSource, faq: readonly FaqEntry[]): Suggestion[] {
   const candidates: string[] = [];
   for (const list of answerer.lists) {
     candidates.push(`Who are the ${list.name}?`, `How many ${list.name} are there?`);

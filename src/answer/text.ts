@@ -72,13 +72,8 @@ export function hasPlace(text: string): boolean {
   );
 }
 
-/** Cuts text to at most `max` characters at a word boundary, with an ellipsis. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '')}…`;
-}
+/** The one truncation helper, for the core's answers and quotes too. */
+export { truncate } from '../conversation/limits.js';
 
 /** Upper-cases the first letter. */
 export function capitalize(text: string): string {

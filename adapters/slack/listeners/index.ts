@@ -6,14 +6,14 @@
  * runs every listener's matching for every payload, so each extra listener costs every request.
  */
 import type { App } from '@slack/bolt';
-import type { ListenerDeps } from '../deps.js';
+import type { ListenerContext } from '../listener-context.js';
 import * as actions from './actions/index.js';
 import * as commands from './commands/index.js';
 import * as events from './events/index.js';
 import * as views from './views/index.js';
 
 /** Registers all listeners and the global error handler. */
-export function register(app: App, deps: ListenerDeps): void {
+export function register(app: App, deps: ListenerContext): void {
   events.register(app, deps);
   commands.register(app, deps);
   actions.register(app, deps);

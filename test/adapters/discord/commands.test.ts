@@ -1,7 +1,7 @@
 import type { APIApplicationCommand } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { commandDefinitions, commandsDiffer, commandsRoute } from '../../../adapters/discord/commands.js';
-import { cleanQuestion, mentionsBot, stripMention } from '../../../adapters/discord/question-text.js';
+import { limitQuestion, mentionsBot, stripMention } from '../../../adapters/discord/question-text.js';
 
 /** What Discord returns for registered commands: our data plus ids and defaults. */
 const registered = (): APIApplicationCommand[] =>
@@ -87,6 +87,6 @@ describe('reading a mention', () => {
   });
 
   it('cuts overly long questions', () => {
-    expect(cleanQuestion('a'.repeat(5000)).length).toBe(1000);
+    expect(limitQuestion('a'.repeat(5000)).length).toBe(1000);
   });
 });

@@ -4,9 +4,9 @@
  */
 import { Writable } from 'node:stream';
 import { createDiscordAdapter } from '../../../adapters/discord/index.js';
-import type { DiscordConfig } from '../../../src/config.js';
+import type { DiscordConfig } from '../../../adapters/discord/config.js';
 import { createLogger } from '../../../src/logger.js';
-import type { DiscordAdapter } from '../../../adapters/discord/adapter.js';
+import type { DiscordAdapter } from '../../../adapters/discord/index.js';
 import type { Answer, ChatBot, Question } from '../../../src/types.js';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.js';
 

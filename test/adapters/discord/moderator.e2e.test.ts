@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DRAFT_EXPIRED, MODERATOR_REFUSAL, RELOAD_REFUSAL } from '../../../adapters/discord/moderator.js';
+import { TEACH_FAILED } from '../../../src/conversation/texts.js';
 import { createBot, type AllianceBot } from '../../../src/bot.js';
 import type { ChatBot, ReloadOptions } from '../../../src/types.js';
 import type { MessageBody, ModalBody, SentInteraction } from '../../fakes/discord/fake-discord.js';
@@ -52,10 +53,10 @@ describe('/reload force', () => {
     });
     const { fake } = await startHarness(spy);
     const bodies = await privateReply(fake, fake.slashCommand('reload', { force: true }, fake.admin));
-    expect(text(bodies)).toContain('Checks were skipped (forced).');
+    expect(text(bodies)).toContain('Checks skipped (forced reload).');
     expect(options).toEqual([{ force: true }]);
     const checked = await privateReply(fake, fake.slashCommand('reload', {}, fake.roleModerator));
-    expect(text(checked)).toMatch(/All \d+ checks passed/);
+    expect(text(checked)).toMatch(/Checks: \d+ passed/);
   });
 
   it('is refused to anyone else, without reloading', async () => {
@@ -156,7 +157,7 @@ describe('a teach that succeeds', () => {
     );
     const reply = text(await privateReply(fake, submit));
     expect(reply).toContain(`Saved and live: "What is the alliance's mascot?"`);
-    expect(reply).toContain('Reloaded the knowledge base');
+    expect(reply).toContain('Reloaded in');
     const answer = text(await fake.answerOf(fake.slashCommand('ask', { question: 'Does the alliance have a mascot?' })));
     expect(answer).toContain('its logo is a blue globe');
   });
@@ -184,7 +185,7 @@ describe('a teach refused by validation', () => {
     const { fake, logs } = await startHarness(failing);
     const typed = { question: 'Who runs the secretariat?', alternates: '', answer: 'Tsinghua University.' };
     const bodies = await privateReply(fake, fake.submitModal('teach:form', typed, fake.admin));
-    expect(text(bodies)).toContain('your text is kept');
+    expect(text(bodies)).toContain(TEACH_FAILED);
     expect(logs.find((l) => l.level === 50)?.err).toMatchObject({ message: 'disk on fire' });
     const [edit] = buttons(bodies);
     // Another moderator does not get someone else's draft.

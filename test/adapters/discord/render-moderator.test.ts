@@ -22,19 +22,19 @@ const report = (ok: boolean): ReloadReport => ({
 
 describe('reload replies', () => {
   it('are the plain report without sharding, and one report naming the shards with it', () => {
-    expect(renderReloads([{ report: report(true) }]).content).toMatch(/^Reloaded the knowledge base/);
+    expect(renderReloads([{ report: report(true) }]).content).toMatch(/^Reloaded in \d+ ms/);
     expect(
       renderReloads([
         { shard: 0, report: report(true) },
         { shard: 1, report: report(true) },
       ]).content,
-    ).toMatch(/^Reloaded on every shard: 2 shards reloaded\.\nReloaded the knowledge base/);
+    ).toMatch(/^Reloaded on every shard: 2 shards reloaded\.\nReloaded in \d+ ms/);
     const split = renderReloads([
       { shard: 0, report: report(true) },
       { shard: 1, report: report(false) },
     ]).content;
     expect(split).toMatch(/^Reloaded on 1 of 2 shards; shard\(s\) 1 still serve the previous knowledge\./);
-    expect(split).toContain('check "who founded it?"');
+    expect(split).toContain('- "who founded it?": ');
   });
 });
 

@@ -4,7 +4,7 @@ import {
   MAX_MESSAGES,
   parseSuggestionButtonId,
   renderAnswer,
-  renderReloadReport,
+  reloadReportMessage,
   splitText,
   suggestionButtonId,
 } from '../../../adapters/discord/render.js';
@@ -166,17 +166,19 @@ describe('rendering a reload report', () => {
     }) as ReloadReport;
 
   it('says what changed', () => {
-    const { content } = renderReloadReport(report({ added: ['events.md'], changed: ['founding-members.md'] }));
-    expect(content).toContain('Reloaded the knowledge base: 2 documents, 40 passages, 5 FAQ entries');
-    expect(content).toContain('**Added:** events.md');
-    expect(content).toContain('**Changed:** founding-members.md');
+    const { content } = reloadReportMessage(report({ added: ['events.md'], changed: ['founding-members.md'] }));
+    expect(content).toContain('Reloaded in 12 ms: 2 document(s), 40 passages, 5 FAQ entries');
+    expect(content).toContain('added events.md');
+    expect(content).toContain('changed founding-members.md');
     expect(content).not.toContain('Removed');
   });
 
   it('lists validation errors with file and line, saying the old knowledge still serves', () => {
-    const { content } = renderReloadReport(report({ ok: false, errors: [{ file: 'faq.faq.yaml', line: 12, message: 'answer is empty' }] }));
+    const { content } = reloadReportMessage(
+      report({ ok: false, errors: [{ file: 'faq.faq.yaml', line: 12, message: 'answer is empty' }] }),
+    );
     expect(content).toContain('the previous knowledge is still serving');
-    expect(content).toContain('`faq.faq.yaml:12`: answer is empty');
+    expect(content).toContain('faq.faq.yaml:12: answer is empty');
   });
 
   it('lists failed knowledge checks when the core ran them', () => {
@@ -184,6 +186,6 @@ describe('rendering a reload report', () => {
       ...report({ ok: false }),
       checkFailures: [{ question: 'who founded it?', problems: ['missing /Tsinghua/'], answer: '…' }],
     };
-    expect(renderReloadReport(failed).content).toContain('- check "who founded it?": missing /Tsinghua/');
+    expect(reloadReportMessage(failed).content).toContain('- "who founded it?": missing /Tsinghua/');
   });
 });

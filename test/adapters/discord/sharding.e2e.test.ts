@@ -1,11 +1,11 @@
 /**
  * End-to-end: DISCORD_SHARDS through createDiscordAdapter: discord.js's ShardingManager spawns two
- * shard processes (the compiled adapters/discord/shard.js, built by the global setup), each logs in
+ * shard processes (the compiled src/program/shard.js, built by the global setup), each logs in
  * to the fake gateway as its own shard, and a /reload sent to one shard reloads both and reports once.
  */
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDiscordAdapter, type DiscordAdapter } from '../../../adapters/discord/adapter.js';
+import { createDiscordAdapter, type DiscordAdapter } from '../../../adapters/discord/index.js';
 import { createBot, type AllianceBot } from '../../../src/bot.js';
 import { createLogger } from '../../../src/logger.js';
 import { FakeDiscord, type MessageBody } from '../../fakes/discord/fake-discord.js';
@@ -32,7 +32,7 @@ beforeAll(async () => {
     { token: fake.token, clientId: fake.applicationId, moderatorRoleIds: [fake.moderatorRoleId], apiUrl: fake.apiUrl, shards: 'auto' },
     createLogger({ level: 'info', destination }),
     {
-      shardFile: 'dist/adapters/discord/shard.js',
+      shardFile: 'dist/src/program/shard.js',
       shardEnv: { KNOWLEDGE_DIR: knowledge.dir, ANALYTICS_DB: 'off', LOG_LEVEL: 'warn' },
       spawnDelayMs: 0,
     },
@@ -67,7 +67,7 @@ describe('DISCORD_SHARDS=auto with two shards', () => {
     const bodies = await fake.answerOf(interaction);
     const reply = bodies.map((b: MessageBody) => b.content ?? '').join('\n');
     expect(reply).toContain('Reloaded on every shard: 2 shards reloaded.');
-    expect(reply).toContain('Reloaded the knowledge base');
+    expect(reply).toContain('Reloaded in');
     expect(bodies).toHaveLength(1);
   });
 

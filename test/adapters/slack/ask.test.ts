@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AllianceBot } from '../../../src/bot.js';
-import { APOLOGY } from '../../../src/errors.js';
+import { APOLOGY } from '../../../src/conversation/texts.js';
 import type { ChatBot } from '../../../src/types.js';
 import { slashCommand } from '../../fakes/slack/payloads.js';
 import { postSigned } from '../../fakes/slack/signing.js';

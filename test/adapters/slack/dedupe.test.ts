@@ -1,29 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { createDedupe } from '../../../adapters/slack/dedupe.js';
+import { createMemoryState } from '../../../src/state/memory.js';
 
 describe('answering each message once', () => {
-  it('lets the first delivery through and drops a repeat of any of its keys', () => {
-    const dedupe = createDedupe();
-    expect(dedupe.first('event:Ev1', 'message:C1:1.1')).toBe(true);
-    expect(dedupe.first('event:Ev1', 'message:C1:1.1')).toBe(false); // a retry
-    expect(dedupe.first('event:Ev2', 'message:C1:1.1')).toBe(false); // app_mention + message
-    expect(dedupe.first('event:Ev3', 'message:C1:1.2')).toBe(true);
+  it('lets the first delivery through and drops a repeat of any of its keys', async () => {
+    const dedupe = createDedupe(createMemoryState());
+    expect(await dedupe.first('event:Ev1', 'message:C1:1.1')).toBe(true);
+    expect(await dedupe.first('event:Ev1', 'message:C1:1.1')).toBe(false); // a retry
+    expect(await dedupe.first('event:Ev2', 'message:C1:1.1')).toBe(false); // app_mention + message
+    expect(await dedupe.first('event:Ev3', 'message:C1:1.2')).toBe(true);
   });
 
-  it('forgets keys after the time to live', () => {
+  it('forgets keys after the time to live', async () => {
     let now = 0;
-    const dedupe = createDedupe({ ttlMs: 1000, now: () => now });
-    dedupe.first('a');
+    const dedupe = createDedupe(createMemoryState({ now: () => now }), 1000);
+    await dedupe.first('a');
     now = 999;
-    expect(dedupe.first('a')).toBe(false);
+    expect(await dedupe.first('a')).toBe(false);
     now = 2000;
-    expect(dedupe.first('a')).toBe(true);
+    expect(await dedupe.first('a')).toBe(true);
   });
 
-  it('keeps memory bounded', () => {
-    const dedupe = createDedupe({ maxKeys: 3 });
-    for (const key of ['a', 'b', 'c', 'd', 'e']) dedupe.first(key);
-    expect(dedupe.first('a')).toBe(true);
-    expect(dedupe.first('e')).toBe(false);
+  it('is shared by every instance that shares the state', async () => {
+    const state = createMemoryState();
+    expect(await createDedupe(state).first('event:Ev9')).toBe(true);
+    expect(await createDedupe(state).first('event:Ev9')).toBe(false);
   });
 });

@@ -58,7 +58,7 @@ describe('/ask in HTTP mode', () => {
     });
     const reply = await t.h.fake.waitForCall('response_url');
     expect(reply.args.response_type).toBe('ephemeral');
-    expect(reply.args.text).toMatch(/Knowledge reloaded/);
+    expect(reply.args.text).toMatch(/Reloaded in \d+ ms/);
   });
 });
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createDedupe } from '../../../adapters/slack/dedupe.js';
-import { ask, buildQuestion, type ListenerDeps } from '../../../adapters/slack/deps.js';
+import { ask, buildQuestion, type ListenerContext } from '../../../adapters/slack/listener-context.js';
 import { createModeratorCheck, type SlackUserRoles } from '../../../adapters/slack/moderators.js';
 import { silentLogger } from '../../../src/logger.js';
+import { createMemoryState } from '../../../src/state/memory.js';
 import type { Answer, ChatBot, Question } from '../../../src/types.js';
 
 /** Slack's users.info for three people, answering only when the test lets it (when `held`). */
@@ -22,7 +23,7 @@ function lookup(held = false) {
 }
 
 /** The questions the core was asked; buildQuestion never calls the core. */
-function deps(users = lookup()): { deps: ListenerDeps; asked: Question[] } {
+function deps(users = lookup()): { deps: ListenerContext; asked: Question[] } {
   const asked: Question[] = [];
   const answer: Answer = { text: 'an answer', kind: 'passage', confidence: 1, sources: [], suggestions: [] };
   const bot = {
@@ -36,7 +37,7 @@ function deps(users = lookup()): { deps: ListenerDeps; asked: Question[] } {
     deps: {
       bot,
       logger: silentLogger(),
-      dedupe: createDedupe(),
+      dedupe: createDedupe(createMemoryState()),
       moderators: createModeratorCheck({ moderatorIds: ['UMOD'], logger: silentLogger(), lookup: users.lookup }),
     },
   };

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { renderAnswer, renderNotice, renderReloadReport, SECTION_LIMIT, splitText, type Block } from '../../../adapters/slack/render.js';
+import { renderAnswer, renderNotice, reloadReportMessage, SECTION_LIMIT, type Block } from '../../../adapters/slack/render.js';
+import { splitText as splitLimited } from '../../../src/conversation/limits.js';
+
+/** Slack's sections split by the one splitting rule at Slack's limit. */
+const splitText = (text: string): string[] => splitLimited(text, SECTION_LIMIT);
 import type { Answer, ReloadReport } from '../../../src/types.js';
 
 const answer = (overrides: Partial<Answer> = {}): Answer => ({
@@ -59,8 +63,8 @@ describe('escaping echoed text', () => {
 
   it('escapes notices and reload errors too', () => {
     expect(renderNotice('a <!everyone> b').text).toBe('a &lt;!everyone&gt; b');
-    const report = renderReloadReport({ ...okReport(), ok: false, errors: [{ file: 'x.md', line: 3, message: 'bad <tag>' }] });
-    expect(report.text).toContain('`x.md:3`: bad &lt;tag&gt;');
+    const report = reloadReportMessage({ ...okReport(), ok: false, errors: [{ file: 'x.md', line: 3, message: 'bad <tag>' }] });
+    expect(report.text).toContain('x.md:3: bad &lt;tag&gt;');
   });
 });
 
@@ -130,9 +134,9 @@ function okReport(): ReloadReport {
 
 describe('rendering a reload report', () => {
   it('summarises a successful reload with what changed', () => {
-    const text = renderReloadReport(okReport()).text;
-    expect(text).toContain('Knowledge reloaded: 2 documents, 40 passages, 3 FAQ entries (12 ms).');
-    expect(text).toContain('*Added:* New doc');
+    const text = reloadReportMessage(okReport()).text;
+    expect(text).toContain('Reloaded in 12 ms: 2 document(s), 40 passages, 3 FAQ entries.');
+    expect(text).toContain('Changes: added New doc.');
   });
 
   it('lists the known-good questions the new knowledge no longer answers', () => {
@@ -141,18 +145,18 @@ describe('rendering a reload report', () => {
       ok: false,
       checkFailures: [{ question: 'Who founded it?', problems: ['missing /Tsinghua/'], answer: 'x' }],
     };
-    const text = renderReloadReport(failed).text;
-    expect(text).toContain('previous knowledge keeps answering');
-    expect(text).toContain('Who founded it?: missing /Tsinghua/');
+    const text = reloadReportMessage(failed).text;
+    expect(text).toContain('the previous knowledge is still serving');
+    expect(text).toContain('"Who founded it?": missing /Tsinghua/');
   });
 
   it('says the previous knowledge keeps answering when the reload failed', () => {
-    const text = renderReloadReport({
+    const text = reloadReportMessage({
       ...okReport(),
       ok: false,
       errors: [{ file: 'faq.yaml', line: 12, message: 'answer is empty' }],
     }).text;
-    expect(text).toContain('previous knowledge keeps answering');
-    expect(text).toContain('`faq.yaml:12`: answer is empty');
+    expect(text).toContain('the previous knowledge is still serving');
+    expect(text).toContain('faq.yaml:12: answer is empty');
   });
 });

@@ -5,7 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { escapeText } from '../../../adapters/slack/escape.js';
 import { createBot } from '../../../src/bot.js';
-import { APOLOGY } from '../../../src/errors.js';
+import { limitedConversation } from '../../helpers/conversation.js';
+import { APOLOGY } from '../../../src/conversation/texts.js';
 import { buttonClick, directMessage, eventCallback, mention, nextTs, slashCommand } from '../../fakes/slack/payloads.js';
 import type { RecordedCall } from '../../fakes/slack/server.js';
 import { createTestBot } from './support/bot.js';
@@ -132,7 +133,7 @@ describe('/kb-reload', () => {
     );
     const reply = await t.h.fake.waitForCall('response_url');
     expect(reply.args.response_type).toBe('ephemeral');
-    expect(reply.args.text).toMatch(/Knowledge reloaded: \d+ documents/);
+    expect(reply.args.text).toMatch(/Reloaded in \d+ ms: \d+ document/);
   });
 
   it('reloads for a workspace admin, found through users.info', async () => {
@@ -143,7 +144,7 @@ describe('/kb-reload', () => {
     const reply = await t.h.fake.waitForCall('response_url');
     expect(t.h.fake.callsTo('users.info').map((c) => c.args.user)).toContain(ADMIN);
     expect(reply.args.response_type).toBe('ephemeral');
-    expect(reply.args.text).toMatch(/Knowledge reloaded/);
+    expect(reply.args.text).toMatch(/Reloaded in \d+ ms/);
   });
 
   it('refuses anyone else, in a reply only they see', async () => {
@@ -322,7 +323,7 @@ describe('a failing handler', () => {
 describe("the core's per-person cooldown (the adapter has no rate limit of its own)", () => {
   let limited: Harness;
   beforeEach(async () => {
-    const strictBot = await createBot({ knowledgeDir: 'knowledge', cooldown: { userLimit: 1, channelLimit: 100, windowMs: 60_000 } });
+    const strictBot = limitedConversation(await createBot({ knowledgeDir: 'knowledge' }), 1);
     limited = await startHarness('socket', strictBot);
   });
   afterEach(async () => {

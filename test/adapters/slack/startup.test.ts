@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../../adapters/slack/index.js';
-import type { SlackConfig } from '../../../src/config.js';
+import type { SlackConfig } from '../../../adapters/slack/config.js';
 import { UserError } from '../../../src/errors.js';
 import { silentLogger } from '../../../src/logger.js';
 import { FakeSlack } from '../../fakes/slack/server.js';

@@ -52,8 +52,8 @@ describe('a teach submission that succeeds', () => {
 
     const dm = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === MODERATOR);
     expect(dm.args.text).toMatch(/Taught and live: \*Where do the alliance meetings take place\?\*/);
-    expect(sectionText(dm.args)).toMatch(/Knowledge reloaded/);
-    expect(sectionText(dm.args)).toMatch(/Added:.*Where do the alliance meetings take place/);
+    expect(sectionText(dm.args)).toMatch(/Reloaded in \d+ ms/);
+    expect(sectionText(dm.args)).toMatch(/Changes: added .*Where do the alliance meetings take place/);
 
     await h.fake.sendEnvelope(
       'events_api',
@@ -102,7 +102,7 @@ describe('a teach submission from a member', () => {
     const ack = await submit(h, MEMBER, { [TEACH_BLOCKS.question]: 'A new question?', [TEACH_BLOCKS.answer]: 'A new answer.' });
     expect(ack.payload).toMatchObject({
       response_action: 'errors',
-      errors: { [TEACH_BLOCKS.answer]: expect.stringMatching(/Only moderators/) },
+      errors: { [TEACH_BLOCKS.answer]: expect.stringMatching(/only moderators can teach/) },
     });
     expect(existsSync(taughtFile())).toBe(false);
   });

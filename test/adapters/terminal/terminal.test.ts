@@ -2,14 +2,14 @@ import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTerminalAdapter } from '../../../adapters/terminal/index.js';
 import { createBot } from '../../../src/bot.js';
-import type { Bot } from '../../../src/types.js';
+import type { ChatBot } from '../../../src/types.js';
 import { tempKnowledge, type TempKnowledge } from '../../helpers/knowledge.js';
 
 let kb: TempKnowledge | undefined;
 afterEach(async () => kb?.remove());
 
 /** Runs a terminal chat over in-memory streams and returns everything it printed. */
-async function chat(lines: string[], bot: Bot): Promise<string> {
+async function chat(lines: string[], bot: ChatBot): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = '';

@@ -700,8 +700,12 @@ export class FakeDiscord {
     return callback.data as unknown as ModalBody;
   }
 
-  /** Someone posts in the server channel; `mention` puts `<@bot>` in front of the text. */
-  postInChannel(text: string, options: { who?: FakePerson; mention?: boolean } = {}): string {
+  /**
+   * Someone posts in the server channel; `mention` puts `<@bot>` in front of the text.
+   * `replyToBot` makes it a reply to a message of the bot's (with Discord's default ping), as
+   * clicking Reply under the bot's answer does.
+   */
+  postInChannel(text: string, options: { who?: FakePerson; mention?: boolean; replyToBot?: string } = {}): string {
     const who = options.who ?? this.member;
     const mention = options.mention ?? true;
     const msg = message({
@@ -710,9 +714,21 @@ export class FakeDiscord {
       author: who.user,
       member: member(who, false),
       content: mention ? `<@${this.botUser.id}> ${text}` : text,
-      mentions: mention ? [this.botUser] : [],
+      mentions: mention || options.replyToBot ? [this.botUser] : [],
+      ...(options.replyToBot ? { reference: { message_id: options.replyToBot, channel_id: this.channelId, guild_id: this.guildId } } : {}),
     });
-    this.dispatch('MESSAGE_CREATE', { ...msg, channel_type: 0 });
+    const referenced = options.replyToBot
+      ? {
+          referenced_message: message({
+            id: options.replyToBot,
+            channelId: this.channelId,
+            guildId: this.guildId,
+            author: this.botUser,
+            content: '…',
+          }),
+        }
+      : {};
+    this.dispatch('MESSAGE_CREATE', { ...msg, ...referenced, channel_type: 0 });
     return msg.id as string;
   }
 

@@ -3,7 +3,7 @@
  * message only they see. The answer itself is left alone: others may still vote, and a public
  * "X found this unhelpful" would discourage honest votes.
  */
-import { buildQuestion, type ListenerDeps } from '../../deps.js';
+import { buildQuestion, type ListenerContext } from '../../listener-context.js';
 import { FEEDBACK_ACTIONS, renderNotice } from '../../render.js';
 import type { ButtonHandler } from '../route.js';
 
@@ -11,12 +11,12 @@ import type { ButtonHandler } from '../route.js';
 export const FEEDBACK_THANKS = 'Thanks for the feedback.';
 
 /** Handles 👍 and 👎 (which one is in the action id). */
-export function handler(deps: ListenerDeps): ButtonHandler {
+export function handler(deps: ListenerContext): ButtonHandler {
   return async ({ ack, action, body, respond }) => {
     await ack();
     const vote = action.action_id === FEEDBACK_ACTIONS.up ? 'up' : 'down';
     // A redelivered click is one vote.
-    if (!deps.dedupe.first(`vote:${body.user.id}:${action.action_ts}`)) return;
+    if (!(await deps.dedupe.first(`vote:${body.user.id}:${action.action_ts}`))) return;
     try {
       const channelId = body.channel?.id ?? body.container.channel_id ?? '';
       const by = await buildQuestion(deps, { text: '', userId: body.user.id, channelId, source: 'button' });

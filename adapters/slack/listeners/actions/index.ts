@@ -3,7 +3,7 @@
  * behind one Bolt listener that routes by action id (see route.ts).
  */
 import type { App, BlockButtonAction } from '@slack/bolt';
-import type { ListenerDeps } from '../../deps.js';
+import type { ListenerContext } from '../../listener-context.js';
 import { TEACH_GAP_ACTION_PREFIX } from '../../render-moderator.js';
 import { FEEDBACK_ACTIONS, SUGGESTION_ACTION_PREFIX } from '../../render.js';
 import { anyOf, exactly, routeFor, startingWith, type ButtonHandler, type Route } from '../route.js';
@@ -12,7 +12,7 @@ import * as suggestion from './suggestion.js';
 import * as teachGap from './teach-gap.js';
 
 /** Registers the button listener. */
-export function register(app: App, deps: ListenerDeps): void {
+export function register(app: App, deps: ListenerContext): void {
   const vote = feedback.handler(deps);
   const routes: Route<ButtonHandler>[] = [
     { match: startingWith(SUGGESTION_ACTION_PREFIX), handler: suggestion.handler(deps) },

@@ -3,8 +3,8 @@
  * answer goes where the buttons are: the same thread, or the same conversation.
  */
 import type { webApi } from '@slack/bolt';
-import { APOLOGY } from '../../../../src/errors.js';
-import { ask, COOLDOWN_FALLBACK, type ListenerDeps } from '../../deps.js';
+import { APOLOGY } from '../../../../src/conversation/texts.js';
+import { ask, type ListenerContext } from '../../listener-context.js';
 import { renderAnswer, renderNotice, type RenderedMessage } from '../../render.js';
 import type { ButtonHandler } from '../route.js';
 
@@ -17,14 +17,14 @@ function slackErrorCode(err: unknown): string | undefined {
 }
 
 /** Handles a click on a suggested question. */
-export function handler(deps: ListenerDeps): ButtonHandler {
+export function handler(deps: ListenerContext): ButtonHandler {
   return async ({ ack, action, body, client, respond }) => {
     await ack();
     const channel = body.channel?.id ?? body.container.channel_id;
     const threadTs = body.message?.thread_ts ?? body.container.thread_ts;
     const question = action.value ?? '';
     // Duplicate deliveries of one click carry the same action_ts.
-    if (!deps.dedupe.first(`action:${body.user.id}:${action.action_ts}`)) return;
+    if (!(await deps.dedupe.first(`action:${body.user.id}:${action.action_ts}`))) return;
 
     const post = async (message: RenderedMessage, visible: boolean): Promise<void> => {
       if (!visible || !channel) {
@@ -45,10 +45,11 @@ export function handler(deps: ListenerDeps): ButtonHandler {
         userId: body.user.id,
         channelId: channel ?? '',
         threadId: threadTs,
+        ...(body.team?.id ? { spaceId: body.team.id } : {}),
         source: 'button',
       });
       if (answer.kind === 'cooldown') {
-        await post(renderNotice(answer.text.trim() || COOLDOWN_FALLBACK), false);
+        await post(renderNotice(answer.text), false);
         return;
       }
       await post(renderAnswer(answer, { askedBy: body.user.id, question }), true);

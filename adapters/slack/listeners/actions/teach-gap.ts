@@ -3,15 +3,15 @@
  * in. The gaps list is ephemeral to a moderator, but the click is checked again: a button is
  * only as private as the message it sits in.
  */
-import { APOLOGY } from '../../../../src/errors.js';
-import type { ListenerDeps } from '../../deps.js';
+import { APOLOGY } from '../../../../src/conversation/texts.js';
+import type { ListenerContext } from '../../listener-context.js';
 import { MODERATOR_REFUSAL, moderatorQuestion } from '../../moderator-only.js';
 import { renderNotice } from '../../render.js';
 import type { ButtonHandler } from '../route.js';
 import { openTeach } from '../views/teach.js';
 
 /** Handles a click on a Teach button. */
-export function handler(deps: ListenerDeps): ButtonHandler {
+export function handler(deps: ListenerContext): ButtonHandler {
   return async ({ ack, action, body, client, respond }) => {
     await ack();
     const channelId = body.channel?.id ?? body.container.channel_id ?? '';

@@ -10,9 +10,9 @@
  * not a member of the channel.
  */
 import type { RespondArguments } from '@slack/bolt';
-import { APOLOGY } from '../../../../src/errors.js';
+import { APOLOGY } from '../../../../src/conversation/texts.js';
 import { within } from '../../budget.js';
-import { ask, COOLDOWN_FALLBACK, type ListenerDeps } from '../../deps.js';
+import { ask, type ListenerContext } from '../../listener-context.js';
 import { plainQuestion } from '../../escape.js';
 import { renderAnswer, renderNotice } from '../../render.js';
 import type { CommandHandler } from '../route.js';
@@ -31,15 +31,22 @@ interface AskCommand {
   text: string;
   user_id: string;
   channel_id: string;
+  team_id?: string;
 }
 
 /** The reply to `/ask`: never rejects (a failure becomes the apology, logged). */
-async function reply(deps: ListenerDeps, command: AskCommand): Promise<RespondArguments> {
+async function reply(deps: ListenerContext, command: AskCommand): Promise<RespondArguments> {
   // Slack escapes &, < and > in command text as in messages; the core wants the words.
   const text = plainQuestion(command.text);
   try {
-    const answer = await ask(deps, { text, userId: command.user_id, channelId: command.channel_id, source: 'command' });
-    if (answer.kind === 'cooldown') return { response_type: 'ephemeral', ...renderNotice(answer.text.trim() || COOLDOWN_FALLBACK) };
+    const answer = await ask(deps, {
+      text,
+      userId: command.user_id,
+      channelId: command.channel_id,
+      ...(command.team_id ? { spaceId: command.team_id } : {}),
+      source: 'command',
+    });
+    if (answer.kind === 'cooldown') return { response_type: 'ephemeral', ...renderNotice(answer.text) };
     if (!text) return { response_type: 'ephemeral', ...renderAnswer(answer) };
     return { response_type: 'in_channel', ...renderAnswer(answer, { askedBy: command.user_id, question: text }) };
   } catch (err) {
@@ -49,7 +56,7 @@ async function reply(deps: ListenerDeps, command: AskCommand): Promise<RespondAr
 }
 
 /** Handles /ask. */
-export function handler(deps: ListenerDeps): CommandHandler {
+export function handler(deps: ListenerContext): CommandHandler {
   const budgetMs = deps.askAckBudgetMs ?? ASK_ACK_BUDGET_MS;
   return async ({ command, ack, respond }) => {
     const replying = reply(deps, command);

@@ -3,24 +3,24 @@
  * checks must pass) or forced (checks skipped, said in the report and the audit log). The report,
  * or the refusal for everyone else, is shown only to the person who ran it.
  */
-import { APOLOGY, UserError } from '../../../../src/errors.js';
-import type { ListenerDeps } from '../../deps.js';
+import { APOLOGY, moderatorRefusal } from '../../../../src/conversation/texts.js';
+import { SLACK_MODERATORS } from '../../moderator-only.js';
+import { UserError } from '../../../../src/errors.js';
+import type { ListenerContext } from '../../listener-context.js';
 import { moderatorQuestion } from '../../moderator-only.js';
-import { renderNotice, renderReloadReport } from '../../render.js';
+import { renderNotice, reloadReportMessage } from '../../render.js';
 import type { CommandHandler } from '../route.js';
 
 /** The slash command, as named in manifest.yaml. */
 export const RELOAD_COMMAND = '/kb-reload';
 
 /** What someone who is not a moderator sees. */
-export const RELOAD_REFUSAL =
-  'Sorry, only moderators can reload the knowledge base. Moderators are workspace admins and owners ' +
-  'and the people listed in SLACK_MODERATOR_IDS; ask one of them.';
+export const RELOAD_REFUSAL = moderatorRefusal('reload the knowledge base', SLACK_MODERATORS);
 
 const USAGE = `Usage: ${RELOAD_COMMAND} to reload with the checks, or ${RELOAD_COMMAND} force to skip them.`;
 
 /** Handles /kb-reload. */
-export function handler(deps: ListenerDeps): CommandHandler {
+export function handler(deps: ListenerContext): CommandHandler {
   return async ({ command, ack, respond }) => {
     await ack();
     try {
@@ -44,7 +44,7 @@ export function handler(deps: ListenerDeps): CommandHandler {
         { ok: report.ok, forced: report.forced, documents: report.documents, errors: report.errors.length, by: command.user_id },
         'slack: knowledge reloaded',
       );
-      await respond({ response_type: 'ephemeral', ...renderReloadReport(report) });
+      await respond({ response_type: 'ephemeral', ...reloadReportMessage(report) });
     } catch (err) {
       if (err instanceof UserError) {
         await respond({ response_type: 'ephemeral', ...renderNotice(err.message) });

@@ -4,9 +4,10 @@
  * `/kb` alone). Replies are ephemeral; everyone else gets a refusal only they see.
  */
 import type { webApi } from '@slack/bolt';
-import { APOLOGY, UserError } from '../../../../src/errors.js';
+import { APOLOGY } from '../../../../src/conversation/texts.js';
+import { UserError } from '../../../../src/errors.js';
 import type { Question } from '../../../../src/types.js';
-import type { ListenerDeps } from '../../deps.js';
+import type { ListenerContext } from '../../listener-context.js';
 import { plainQuestion } from '../../escape.js';
 import { MODERATOR_REFUSAL, moderatorQuestion } from '../../moderator-only.js';
 import { renderGaps, renderKbHelp, renderStatus, renderWhy } from '../../render-moderator.js';
@@ -28,7 +29,7 @@ interface Run {
   triggerId: string;
 }
 
-type Subcommand = (deps: ListenerDeps, client: webApi.WebClient, run: Run) => Promise<RenderedMessage | undefined>;
+type Subcommand = (deps: ListenerContext, client: webApi.WebClient, run: Run) => Promise<RenderedMessage | undefined>;
 
 const SUBCOMMANDS: Record<string, Subcommand> = {
   status: async (deps, _client, { by }) => renderStatus(await deps.bot.status(by)),
@@ -53,7 +54,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
 };
 
 /** Handles /kb. */
-export function handler(deps: ListenerDeps): CommandHandler {
+export function handler(deps: ListenerContext): CommandHandler {
   return async ({ command, ack, respond, client }) => {
     await ack();
     // Slack escapes &, < and > as in messages; `why` wants the words.

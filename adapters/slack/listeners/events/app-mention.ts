@@ -1,6 +1,6 @@
 /** `@app question` in a channel: answered in a thread under the message. */
 import type { App } from '@slack/bolt';
-import type { ListenerDeps } from '../../deps.js';
+import type { ListenerContext } from '../../listener-context.js';
 import { plainQuestion } from '../../escape.js';
 import { answerMessage } from './reply.js';
 
@@ -10,7 +10,7 @@ export function isDirectChannel(channel: string): boolean {
 }
 
 /** Registers the app_mention listener. */
-export function register(app: App, deps: ListenerDeps): void {
+export function register(app: App, deps: ListenerContext): void {
   app.event('app_mention', async ({ event, body, context, client }) => {
     // Bots (this app included) and edits are not questions; Slack marks edits with `edited`.
     if (event.bot_id || event.subtype || !event.user || 'edited' in event) {
@@ -30,6 +30,7 @@ export function register(app: App, deps: ListenerDeps): void {
         userId: event.user,
         channelId: event.channel,
         threadId: replyThreadTs,
+        ...(body.team_id ? { spaceId: body.team_id } : {}),
         source: direct ? 'dm' : 'mention',
       },
     });

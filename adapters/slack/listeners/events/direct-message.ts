@@ -4,7 +4,7 @@
  * and a channel message that mentions the app arrives as app_mention anyway.
  */
 import type { App } from '@slack/bolt';
-import type { ListenerDeps } from '../../deps.js';
+import type { ListenerContext } from '../../listener-context.js';
 import { plainQuestion } from '../../escape.js';
 import { answerMessage } from './reply.js';
 
@@ -24,7 +24,7 @@ interface MessageFields {
 const QUESTION_SUBTYPES = new Set(['file_share', 'thread_broadcast']);
 
 /** Registers the direct-message listener. */
-export function register(app: App, deps: ListenerDeps): void {
+export function register(app: App, deps: ListenerContext): void {
   app.event('message', async ({ event, body, context, client }) => {
     const message: MessageFields = event;
     if (message.channel_type !== 'im') return;
@@ -43,6 +43,7 @@ export function register(app: App, deps: ListenerDeps): void {
         userId: message.user,
         channelId: message.channel,
         threadId: message.thread_ts,
+        ...(body.team_id ? { spaceId: body.team_id } : {}),
         source: 'dm',
       },
     });

@@ -3,8 +3,8 @@
  * chat.postMessage, and on any failure logs it and posts the apology instead.
  */
 import type { webApi } from '@slack/bolt';
-import { APOLOGY } from '../../../../src/errors.js';
-import { ask, type AskInput, type ListenerDeps } from '../../deps.js';
+import { APOLOGY } from '../../../../src/conversation/texts.js';
+import { ask, type AskInput, type ListenerContext } from '../../listener-context.js';
 import { renderAnswer, renderNotice } from '../../render.js';
 
 /** A message the app was asked in, reduced to what answering needs. */
@@ -22,10 +22,10 @@ export interface IncomingMessage {
  * Answers `message` once: duplicates (retries, or the same message as `app_mention` and
  * `message`) are dropped by event id and by channel + ts.
  */
-export async function answerMessage(deps: ListenerDeps, client: webApi.WebClient, message: IncomingMessage): Promise<void> {
+export async function answerMessage(deps: ListenerContext, client: webApi.WebClient, message: IncomingMessage): Promise<void> {
   const keys = [`message:${message.channel}:${message.ts}`];
   if (message.eventId) keys.push(`event:${message.eventId}`);
-  if (!deps.dedupe.first(...keys)) {
+  if (!(await deps.dedupe.first(...keys))) {
     deps.logger.debug(
       { eventId: message.eventId, retryNum: message.retryNum, channel: message.channel, ts: message.ts },
       'slack: duplicate event ignored',

@@ -10,11 +10,12 @@
  * the success message, or the form again with what was typed and why it was not saved.
  */
 import type { App, webApi } from '@slack/bolt';
+import { moderatorRefusal, TEACH_FAILED } from '../../../../src/conversation/texts.js';
 import { UserError } from '../../../../src/errors.js';
 import type { Question, TeachInput, TeachResult } from '../../../../src/types.js';
 import { within } from '../../budget.js';
-import type { ListenerDeps } from '../../deps.js';
-import { moderatorQuestion } from '../../moderator-only.js';
+import type { ListenerContext } from '../../listener-context.js';
+import { moderatorQuestion, SLACK_MODERATORS } from '../../moderator-only.js';
 import { renderTaught } from '../../render-moderator.js';
 import {
   readTeachInput,
@@ -27,8 +28,7 @@ import {
 } from '../../teach-modal.js';
 
 /** Shown under the answer when saving failed for a reason that is ours, not the moderator's. */
-export const TEACH_APOLOGY =
-  'Sorry, something went wrong on our side and nothing was saved. Your text is still here: try again in a minute.';
+export const TEACH_APOLOGY = TEACH_FAILED;
 
 /** Slack allows three seconds; the rest is for the network. */
 const ACK_BUDGET_MS = 2500;
@@ -39,7 +39,7 @@ export async function openTeach(client: webApi.WebClient, triggerId: string, que
 }
 
 /** The core's teach, with a bug turned into a form error (and logged) so the form always gets an answer. */
-async function teach(deps: ListenerDeps, by: Question, input: TeachInput): Promise<TeachResult> {
+async function teach(deps: ListenerContext, by: Question, input: TeachInput): Promise<TeachResult> {
   try {
     return await deps.bot.teach(by, input);
   } catch (err) {
@@ -50,7 +50,7 @@ async function teach(deps: ListenerDeps, by: Question, input: TeachInput): Promi
 }
 
 /** Registers the teach modal's submission listener. */
-export function register(app: App, deps: ListenerDeps): void {
+export function register(app: App, deps: ListenerContext): void {
   app.view(TEACH_CALLBACK_ID, async ({ ack, body, view, client }) => {
     const user = body.user;
     const input = readTeachInput(view.state.values as ViewStateValues);
@@ -62,7 +62,7 @@ export function register(app: App, deps: ListenerDeps): void {
       },
     );
     if (!by) {
-      const message = by === null ? TEACH_APOLOGY : 'Only moderators can teach the bot.';
+      const message = by === null ? TEACH_APOLOGY : moderatorRefusal('teach the bot', SLACK_MODERATORS);
       await ack({ response_action: 'errors', errors: { [TEACH_BLOCKS.answer]: message } });
       return;
     }

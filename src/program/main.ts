@@ -2,49 +2,65 @@
  * The program: reads the config, loads the knowledge, starts the adapters the config enables
  * (the terminal chat when no chat platform is configured), and runs the operator's side:
  * SIGHUP and file-watch reloads, the weekly digest, /healthz and /metrics, graceful shutdown.
- * The only module in src/ that imports from adapters/.
+ * Entry points (src/program/) are the only modules that import adapters/.
  */
 import 'dotenv/config';
 import type { Server } from 'node:http';
-import { createDiscordAdapter } from '../adapters/discord/index.js';
-import { createSlackAdapter } from '../adapters/slack/index.js';
-import { createTerminalAdapter } from '../adapters/terminal/index.js';
-import { botOptionsFrom, createBot } from './bot.js';
-import { loadConfig, type AppConfig } from './config.js';
-import { UserError } from './errors.js';
-import { formatGaps } from './format.js';
-import { watchKnowledge } from './knowledge/watch.js';
-import { createLogger, type Logger } from './logger.js';
-import { healthRoutes, startHealthServer, type RouteHandler } from './observability/http.js';
-import { createMetrics } from './observability/metrics.js';
-import type { Adapter, Question } from './types.js';
+import { fileURLToPath } from 'node:url';
+import { createDiscordAdapter } from '../../adapters/discord/index.js';
+import { createSlackAdapter } from '../../adapters/slack/index.js';
+import { createTerminalAdapter } from '../../adapters/terminal/index.js';
+import { botOptionsFrom, createBot } from '../bot.js';
+import { loadProgramConfig, type ProgramConfig } from './config.js';
+import { UserError } from '../errors.js';
+import { formatGaps } from '../conversation/reports.js';
+import { watchKnowledge } from '../knowledge/watch.js';
+import { createLogger, type Logger } from '../logger.js';
+import { healthRoutes, startHealthServer, type RouteHandler } from '../observability/http.js';
+import { createMetrics } from '../observability/metrics.js';
+import { createMemoryState } from '../state/memory.js';
+import { programConversation } from './conversation.js';
+import type { SharedState } from '../state/types.js';
+import type { Adapter, Question } from '../types.js';
 
 /** How long shutdown waits for questions in flight before it closes connections anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
 const WEEK_MS = 7 * 86_400_000;
 
+/** The entry each Discord shard process runs, compiled beside this one. */
+const SHARD_FILE = fileURLToPath(new URL('./shard.js', import.meta.url));
+
 function adaptersFor(
-  config: AppConfig,
+  config: ProgramConfig,
+  state: SharedState,
   logger: Logger,
   onTerminalClose: () => void,
   slackRoutes?: Record<string, RouteHandler>,
 ): Adapter[] {
   const adapters: Adapter[] = [];
-  if (config.discord) adapters.push(createDiscordAdapter(config.discord, logger.child({ adapter: 'discord' })));
+  if (config.discord) adapters.push(createDiscordAdapter(config.discord, logger.child({ adapter: 'discord' }), { shardFile: SHARD_FILE }));
   if (config.slack)
-    adapters.push(createSlackAdapter(config.slack, logger.child({ adapter: 'slack' }), slackRoutes ? { routes: slackRoutes } : {}));
+    adapters.push(
+      createSlackAdapter(config.slack, logger.child({ adapter: 'slack' }), {
+        deduper: state,
+        ...(slackRoutes ? { routes: slackRoutes } : {}),
+      }),
+    );
   if (adapters.length === 0)
     adapters.push(createTerminalAdapter({ input: process.stdin, output: process.stdout, onClose: onTerminalClose }));
   return adapters;
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  const config = loadProgramConfig(process.env);
   // Info logs would drown a terminal chat; with no platform and no LOG_LEVEL, only warnings show.
   const terminalOnly = !config.discord && !config.slack;
   const logger = createLogger({ level: terminalOnly && !process.env.LOG_LEVEL ? 'warn' : config.logLevel });
   const metrics = createMetrics();
   const bot = await createBot(botOptionsFrom(config, logger, metrics));
+  // One process: the in-memory state. Issue 16 chooses Redis here when REDIS_URL is set.
+  const state = createMemoryState();
+  const conversation = programConversation(bot, config, state, logger.child({ layer: 'conversation' }), metrics);
 
   let stopping = false;
   const cleanups: (() => void)[] = [];
@@ -54,7 +70,7 @@ async function main(): Promise<void> {
   // In Slack's HTTP mode on the same port, /healthz and /metrics share the app's server.
   const shareSlackServer =
     config.httpPort !== undefined && config.slack !== undefined && !config.slack.appToken && config.slack.port === config.httpPort;
-  adapters = adaptersFor(config, logger, () => void stop('terminal closed'), shareSlackServer ? routes : undefined);
+  adapters = adaptersFor(config, state, logger, () => void stop('terminal closed'), shareSlackServer ? routes : undefined);
   metrics.watchAdapters(adapters);
 
   async function stop(reason: string): Promise<void> {
@@ -66,6 +82,7 @@ async function main(): Promise<void> {
     const grace = new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
     await Promise.race([Promise.allSettled(adapters.map((a) => a.stop())), grace]);
     await bot.close();
+    await state.close();
     server?.close();
     logger.info('main: stopped');
     process.exit(0);
@@ -91,7 +108,7 @@ async function main(): Promise<void> {
   if (config.watchKnowledge) cleanups.push(watchKnowledge(config.knowledgeDir, () => bot.systemReload('file watcher'), logger));
 
   for (const adapter of adapters) {
-    await adapter.start(bot);
+    await adapter.start(conversation);
     logger.info({ adapter: adapter.name }, 'main: adapter started');
   }
 

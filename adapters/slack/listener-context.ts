@@ -9,7 +9,7 @@ import type { Dedupe } from './dedupe.js';
 import type { ModeratorCheck } from './moderators.js';
 
 /** Everything a listener needs besides what Bolt hands it. */
-export interface ListenerDeps {
+export interface ListenerContext {
   /** The core: answers, votes and the moderators' tools. */
   bot: ChatBot;
   logger: Logger;
@@ -28,7 +28,7 @@ export interface ListenerDeps {
 }
 
 /** Where a question came from in Slack, for the logs. */
-export type QuestionSource = 'mention' | 'dm' | 'command' | 'button';
+export type QuestionSource = 'mention' | 'dm' | 'thread' | 'command' | 'button';
 
 /** The parts of a question a listener knows; the moderator flag is looked up here. */
 export interface AskInput {
@@ -36,12 +36,15 @@ export interface AskInput {
   userId: string;
   channelId: string;
   threadId?: string;
+  /** The workspace (team id), when the event says. */
+  spaceId?: string;
   source: QuestionSource;
   /** The person's Slack handle, for reload reports and the audit log ("reloaded by …"). */
   userName?: string;
 }
 
-function questionOf(input: AskInput, isModerator: boolean): Question {
+/** The core's {@link Question} for what a listener knows. */
+export function questionOf(input: AskInput, isModerator: boolean): Question {
   return {
     text: input.text,
     platform: 'slack',
@@ -52,6 +55,9 @@ function questionOf(input: AskInput, isModerator: boolean): Question {
     ...(input.userName ? { userName: input.userName } : {}),
     // Direct-message conversation ids start with D, whichever surface (message, /ask, button) asked.
     isDirect: input.channelId.startsWith('D'),
+    // Slash commands and buttons are answered to the person alone when refused: a notice every time floods no one.
+    ...(input.source === 'command' || input.source === 'button' ? { privateReply: true } : {}),
+    ...(input.spaceId ? { spaceId: input.spaceId } : {}),
   };
 }
 
@@ -59,7 +65,7 @@ function questionOf(input: AskInput, isModerator: boolean): Question {
  * Builds the core's {@link Question}, with `isModerator` established for the person (asking
  * Slack when it is not known yet): for moderator tools and votes, where it decides what happens.
  */
-export async function buildQuestion(deps: ListenerDeps, input: AskInput): Promise<Question> {
+export async function buildQuestion(deps: ListenerContext, input: AskInput): Promise<Question> {
   return questionOf(input, await deps.moderators.isModerator(input.userId));
 }
 
@@ -70,7 +76,7 @@ export async function buildQuestion(deps: ListenerDeps, input: AskInput): Promis
  * every answer at info; the adapter's line, with the question's words, is debug only (direct
  * messages are private).
  */
-export async function ask(deps: ListenerDeps, input: AskInput): Promise<Answer> {
+export async function ask(deps: ListenerContext, input: AskInput): Promise<Answer> {
   const question = questionOf(input, deps.moderators.knownModerator(input.userId));
   const answer = question.text ? await deps.bot.ask(question) : deps.bot.help('slack');
   if (deps.logger.isLevelEnabled('debug')) {
@@ -88,6 +94,3 @@ export async function ask(deps: ListenerDeps, input: AskInput): Promise<Answer> 
   }
   return answer;
 }
-
-/** The reply for a person who asked too often, when the core left the text empty. */
-export const COOLDOWN_FALLBACK = 'You are asking a lot of questions at once; please wait a minute and try again.';

@@ -1,5 +1,5 @@
-import { formatKnowledgeError } from './knowledge/loader.js';
-import type { Answer, GapsReport, ReloadReport, StatusReport, TeachResult } from './types.js';
+import { formatKnowledgeError } from '../knowledge/loader.js';
+import type { Answer, GapsReport, ReloadReport, StatusReport, TeachResult } from '../types.js';
 
 /**
  * Plain-text renderings of answers and moderator reports, for the terminal and as the text of
@@ -18,8 +18,11 @@ export function formatAnswer(answer: Answer): string {
   return lines.join('\n');
 }
 
-/** A reload report: what changed, or why nothing did. */
-export function formatReloadReport(report: ReloadReport): string {
+/**
+ * The one reload report, on every platform: what changed, or why nothing did. `force` names how
+ * the platform skips the checks (`/kb-reload force`).
+ */
+export function formatReloadReport(report: ReloadReport, force = 'reload force'): string {
   if (report.errors.length > 0) {
     return [
       `Reload failed; the previous knowledge is still serving. ${report.errors.length} problem(s):`,
@@ -39,7 +42,7 @@ export function formatReloadReport(report: ReloadReport): string {
         (f) => `  - "${f.question}": ${f.problems.join(', ')}\n    got: ${f.answer.replace(/\s+/g, ' ').slice(0, 200)}`,
       ),
       changeLine,
-      'Fix the documents or the checks (checks.yaml), or use reload force to skip the checks.',
+      `Fix the documents or the checks (checks.yaml), or use ${force} to skip the checks.`,
     ].join('\n');
   }
   return [

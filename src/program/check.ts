@@ -3,17 +3,17 @@
  * without starting anything, for deploy pipelines. Exits 1 on any problem.
  */
 import 'dotenv/config';
-import { Answerer } from './answer/answerer.js';
-import { loadConfig } from './config.js';
-import { UserError } from './errors.js';
-import { formatKnowledgeError, loadKnowledge } from './knowledge/loader.js';
-import { runChecks } from './moderation/checks.js';
+import { Answerer } from '../answer/answerer.js';
+import { loadProgramConfig } from './config.js';
+import { UserError } from '../errors.js';
+import { formatKnowledgeError, loadKnowledge } from '../knowledge/loader.js';
+import { runChecks } from '../moderation/checks.js';
 
 async function main(): Promise<number> {
   const out = (line: string): boolean => process.stdout.write(`${line}\n`);
-  let config: ReturnType<typeof loadConfig>;
+  let config: ReturnType<typeof loadProgramConfig>;
   try {
-    config = loadConfig(process.env);
+    config = loadProgramConfig(process.env);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     out(error.message);

@@ -4,18 +4,23 @@
  * count from the environment the manager set. SIGTERM stops it gracefully.
  */
 import 'dotenv/config';
-import { botOptionsFrom, createBot } from '../../src/bot.js';
-import { loadConfig } from '../../src/config.js';
-import { UserError } from '../../src/errors.js';
-import { createLogger } from '../../src/logger.js';
-import { watchKnowledge } from '../../src/knowledge/watch.js';
-import { createClientAdapter } from './adapter.js';
+import { botOptionsFrom, createBot } from '../bot.js';
+import { loadProgramConfig } from './config.js';
+import { UserError } from '../errors.js';
+import { createLogger } from '../logger.js';
+import { watchKnowledge } from '../knowledge/watch.js';
+import { createClientAdapter } from '../../adapters/discord/index.js';
+import { createMemoryState } from '../state/memory.js';
+import { programConversation } from './conversation.js';
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  const config = loadProgramConfig(process.env);
   if (!config.discord) throw new UserError('discord: shard started without DISCORD_TOKEN and DISCORD_CLIENT_ID');
   const logger = createLogger({ level: config.logLevel }).child({ adapter: 'discord', shard: process.env.SHARDS });
   const bot = await createBot(botOptionsFrom(config, logger));
+  // Each shard answers its own servers, so its conversations and limits are its own.
+  const state = createMemoryState();
+  const conversation = programConversation(bot, config, state, logger);
   const adapter = createClientAdapter(config.discord, logger);
   const unwatch = config.watchKnowledge ? watchKnowledge(config.knowledgeDir, () => bot.systemReload('file watcher'), logger) : undefined;
   let stopping = false;
@@ -38,7 +43,7 @@ async function main(): Promise<void> {
   });
   // The manager is gone: nobody would stop this process otherwise.
   process.on('disconnect', () => void stop('manager gone'));
-  await adapter.start(bot);
+  await adapter.start(conversation);
 }
 
 main().catch((error: unknown) => {

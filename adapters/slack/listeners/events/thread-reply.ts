@@ -1,0 +1,51 @@
+/**
+ * A reply in a channel thread where the bot is in a conversation with that person: a follow-up
+ * ("and Yale?") meant for the bot though it does not mention it. Any other channel message is left
+ * alone (a mention arrives as app_mention); whether the thread holds a conversation is the
+ * conversation layer's to say (`follows`), so the bot never joins threads it was not asked in.
+ */
+import type { App } from '@slack/bolt';
+import { plainQuestion } from '../../escape.js';
+import { type AskInput, type ListenerContext, questionOf } from '../../listener-context.js';
+import { answerMessage } from './reply.js';
+
+/** The fields of a channel `message` event this listener reads. */
+interface ThreadMessage {
+  subtype?: string;
+  bot_id?: string;
+  user?: string;
+  text?: string;
+  ts: string;
+  thread_ts?: string;
+  channel: string;
+  channel_type?: string;
+}
+
+/** Registers the thread-reply listener. */
+export function register(app: App, deps: ListenerContext): void {
+  app.event('message', async ({ event, body, context, client }) => {
+    const message: ThreadMessage = event;
+    if (message.channel_type !== 'channel' && message.channel_type !== 'group') return;
+    // Only a person's plain reply in a thread; the thread's first message is its own ts.
+    if (message.subtype || message.bot_id || !message.user || !message.thread_ts || message.thread_ts === message.ts) return;
+    // A reply that mentions the bot comes as app_mention too, which answers it.
+    if (context.botUserId && message.text?.includes(`<@${context.botUserId}>`)) return;
+    const input: AskInput = {
+      text: plainQuestion(message.text ?? '', context.botUserId),
+      userId: message.user,
+      channelId: message.channel,
+      threadId: message.thread_ts,
+      ...(body.team_id ? { spaceId: body.team_id } : {}),
+      source: 'thread',
+    };
+    if (!input.text || !(await deps.bot.follows?.(questionOf(input, false)))) return;
+    await answerMessage(deps, client, {
+      eventId: body.event_id,
+      retryNum: context.retryNum,
+      channel: message.channel,
+      ts: message.ts,
+      replyThreadTs: message.thread_ts,
+      input,
+    });
+  });
+}

@@ -1,0 +1,160 @@
+/**
+ * Follow-up questions, rewritten into standalone ones from what the conversation remembers, so the
+ * core answers every question on its own. Rules follow the grammar of follow-ups, never particular
+ * questions: a plural pronoun means the last list, a singular one the last single thing, "what
+ * about X?" swaps X into the parallel slot of the last question, and a wh-fragment ("at which
+ * event?") borrows the last question's predicate.
+ */
+
+/** What the conversation remembers of its last answered question. */
+export interface LastTurn {
+  /** The last question, standalone (already rewritten when it was a follow-up). */
+  question: string;
+  /** The list the last answer gave or counted, as a noun phrase ("the founding members"). */
+  list?: string;
+  /** The one entity or topic the last question was about ("Nanyang Technological University"). */
+  topic?: string;
+  /** The words of `question` that named `topic`, which a "what about X?" replaces. */
+  mention?: string;
+  /** The person the last answer named, whom "he", "she", "his", "her" mean. */
+  person?: string;
+}
+
+/** How a question was read against the last turn. */
+export interface Rewrite {
+  /** The question to ask the core. */
+  text: string;
+  /** Which rule applied; absent when the question stands alone. */
+  rule?: 'plural' | 'singular' | 'parallel' | 'fragment';
+}
+
+const AUX = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'do',
+  'does',
+  'did',
+  'has',
+  'have',
+  'had',
+  'can',
+  'could',
+  'will',
+  'would',
+  'should',
+  'may',
+  'might',
+  'must',
+  "isn't",
+  "aren't",
+  "wasn't",
+  "weren't",
+  "doesn't",
+  "didn't",
+]);
+const WH = '(?:what|which|whose|who|whom|when|where|why|how)';
+const PREPOSITION = '(?:at|in|on|by|from|for|to|with|during|before|after|since|until|into|of|near|outside|inside|across|within|under)';
+const QUESTION_START = new RegExp(`^(?:${WH}|${[...AUX].join('|')})\\b`, 'i');
+const PLURAL = /\b(those|these|them|they)\b/i;
+const SINGULAR = /\b(it|its)\b/i;
+const PERSONAL = /\b(he|she|him|her|his|hers)\b/i;
+// "what about X?", "how about X?", "and X?", "and what about X?", "what of X?".
+const PARALLEL = /^(?:and\s+)?(?:(?:what|how)\s+(?:about|of)\s+|and\s+)(.+?)[?.!\s]*$/i;
+// A wh-fragment with no verb: "at which event?", "when?", "in what year?", "by whom?", "why not?".
+const FRAGMENT = new RegExp(`^((?:${PREPOSITION}\\s+)?${WH}(?:\\s+\\w+){0,2})\\s*[?.!]*$`, 'i');
+// The wh-head of a question, to be replaced by a fragment's: "when", "at which event", "how many".
+const WH_HEAD = new RegExp(
+  `^(?:${PREPOSITION}\\s+)?${WH}(?:\\s+(?:many|much|long|often|old|far))?(?:\\s+(?!(?:is|are|was|were|do|does|did|has|have|had|can|will)\\b)\\w+)?\\s+`,
+  'i',
+);
+
+/**
+ * Rewrites `question` into a standalone question using `last`, or returns it as asked when it
+ * does not lean on the last turn (a new question starts afresh).
+ */
+export function rewriteFollowUp(question: string, last: LastTurn | undefined): Rewrite {
+  const text = question.trim();
+  if (!last) return { text };
+
+  // "and when was it founded?" is a question of its own after its "and".
+  const afterAnd = /^and\s+(.+)$/i.exec(text)?.[1];
+  if (afterAnd && QUESTION_START.test(afterAnd)) return rewriteFollowUp(afterAnd, last);
+
+  const parallel = PARALLEL.exec(text);
+  if (parallel?.[1]) {
+    const swapped = swapParallel(last, parallel[1].trim());
+    if (swapped) return { text: swapped, rule: 'parallel' };
+  }
+
+  const fragment = FRAGMENT.exec(text);
+  if (fragment?.[1] && !hasVerb(fragment[1])) {
+    const predicate = predicateOf(last.question);
+    if (predicate) return { text: `${fragment[1]} ${predicate}`, rule: 'fragment' };
+  }
+
+  if (last.list && PLURAL.test(text)) {
+    return { text: text.replace(new RegExp(PLURAL.source, 'gi'), last.list), rule: 'plural' };
+  }
+  if (last.person && PERSONAL.test(text)) {
+    const person = last.person;
+    return {
+      text: text.replace(new RegExp(PERSONAL.source, 'gi'), (word) => (/^(?:his|hers)$/i.test(word) ? `${person}'s` : person)),
+      rule: 'singular',
+    };
+  }
+  if (last.topic && SINGULAR.test(text)) {
+    const topic = last.topic;
+    return {
+      text: text.replace(new RegExp(SINGULAR.source, 'gi'), (word) => (word.toLowerCase() === 'its' ? `${topic}'s` : topic)),
+      rule: 'singular',
+    };
+  }
+  return { text };
+}
+
+/**
+ * The last question with `replacement` in the slot it parallels: a prepositional phrase for one
+ * with the same preposition ("in North America" for "in Asia"), else a name for the last topic.
+ */
+function swapParallel(last: LastTurn, replacement: string): string | undefined {
+  const words = replacement.split(/\s+/);
+  const preposition = words[0]?.toLowerCase() ?? '';
+  if (words.length > 1 && new RegExp(`^${PREPOSITION}$`, 'i').test(preposition)) {
+    // The last phrase with the same preposition, up to the end of the question.
+    const phrase = new RegExp(`^(.*)\\b${preposition}\\s+[^?.!]+?(\\s*[?.!]*)$`, 'i');
+    const found = phrase.exec(last.question);
+    return found ? `${found[1]}${replacement}${found[2]}` : undefined;
+  }
+  const slot = last.mention ?? last.topic;
+  if (slot && last.question.includes(slot)) return last.question.replace(slot, replacement);
+  // After a list, "what about X?" asks whether X is in it.
+  if (last.list && /^\p{Lu}/u.test(replacement)) return `Is ${replacement} one of ${last.list}?`;
+  return undefined;
+}
+
+/** "When was the alliance launched?" → "was the alliance launched?"; a yes/no question as it is. */
+function predicateOf(question: string): string | undefined {
+  const text = question.trim();
+  const first = text.split(/\s+/)[0]?.toLowerCase() ?? '';
+  if (AUX.has(first)) return lowerFirst(text);
+  const head = WH_HEAD.exec(text);
+  if (!head) return undefined;
+  const rest = text.slice(head[0].length);
+  const next = rest.split(/\s+/)[0]?.toLowerCase() ?? '';
+  // The predicate must start with its auxiliary ("was the alliance launched?"); "who founded it?"
+  // has none, and "at which event founded it?" would not be English.
+  return AUX.has(next) ? rest : undefined;
+}
+
+function hasVerb(fragment: string): boolean {
+  return fragment
+    .toLowerCase()
+    .split(/\s+/)
+    .some((word) => AUX.has(word));
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

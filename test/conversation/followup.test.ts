@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { rewriteFollowUp, type LastTurn } from '../../src/conversation/followup.js';
+
+const rewritten = (last: LastTurn, question: string): string => rewriteFollowUp(question, last).text;
+
+describe('a question with nothing before it', () => {
+  it('is asked as it is', () => {
+    expect(rewriteFollowUp('where is it based?', undefined)).toEqual({ text: 'where is it based?' });
+  });
+});
+
+describe('a plural pronoun', () => {
+  const list: LastTurn = { question: 'Which rivers cross the county?', list: 'the rivers of the county' };
+  it('means the last list', () => {
+    expect(rewritten(list, 'which of those are longer than 10 km?')).toBe('which of the rivers of the county are longer than 10 km?');
+    expect(rewritten(list, 'when were they surveyed?')).toBe('when were the rivers of the county surveyed?');
+  });
+  it('is left alone when no list was named', () => {
+    expect(rewritten({ question: 'When was the bridge built?' }, 'who paid for them?')).toBe('who paid for them?');
+  });
+});
+
+describe('a singular pronoun', () => {
+  it('means the last single thing', () => {
+    const last: LastTurn = { question: 'Is Harbour Bank a sponsor?', topic: 'Harbour Bank', mention: 'Harbour Bank' };
+    expect(rewritten(last, 'where is it based?')).toBe('where is Harbour Bank based?');
+    expect(rewritten(last, 'what is its budget?')).toBe("what is Harbour Bank's budget?");
+  });
+});
+
+describe('"what about X?" and "and X?"', () => {
+  const member: LastTurn = { question: 'Is Harbour Bank a sponsor?', topic: 'Harbour Bank', mention: 'Harbour Bank' };
+  it('put a name in the place of the last one', () => {
+    expect(rewritten(member, 'what about Coastal Trust?')).toBe('Is Coastal Trust a sponsor?');
+    expect(rewritten(member, 'and Dune Foods?')).toBe('Is Dune Foods a sponsor?');
+    expect(rewritten(member, 'how about the Museum of Tin?')).toBe('Is the Museum of Tin a sponsor?');
+  });
+  it('put a phrase in the place of the phrase with the same preposition', () => {
+    const place: LastTurn = { question: 'which of the sponsors are in Europe?', list: 'the sponsors' };
+    expect(rewritten(place, 'and in South America?')).toBe('which of the sponsors are in South America?');
+    expect(rewritten(place, 'what about in Oceania?')).toBe('which of the sponsors are in Oceania?');
+    const twice: LastTurn = { question: 'which sponsors in the north are in Europe?' };
+    expect(rewritten(twice, 'and in Asia?')).toBe('which sponsors in the north are in Asia?');
+  });
+  it('ask whether X is in the last list when there is no name to replace', () => {
+    const list: LastTurn = { question: 'Who are the sponsors?', list: 'the festival sponsors' };
+    expect(rewritten(list, 'what about Salt Mills?')).toBe('Is Salt Mills one of the festival sponsors?');
+  });
+  it('read "and" before a whole question as that question', () => {
+    expect(rewritten(member, 'and when was it founded?')).toBe('when was Harbour Bank founded?');
+    expect(rewritten({ question: 'When was the bridge opened?', topic: 'the bridge' }, 'and where?')).toBe('where was the bridge opened?');
+  });
+});
+
+describe('a personal pronoun', () => {
+  it('means the person the last answer named', () => {
+    const last: LastTurn = { question: 'Who opened the bridge?', person: 'Ada Brook', topic: 'the bridge' };
+    expect(rewritten(last, 'when was she elected?')).toBe('when was Ada Brook elected?');
+    expect(rewritten(last, 'what is his title?')).toBe("what is Ada Brook's title?");
+  });
+});
+
+describe('a wh-fragment', () => {
+  it("borrows the last question's predicate", () => {
+    const last: LastTurn = { question: 'When was the bridge opened?' };
+    expect(rewritten(last, 'at which ceremony?')).toBe('at which ceremony was the bridge opened?');
+    expect(rewritten(last, 'by whom?')).toBe('by whom was the bridge opened?');
+    expect(rewritten({ question: 'Which team won the cup?' }, 'in what year?')).toBe('in what year?');
+  });
+  it('asks a yes/no question again with the new question word', () => {
+    expect(rewritten({ question: 'Is the museum open on Sundays?' }, 'since when?')).toBe('since when is the museum open on Sundays?');
+  });
+  it('is not a fragment when it has its own verb', () => {
+    expect(rewriteFollowUp('what is a sponsor?', { question: 'When was the bridge opened?' }).rule).toBeUndefined();
+  });
+});
+
+describe('a new question', () => {
+  it('starts afresh', () => {
+    const last: LastTurn = { question: 'Is Harbour Bank a sponsor?', topic: 'Harbour Bank', list: 'the sponsors' };
+    expect(rewriteFollowUp('How tall is the lighthouse?', last)).toEqual({ text: 'How tall is the lighthouse?' });
+  });
+});
