@@ -49,8 +49,11 @@ export interface ReloadBroadcastOptions<R> {
 
 /** Reloads every instance from any one of them. */
 export interface ReloadBroadcast<R> {
-  /** Reloads here and everywhere else; resolves with this instance's report and the others' outcome. */
-  reloadAll(by: string, force: boolean): Promise<{ report: R; cluster: ClusterOutcome }>;
+  /**
+   * Reloads here (with `here`, or `reloadHere`) and everywhere else; resolves with this instance's
+   * report and the others' outcome.
+   */
+  reloadAll(by: string, force: boolean, here?: () => Promise<R>): Promise<{ report: R; cluster: ClusterOutcome }>;
   /** Tells the others to reload without waiting for them (after /kb teach here, say). */
   announce(by: string, force: boolean): Promise<void>;
   close(): Promise<void>;
@@ -109,7 +112,7 @@ export async function createReloadBroadcast<R>(options: ReloadBroadcastOptions<R
   const finishMs = options.finishMs ?? 60_000;
 
   return {
-    async reloadAll(by, force) {
+    async reloadAll(by, force, here) {
       const id = randomUUID();
       let changed = (): void => undefined;
       const wait: Waiting = { started: new Set(), done: new Map(), changed: () => changed() };
@@ -117,7 +120,7 @@ export async function createReloadBroadcast<R>(options: ReloadBroadcastOptions<R
       try {
         await send({ type: 'request', id, from: instance, by, force });
         const startedBy = Date.now() + startMs;
-        const report = await options.reloadHere(by, force);
+        const report = await (here ? here() : options.reloadHere(by, force));
         const mine = options.outcome(report);
         // Wait for the others: first for those that will start, then for every started one to finish.
         const deadline = Math.max(startedBy, Date.now()) + finishMs;

@@ -3,7 +3,7 @@
  * one), otherwise this process's memory. No switch beyond that: setting the URL is the decision.
  */
 import type { Logger } from '../logger.js';
-import { LocalFallbackState } from './local.js';
+import { createMemoryState } from './memory.js';
 import { connectRedisState } from './redis.js';
 import type { SharedState, StateHealth } from './types.js';
 
@@ -19,7 +19,7 @@ export interface OpenStateOptions {
 
 /** The shared state for this program; throws a UserError naming REDIS_URL when Redis is set but unreachable. */
 export async function openSharedState(options: OpenStateOptions): Promise<SharedState> {
-  const memory = options.memory ?? (() => new LocalFallbackState());
+  const memory = options.memory ?? createMemoryState;
   if (!options.redisUrl) return memory();
   const state = await connectRedisState({
     url: options.redisUrl,

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis, type RedisOptions } from 'ioredis';
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { LocalFallbackState } from './local.js';
+import { createMemoryState } from './memory.js';
 import type { RateVerdict, SharedState, StateHealth } from './types.js';
 
 /** How a {@link RedisState} connects and what it falls back on. */
@@ -130,7 +130,7 @@ export class RedisState implements SharedState {
 
   constructor(private readonly options: RedisStateOptions) {
     this.prefix = options.prefix ?? 'alliance:';
-    this.fallback = options.fallback ?? new LocalFallbackState();
+    this.fallback = options.fallback ?? createMemoryState();
     this.logger = options.logger;
     const clientOptions: RedisOptions = {
       lazyConnect: true,

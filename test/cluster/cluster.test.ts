@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { scheduleDigest } from '../../src/cluster/digest.js';
 import { createReloadBroadcast } from '../../src/cluster/reload.js';
 import { silentLogger } from '../../src/logger.js';
-import { LocalFallbackState } from '../../src/state/local.js';
+import { createMemoryState } from '../../src/state/memory.js';
 import { connectRedisState } from '../../src/state/redis.js';
 import type { SharedState } from '../../src/state/types.js';
 import { serviceUrl, titled } from '../helpers/services.js';
@@ -57,7 +57,7 @@ describe.skipIf(!url)(titled('a reload broadcast over Redis', url, 'TEST_REDIS_U
   });
 
   it('reports one instance when it is alone', async () => {
-    const state = new LocalFallbackState();
+    const state = createMemoryState();
     const broadcast = await createReloadBroadcast({
       state,
       instance: 'solo',
