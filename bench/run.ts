@@ -5,7 +5,8 @@
  *
  * Environment: BENCH_SIZES (default 1000,10000,50000), BENCH_QUERIES (default 1000 per size),
  * BENCH_NO_WRITE=1 to print only, BENCH_ONLY=slack to run only the Slack load test (printed, not
- * written; BENCH_SLACK_SECONDS, BENCH_SLACK_PROFILE=<folder> for a CPU profile of the program).
+ * written; BENCH_SLACK_SECONDS, BENCH_SLACK_PROFILE=<folder> for a CPU profile of the program),
+ * BENCH_ONLY=bot to run only the bot's build, heap and latency at BENCH_SIZES (printed, not written).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -185,6 +186,29 @@ async function main(): Promise<void> {
     log(slackSection(await runSlack()));
     return;
   }
+  // BENCH_ONLY=bot: build time, heap and latency of the bot alone at BENCH_SIZES, printed (for
+  // before/after comparisons of the answerer; nothing is written).
+  if (process.env.BENCH_ONLY === 'bot') {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'alliance-bench-'));
+    try {
+      await loadKnowledge(DEFAULT_KNOWLEDGE_DIR);
+      const all = paragraphsOf(readSpeeches());
+      for (const size of SIZES) {
+        const paragraphs = sample(all, size);
+        const dir = path.join(tmp, `kb-${size}`);
+        const textBytes = await writeKnowledge(dir, paragraphs);
+        const queries = makeQueries(paragraphs, QUERIES, SEED + size);
+        const { result, passages, bot } = await measureBot(dir, queries);
+        log(
+          `${size} paragraphs (${(textBytes / 1e6).toFixed(1)} MB, ${passages} passages): build ${ms(result.buildMs)} ms, reload ${ms(result.reloadMs)} ms, heap ${(result.heapBytes / 1e6).toFixed(1)} MB, p50 ${ms(result.latency.p50)} p99 ${ms(result.latency.p99)} max ${ms(result.latency.max)} ms, top-1 ${(result.accuracy * 100).toFixed(1)}% (unknown ${(result.unknown * 100).toFixed(1)}%)`,
+        );
+        await bot.close();
+      }
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+    return;
+  }
   const started = performance.now();
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'alliance-bench-'));
   try {
@@ -273,8 +297,16 @@ async function main(): Promise<void> {
       return;
     }
     const baselineFile = path.join(root, 'bench/baseline.md');
-    const baseline = existsSync(baselineFile) ? readFileSync(baselineFile, 'utf8') : '';
-    await writeFile(path.join(root, 'docs/benchmarks.md'), markdown(results, baseline));
+    // The "Languages" section comes from `npm run bench:language` (bench/language/run.ts); the
+    // "Reading" section is kept by hand too (bench/reading.md, its numbers from bench/reading.ts).
+    const languagesFile = path.join(root, 'bench/language/languages.md');
+    const baseline = [languagesFile, baselineFile]
+      .filter((f) => existsSync(f))
+      .map((f) => readFileSync(f, 'utf8').trim())
+      .join('\n\n');
+    const readingFile = path.join(root, 'bench/reading.md');
+    const reading = existsSync(readingFile) ? `\n${readFileSync(readingFile, 'utf8').trim()}\n` : '';
+    await writeFile(path.join(root, 'docs/benchmarks.md'), `${markdown(results, baseline).trimEnd()}\n${reading}`);
     await writeFile(path.join(root, 'docs/latency.svg'), chart(results));
     await writeFile(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 1)}\n`);
     log(`wrote docs/benchmarks.md and docs/latency.svg (${results.totalSeconds.toFixed(0)} s)`);

@@ -12,6 +12,7 @@ import { UserError } from './errors.js';
 import { KnowledgeLoadError, type ServingAnswerer } from './answer/serving.js';
 import { startAnswerer } from './answer/start.js';
 import { formatKnowledgeError } from './knowledge/loader.js';
+import { createLanguageLayer, type LanguageLayer } from './language/index.js';
 import { diffManifests } from './knowledge/manifest.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { BotMetrics } from './observability/metrics.js';
@@ -53,6 +54,8 @@ export interface BotOptions {
    * worker, Infinity none.
    */
   inProcessMaxBytes?: number;
+  /** Confidence below which the bot says it does not know (default CONFIDENCE_THRESHOLD in answer/answerer.ts). */
+  answerThreshold?: number;
 }
 
 /** The bot's options as the program's configuration sets them (main and every Discord shard alike). */
@@ -61,6 +64,7 @@ export function botOptionsFrom(config: AppConfig, logger: Logger, metrics?: BotM
     knowledgeDir: config.knowledgeDir,
     logger,
     maxQuestionLength: config.maxQuestionLength,
+    ...(config.answerThreshold !== undefined ? { answerThreshold: config.answerThreshold } : {}),
     ...(config.analytics ? { analytics: config.analytics } : {}),
     ...(metrics ? { metrics } : {}),
   };
@@ -71,6 +75,11 @@ export interface AllianceBot extends Bot, ModeratorTools {
   readonly knowledgeDir: string;
   /** The answerer serving now (for benchmarks and tests); replaced on every reload. */
   current(): ServingAnswerer;
+  /**
+   * The language layer of the knowledge serving now (its lexicons), replaced on every reload: the
+   * conversation layer's language stage reads with it (src/language/stage.ts).
+   */
+  language(): LanguageLayer;
   /** Reloads on behalf of the system (SIGHUP, the file watcher): checked, audited. */
   systemReload(reason: string): Promise<ReloadReport>;
   /** Stops the answerer (after the questions in flight) and closes the analytics database. */
@@ -92,7 +101,11 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
   // question); a large one in a worker thread, since building it takes seconds of CPU that must
   // not stall the event loop acknowledging Slack and Discord. answer/start.ts draws the line.
   const start = (warmUp = false): Promise<ServingAnswerer> =>
-    startAnswerer(options.knowledgeDir, { inProcessMaxBytes: options.inProcessMaxBytes, warmUp });
+    startAnswerer(options.knowledgeDir, {
+      inProcessMaxBytes: options.inProcessMaxBytes,
+      warmUp,
+      ...(options.answerThreshold !== undefined ? { answerer: { threshold: options.answerThreshold } } : {}),
+    });
   // Nothing is served yet: the time to warm up what reloads will run on this thread.
   let answerer: ServingAnswerer = await start(true).catch((error: unknown) => {
     if (error instanceof KnowledgeLoadError) {
@@ -102,6 +115,10 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
     }
     throw error;
   });
+  // Questions in other languages (issue 15): read with the serving knowledge's lexicons.
+  const languageOf = (a: ServingAnswerer): LanguageLayer =>
+    createLanguageLayer({ lexicons: a.manifest.lexicons, subject: a.manifest.subject, documentLanguages: a.manifest.documentLanguages });
+  let language = languageOf(answerer);
   // Gaps group questions with the same analyzer the answers use.
   let analyzer = new Analyzer(answerer.manifest.synonyms);
   const analytics: Analytics | undefined =
@@ -177,6 +194,7 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
       // The old one finishes what it is answering, then stops.
       const old = answerer;
       answerer = next;
+      language = languageOf(next);
       analyzer = new Analyzer(next.manifest.synonyms);
       loadedAt = new Date();
       loadedBy = by;
@@ -201,7 +219,8 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
       const started = performance.now();
       try {
         const text = cleanQuestion(question.text, maxQuestionLength);
-        const reply = text === '' ? answerer.help(question.platform) : await answerer.ask(text);
+        const serving = answerer;
+        const reply = text === '' ? serving.help(question.platform) : await serving.ask(text);
         if (analytics && text !== '') {
           const answered = reply.kind !== 'unknown' && reply.kind !== 'error';
           const id = analytics.record({
@@ -310,6 +329,10 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
 
     current(): ServingAnswerer {
       return answerer;
+    },
+
+    language(): LanguageLayer {
+      return language;
     },
 
     async close(): Promise<void> {

@@ -29,6 +29,8 @@ export interface AppConfig {
   logLevel: string;
   /** Longest question accepted, in characters; longer ones are cut. */
   maxQuestionLength: number;
+  /** ANSWER_THRESHOLD: confidence (0..1) below which the bot says it does not know; the answerer's default when unset. */
+  answerThreshold?: number;
   cooldown: CooldownConfig;
   /** How long a conversation is remembered after its last question, for follow-ups. */
   conversationTtlMs: number;
@@ -95,6 +97,13 @@ const schema = z.object({
       .default('info'),
   ),
   MAX_QUESTION_LENGTH: positiveInt(500),
+  ANSWER_THRESHOLD: optional.pipe(
+    z
+      .string()
+      .regex(/^(?:0(?:\.\d+)?|1(?:\.0+)?|\.\d+)$/, 'must be a number from 0 to 1, e.g. 0.1')
+      .transform(Number)
+      .optional(),
+  ),
   COOLDOWN_USER_LIMIT: positiveInt(6),
   COOLDOWN_CHANNEL_LIMIT: positiveInt(30),
   COOLDOWN_WINDOW_SECONDS: positiveInt(60),
@@ -152,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { knowledgeDir?: s
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     logLevel: e.LOG_LEVEL,
     maxQuestionLength: e.MAX_QUESTION_LENGTH,
+    ...(e.ANSWER_THRESHOLD !== undefined ? { answerThreshold: e.ANSWER_THRESHOLD } : {}),
     cooldown: { userLimit: e.COOLDOWN_USER_LIMIT, channelLimit: e.COOLDOWN_CHANNEL_LIMIT, windowMs: e.COOLDOWN_WINDOW_SECONDS * 1000 },
     conversationTtlMs: e.CONVERSATION_TTL_MINUTES * 60_000,
   };

@@ -27,6 +27,11 @@ export interface Question {
   /** Asked in a direct message: its text is private and not stored unless configured. */
   isDirect?: boolean;
   /**
+   * The person's locale as the platform reports it (a Discord interaction's `locale`, a Slack
+   * user's `locale`): a hint for the question's language when its text alone does not tell.
+   */
+  locale?: string;
+  /**
    * The reply can be shown to the person alone (slash commands, buttons): a cooldown notice then
    * comes every time, since it floods no one; messages get it once, then silence.
    */
@@ -81,6 +86,8 @@ export interface Answer {
    * ("which of those…", "where is it?") and to render the answer in the person's language.
    */
   facts?: AnswerFacts;
+  /** The language the reply is written in (ISO 639-1), when not English: see src/language. */
+  lang?: string;
 }
 
 /** The structured content of an {@link Answer}, beside its English text. */

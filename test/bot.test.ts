@@ -8,9 +8,9 @@ afterEach(async () => kb?.remove());
 
 describe('createBot', () => {
   it('refuses to start on a broken knowledge folder, naming each problem', async () => {
-    kb = await tempKnowledge({ 'a.md': 'no front matter' });
+    kb = await tempKnowledge({ 'a.md': '---\ntitle: A\nno closing line' });
     await expect(createBot({ knowledgeDir: kb.dir })).rejects.toThrow(
-      /knowledge: .* has problems:\n {2}a\.md:1: front matter needs a title/,
+      /knowledge: .* has problems:\n {2}a\.md:1: front matter opened with --- is never closed/,
     );
   });
 });
@@ -41,10 +41,10 @@ describe('reload', () => {
   it('keeps the old knowledge serving when the new folder is broken', async () => {
     kb = await tempKnowledge('shipped');
     const bot = await createBot({ knowledgeDir: kb.dir });
-    await kb.write('global-mooc-alliance.md', 'front matter lost in an edit');
+    await kb.write('global-mooc-alliance.md', '---\ntitle: closing line lost in an edit\n');
     const report = await bot.reload(asked('/reload', true));
     expect(report.ok).toBe(false);
-    expect(report.errors).toEqual([{ file: 'global-mooc-alliance.md', line: 1, message: expect.stringContaining('needs a title') }]);
+    expect(report.errors).toEqual([{ file: 'global-mooc-alliance.md', line: 1, message: expect.stringContaining('never closed') }]);
     expect(report.documents).toBe(2);
     expect((await bot.ask(asked('who founded it?'))).text).toContain('Zhejiang University');
   });

@@ -47,12 +47,13 @@ describe('ask --json with conversations', () => {
   it('reads JSON lines with the same conversation id as one conversation, and plain lines each on their own', async () => {
     kb = await tempKnowledge({
       'festival.md':
-        '---\ntitle: The Harbour Festival\n---\n\nThe Harbour Festival sponsors are: Harbour Bank, Coastal Trust.\n\nHarbour Bank is a bank based in Portsmouth.\n',
+        '---\ntitle: The Harbour Festival\n---\n\nThe Harbour Festival sponsors are: Harbour Bank, Coastal Trust.\n\nHarbour Bank is a bank based in Portsmouth.\n\nCoastal Trust is a charity based in Plymouth.\n',
     });
     const lines = [
       JSON.stringify({ question: 'Is Harbour Bank a sponsor?', conversation: 'a' }),
       JSON.stringify({ question: 'Is Coastal Trust a sponsor?', conversation: 'b' }),
       JSON.stringify({ question: 'where is it based?', conversation: 'a' }),
+      JSON.stringify({ question: 'where is it based?', conversation: 'b' }),
       'where is it based?',
     ];
     const { stdout, status } = run(['--json'], `${lines.join('\n')}\n`, { KNOWLEDGE_DIR: kb.dir });
@@ -66,9 +67,12 @@ describe('ask --json with conversations', () => {
       'Is Coastal Trust a sponsor?',
       'where is it based?',
       'where is it based?',
+      'where is it based?',
     ]);
-    expect(rows[2]?.answer).toContain('Portsmouth');
-    expect(rows[3]?.answer).not.toContain('Portsmouth');
+    // Each conversation's "it" is the sponsor it asked about; a plain line has no earlier turn to lean on.
+    expect(rows[2]?.answer).toMatch(/^Portsmouth\b/);
+    expect(rows[3]?.answer).toMatch(/^Plymouth\b/);
+    expect(rows[4]?.answer).not.toMatch(/^(Portsmouth|Plymouth)\b/);
   });
 });
 

@@ -33,11 +33,12 @@ export async function answerInteraction(
   reply.deferIfSlow();
   const direct = !interaction.inGuild();
   const q = direct
-    ? questions.direct(text, interaction.user, interaction.channelId, true)
+    ? questions.direct(text, interaction.user, interaction.channelId, { privateReply: true, locale: interaction.locale })
     : questions.of(text, interaction.user, interaction.channelId, interactionMemberFacts(interaction), {
         threadId: interaction.channel?.isThread() ? interaction.channelId : undefined,
         guildId: interaction.guildId,
         privateReply: true,
+        locale: interaction.locale,
       });
   const answer = await bot.ask(q);
   questions.log(via, q, answer);

@@ -18,6 +18,11 @@ export interface Where {
   guildId?: string | null;
   /** Answered to the person alone (interactions). */
   privateReply?: boolean;
+  /**
+   * The person's Discord language (an interaction's `locale`, e.g. "it", "pt-BR"); messages carry
+   * none, so mentions and DMs go by their words alone.
+   */
+  locale?: string | undefined;
 }
 
 /** Builds questions and logs their outcomes. */
@@ -25,7 +30,7 @@ export interface DiscordQuestions {
   /** A question in a server channel or thread. */
   of(text: string, user: User, channelId: string, member: MemberFacts | null, where?: Where): Question;
   /** A question in a DM. */
-  direct(text: string, user: User, channelId: string, privateReply?: boolean): Question;
+  direct(text: string, user: User, channelId: string, where?: Pick<Where, 'privateReply' | 'locale'>): Question;
   /** The person behind an interaction, as the core sees them. */
   asker(interaction: Interaction, text: string): Question;
   /** One line per question with its outcome. */
@@ -43,6 +48,7 @@ export function discordQuestions(config: DiscordConfig, logger: Logger): Discord
     ...(where.threadId ? { threadId: where.threadId } : {}),
     ...(where.guildId ? { spaceId: where.guildId } : {}),
     ...(where.privateReply ? { privateReply: true } : {}),
+    ...(where.locale ? { locale: where.locale } : {}),
     isModerator: isModeratorMember(member, config.moderatorRoleIds),
   });
 
@@ -50,8 +56,8 @@ export function discordQuestions(config: DiscordConfig, logger: Logger): Discord
    * A DM's question, marked private for cores that record questions (they keep DM text out).
    * Spread in, so the flag type-checks against contracts with and without `isDirect`.
    */
-  const directQuestion = (text: string, user: User, channelId: string, privateReply = false): Question => ({
-    ...of(text, user, channelId, null, { privateReply }),
+  const directQuestion = (text: string, user: User, channelId: string, where: Pick<Where, 'privateReply' | 'locale'> = {}): Question => ({
+    ...of(text, user, channelId, null, where),
     ...{ isDirect: true },
   });
 
@@ -72,8 +78,8 @@ export function discordQuestions(config: DiscordConfig, logger: Logger): Discord
   /** The person behind an interaction, as the core sees them. */
   const asker = (interaction: Interaction, text: string): Question =>
     interaction.inGuild()
-      ? of(text, interaction.user, interaction.channelId ?? '', interactionMemberFacts(interaction))
-      : directQuestion(text, interaction.user, interaction.channelId ?? '');
+      ? of(text, interaction.user, interaction.channelId ?? '', interactionMemberFacts(interaction), { locale: interaction.locale })
+      : directQuestion(text, interaction.user, interaction.channelId ?? '', { locale: interaction.locale });
 
   return { of, direct: directQuestion, asker, log: logOutcome };
 }

@@ -78,7 +78,7 @@ export function createSlackAdapter(config: SlackConfig, logger: Logger, options:
       const moderators = createModeratorCheck({
         moderatorIds: config.moderatorIds,
         logger,
-        lookup: async (userId) => (await slack.app.client.users.info({ user: userId })).user,
+        lookup: async (userId) => (await slack.app.client.users.info({ user: userId, include_locale: true })).user,
       });
       register(slack.app, {
         bot,

@@ -44,7 +44,7 @@ export interface AskInput {
 }
 
 /** The core's {@link Question} for what a listener knows. */
-export function questionOf(input: AskInput, isModerator: boolean): Question {
+export function questionOf(input: AskInput, isModerator: boolean, locale?: string): Question {
   return {
     text: input.text,
     platform: 'slack',
@@ -58,6 +58,7 @@ export function questionOf(input: AskInput, isModerator: boolean): Question {
     // Slash commands and buttons are answered to the person alone when refused: a notice every time floods no one.
     ...(input.source === 'command' || input.source === 'button' ? { privateReply: true } : {}),
     ...(input.spaceId ? { spaceId: input.spaceId } : {}),
+    ...(locale ? { locale } : {}),
   };
 }
 
@@ -66,7 +67,8 @@ export function questionOf(input: AskInput, isModerator: boolean): Question {
  * Slack when it is not known yet): for moderator tools and votes, where it decides what happens.
  */
 export async function buildQuestion(deps: ListenerContext, input: AskInput): Promise<Question> {
-  return questionOf(input, await deps.moderators.isModerator(input.userId));
+  const moderator = await deps.moderators.isModerator(input.userId);
+  return questionOf(input, moderator, deps.moderators.knownLocale(input.userId));
 }
 
 /**
@@ -77,7 +79,8 @@ export async function buildQuestion(deps: ListenerContext, input: AskInput): Pro
  * messages are private).
  */
 export async function ask(deps: ListenerContext, input: AskInput): Promise<Answer> {
-  const question = questionOf(input, deps.moderators.knownModerator(input.userId));
+  // The person's language comes with the same lookup, once it has answered: never waited for.
+  const question = questionOf(input, deps.moderators.knownModerator(input.userId), deps.moderators.knownLocale(input.userId));
   const answer = question.text ? await deps.bot.ask(question) : deps.bot.help('slack');
   if (deps.logger.isLevelEnabled('debug')) {
     deps.logger.debug(

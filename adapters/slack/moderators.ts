@@ -3,6 +3,9 @@
  * workspace's admins and owners (users.info, scope users:read). Every question carries the
  * answer, so lookups are cached for a few minutes instead of calling users.info per message,
  * concurrent lookups of one person share one call, and questions never wait for one.
+ *
+ * The same lookup asks for the person's locale (include_locale), so their language comes with no
+ * call of its own: a question carries it once the person is known.
  */
 import type { Logger } from '../../src/logger.js';
 
@@ -11,6 +14,8 @@ export interface SlackUserRoles {
   is_admin?: boolean;
   is_owner?: boolean;
   is_primary_owner?: boolean;
+  /** The person's Slack language, e.g. "it-IT" (users.info with include_locale). */
+  locale?: string;
 }
 
 /** Fetches a user's role flags (users.info in the app; a stub in unit tests). */
@@ -26,6 +31,11 @@ export interface ModeratorCheck {
    * next question knows. For questions, where being a moderator only lifts the cooldown.
    */
   knownModerator(userId: string): boolean;
+  /**
+   * The person's Slack locale, when a lookup already returned it (never waits, never asks: the
+   * lookup {@link knownModerator} starts brings it). Configured moderators are not looked up.
+   */
+  knownLocale(userId: string): string | undefined;
 }
 
 /** Options for {@link createModeratorCheck}. */
@@ -59,27 +69,29 @@ export function createModeratorCheck(options: ModeratorCheckOptions): ModeratorC
   const ttlMs = options.ttlMs ?? 5 * 60 * 1000;
   const retryAfterMs = options.retryAfterMs ?? 60 * 1000;
   const now = options.now ?? Date.now;
-  const cache = new Map<string, { moderator: boolean; expires: number }>();
+  const cache = new Map<string, { moderator: boolean; locale?: string; expires: number }>();
   /** Lookups in flight, shared by everyone who needs the same person's answer meanwhile. */
   const pending = new Map<string, Promise<boolean>>();
   /** When a failed lookup may be tried again for a question. */
   const failedUntil = new Map<string, number>();
 
-  const cached = (userId: string): boolean | undefined => {
+  const entryOf = (userId: string): { moderator: boolean; locale?: string } | undefined => {
     const entry = cache.get(userId);
     if (!entry) return undefined;
-    if (entry.expires > now()) return entry.moderator;
+    if (entry.expires > now()) return entry;
     cache.delete(userId);
     return undefined;
   };
+  const cached = (userId: string): boolean | undefined => entryOf(userId)?.moderator;
 
   const lookUp = (userId: string): Promise<boolean> => {
     const inFlight = pending.get(userId);
     if (inFlight) return inFlight;
     const lookup = (async () => {
       try {
-        const moderator = isAdminOrOwner(await options.lookup(userId));
-        cache.set(userId, { moderator, expires: now() + ttlMs });
+        const user = await options.lookup(userId);
+        const moderator = isAdminOrOwner(user);
+        cache.set(userId, { moderator, ...(user?.locale ? { locale: user.locale } : {}), expires: now() + ttlMs });
         failedUntil.delete(userId);
         return moderator;
       } catch (err) {
@@ -109,6 +121,9 @@ export function createModeratorCheck(options: ModeratorCheckOptions): ModeratorC
         void lookUp(userId);
       }
       return false;
+    },
+    knownLocale(userId) {
+      return entryOf(userId)?.locale;
     },
   };
 }

@@ -1,16 +1,28 @@
 import type { FaqEntry, KnowledgeBase } from '../knowledge/types.js';
-import type { Answer, Platform } from '../types.js';
+import type { Answer, AnswerFacts, Platform } from '../types.js';
 import { Analyzer } from './analyzer.js';
 import { answer, countText, listText, membershipText, passageText, sourceOf } from './compose.js';
 import { findEntity } from './entities.js';
+import { contradicts } from './polarity.js';
 import { PassageIndex, type ResolvedTerm } from './passage-index.js';
 import { buildPassages, collectTerms, type EntityList, type Passage } from './passages.js';
 import { Spelling } from './spelling.js';
+import { fold } from './text.js';
+import type { ValueType } from './tagger.js';
 import { readQuestion, type ReadQuestion, type Shape } from './question.js';
 import { buildSuggestions, rankSuggestions, type Suggestion } from './suggestions.js';
 
-/** Below this share of the question's weight covered by the evidence, the bot says it does not know. */
-export const CONFIDENCE_THRESHOLD = 0.55;
+/**
+ * Below this confidence the bot says it does not know. Calibrated on the alliance sets and a
+ * reading-comprehension set together (`npx tsx bench/reading.ts` prints the trade-off).
+ */
+export const CONFIDENCE_THRESHOLD = 0.1;
+
+/** How an {@link Answerer} decides; every field has a default. */
+export interface AnswererOptions {
+  /** Confidence below which it says it does not know (default {@link CONFIDENCE_THRESHOLD}). */
+  threshold?: number;
+}
 /** Terms naming the main subject count this much: nearly every passage is about it. */
 const SUBJECT_WEIGHT = 0.3;
 /** A match in the section heading or title counts this much of a match in the sentence. */
@@ -22,10 +34,37 @@ const UNKNOWN_WEIGHT = 1.5;
 const STRICT_SHAPES: ReadonlySet<Shape> = new Set(['when', 'count']);
 /** Coverage kept when no word of the question itself is in the passage, only synonyms or corrections. */
 const SYNONYMS_ONLY = 0.85;
-/** Candidates ranked this close to the best are told apart by the order of the question's words … */
-const ORDER_WINDOW = 0.05;
-/** … which adds at most this much (all of them in the question's order). */
+/** The best few candidates are re-read for the order and closeness of the question's words … */
+const REREAD = 6;
+/** … which add at most this much (all of them in the question's order) … */
 const ORDER_WEIGHT = 0.05;
+/** … and this much (the question's words side by side). */
+const PROXIMITY_WEIGHT = 0.05;
+/** … and this much (every pair of neighbouring words of the question, stop words included, in the passage). */
+const PHRASE_WEIGHT = 0.1;
+/** A match in the sentence before counts this much: it is often what "it" or "this" stands for. */
+const PREVIOUS_MATCH = 0.4;
+/** Confidence before the evidence, and how much coverage adds to it … */
+const BASE_CONFIDENCE = 0.1;
+const COVERAGE_WEIGHT = 1;
+/** … less per share of the question's weight in the heaviest idea the best passage lacks … */
+const MISSING_PENALTY = 0.2;
+/** … and in the heaviest idea the whole knowledge lacks. */
+const UNKNOWN_PENALTY = 0.4;
+/** Confidence lost when a "when" or "how many" question gets a passage without a date or number it does not state. */
+const LACKS_TYPE_PENALTY = 0.6;
+/** Confidence lost when a yes/no question has an idea the passage lacks: the sentence does not say yes. */
+const YES_NO_MISSING_PENALTY = 0.5;
+/** Confidence gained when the passage holds a thing of the asked type the question does not state. */
+const VALUE_BONUS = 0;
+/** Confidence gained by a clear lead over the runner-up (0.2 of rank or more counts in full). */
+const MARGIN_WEIGHT = 0;
+/** A runner-up this close to the best is quoted too, when both fit in … */
+const RUNNER_UP_WINDOW = 0.5;
+/** … this many characters (the reply stays under 500) … */
+const TWO_SENTENCES_MAX = 470;
+/** … up to this many sentences. */
+const MAX_SENTENCES = 3;
 
 /** One passage weighed against a question (also what `kb why` shows). */
 export interface Candidate {
@@ -38,6 +77,57 @@ export interface Candidate {
   rank: number;
   /** Whether the passage has what the question's shape asks for (a date for "when", …). */
   shapeMatch: boolean;
+  /** How sure the answer is, what the threshold is compared with (set for the best candidate; else its coverage). */
+  confidence: number;
+  /** Share of the question's weight in the heaviest idea the passage lacks entirely, 0..1. */
+  missing: number;
+  /** The short answer of the asked type the passage holds ("1965"), when the question asks for one. */
+  value?: string;
+  /** For the best candidate: what its confidence was made of. */
+  signals?: Signals;
+}
+
+/** What the confidence in the best candidate is made of (see {@link confidenceOf}). */
+export interface Signals {
+  /** Share of the question's weight it covers, 0..1 (halved when it lacks what a "when"/"how many" asks). */
+  coverage: number;
+  /** The same, of the weight of the question's words the knowledge has somewhere. */
+  knownCoverage: number;
+  /** Share of the question's weight in the heaviest idea it lacks entirely. */
+  missing: number;
+  /** Share of the question's weight in the heaviest idea the whole knowledge lacks. */
+  unknown: number;
+  /** Whether it holds a thing of the asked type that the question does not state. */
+  value: boolean;
+  /** Whether the question asks for a date or a number and it states none the question does not. */
+  lacksType: boolean;
+  /** Its lead in rank over the runner-up. */
+  margin: number;
+  /** Whether the question says the opposite ("not", "least" for "most"). */
+  contrary: boolean;
+  /** Whether it is a yes/no question, which a sentence answers only if it states all that is asked. */
+  yesNo: boolean;
+}
+
+/**
+ * How sure an answer is, 0..1, from what tells a question the text answers from one it does not
+ * on any text: a question about something the knowledge never mentions (an unknown weighty
+ * word), one that says the opposite of the sentence, one the sentence covers poorly or lacks a
+ * weighty idea of. Paraphrase lowers coverage too, so coverage counts only in part: a refusal of
+ * an answerable question costs more than a quoted, sourced sentence in reply to a trick question.
+ */
+export function confidenceOf(s: Signals): number {
+  if (s.contrary) return 0;
+  const confidence =
+    BASE_CONFIDENCE +
+    COVERAGE_WEIGHT * s.coverage -
+    MISSING_PENALTY * s.missing -
+    UNKNOWN_PENALTY * s.unknown +
+    (s.value ? VALUE_BONUS : 0) -
+    (s.lacksType ? LACKS_TYPE_PENALTY : 0) -
+    (s.yesNo && s.missing > 0 ? YES_NO_MISSING_PENALTY : 0) +
+    MARGIN_WEIGHT * Math.min(1, s.margin / 0.2);
+  return Math.max(0, Math.min(1, confidence));
 }
 
 /** How a question was understood and weighed: the answer's reasoning, for moderators. */
@@ -57,6 +147,56 @@ interface WeightedTerm {
   weight: number;
   /** Whether it names the main subject, which nearly every passage is about. */
   subject: boolean;
+}
+
+/**
+ * How close together the question's terms stand in a passage's terms: the number of distinct
+ * question terms in the shortest window holding all of them, over the window's length (1 when
+ * they stand side by side), 0 with fewer than two of them.
+ */
+export function proximity(wanted: ReadonlySet<string>, text: readonly string[]): number {
+  const positions: { at: number; term: string }[] = [];
+  text.forEach((term, at) => {
+    if (wanted.has(term)) positions.push({ at, term });
+  });
+  const distinct = new Set(positions.map((p) => p.term)).size;
+  if (distinct < 2) return 0;
+  // Shortest window holding every distinct matched term (two pointers over the positions).
+  const inWindow = new Map<string, number>();
+  let best = Infinity;
+  let left = 0;
+  for (const p of positions) {
+    inWindow.set(p.term, (inWindow.get(p.term) ?? 0) + 1);
+    while (inWindow.size === distinct) {
+      const first = positions[left] as { at: number; term: string };
+      best = Math.min(best, p.at - first.at + 1);
+      const n = (inWindow.get(first.term) ?? 1) - 1;
+      if (n === 0) inWindow.delete(first.term);
+      else inWindow.set(first.term, n);
+      left++;
+    }
+  }
+  return distinct / best;
+}
+
+/** Neighbouring word pairs of a text, folded, stop words kept ("referred to", "to as"). */
+export function wordPairs(text: string): Set<string> {
+  const words = fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const pairs = new Set<string>();
+  for (let i = 1; i < words.length; i++) pairs.add(`${words[i - 1]} ${words[i]}`);
+  return pairs;
+}
+
+/**
+ * Share of a question's word pairs found in a passage: a question often keeps the passage's
+ * phrasing ("is referred to as", "one of the"), function words included, which stems alone lose.
+ */
+export function sharedPairs(pairs: ReadonlySet<string>, text: string): number {
+  if (pairs.size === 0) return 0;
+  const own = wordPairs(text);
+  let shared = 0;
+  for (const p of pairs) if (own.has(p)) shared++;
+  return shared / pairs.size;
 }
 
 /** Share of `wanted` found in `text` in the same order (longest common subsequence), 0..1. */
@@ -89,7 +229,14 @@ export class Answerer {
   private readonly faqByPassage = new Map<number, FaqEntry>();
   private suggestionPool: Suggestion[] = [];
 
-  constructor(readonly knowledge: KnowledgeBase) {
+  /** Confidence below which it says it does not know. */
+  readonly threshold: number;
+
+  constructor(
+    readonly knowledge: KnowledgeBase,
+    options: AnswererOptions = {},
+  ) {
+    this.threshold = options.threshold ?? CONFIDENCE_THRESHOLD;
     this.analyzer = new Analyzer(knowledge.synonyms);
     const { passages, lists, words } = buildPassages(knowledge.documents, this.analyzer);
     // Every phrasing of a curated FAQ entry is a passage too, so it shares the vocabulary and IDF.
@@ -106,6 +253,7 @@ export class Answerer {
           text: phrasing,
           terms,
           contextTerms: new Set(subjectTerms),
+          tags: [],
           hasDate: false,
           hasNumber: false,
           hasPlace: false,
@@ -145,15 +293,17 @@ export class Answerer {
         alternatives: t.parts.flatMap((p) => p.alternatives.map((a) => a.term)),
       })),
       candidates: candidates.slice(0, 5),
-      threshold: CONFIDENCE_THRESHOLD,
+      threshold: this.threshold,
       answer: reply,
     };
   }
 
   /** What ask and explain share: the question read, weighed, matched and answered. */
   private reason(text: string): { question: ReadQuestion; terms: WeightedTerm[]; candidates: Candidate[]; reply: Answer } {
-    const question = readQuestion(text, this.analyzer);
+    const question = readQuestion(text, this.analyzer, (word) => this.index.knowsWord(word));
     const terms = this.weigh(question);
+    // Structured answers (the things the documents list and their attributes) belong here, before
+    // sentences are ranked: a question they answer needs no passage.
     const candidates = question.meta || terms.length === 0 ? [] : this.rank(question, terms);
     return { question, terms, candidates, reply: this.compose(question, terms, candidates) };
   }
@@ -216,7 +366,13 @@ export class Answerer {
     for (const part of idea.parts) {
       let best = 0;
       for (const alt of part.alternatives) {
-        const m = passage.terms.has(alt.term) ? alt.weight : passage.contextTerms.has(alt.term) ? alt.weight * CONTEXT_MATCH : 0;
+        const m = passage.terms.has(alt.term)
+          ? alt.weight
+          : passage.contextTerms.has(alt.term)
+            ? alt.weight * CONTEXT_MATCH
+            : passage.previous?.terms.has(alt.term)
+              ? alt.weight * PREVIOUS_MATCH
+              : 0;
         if (m > best) best = m;
       }
       sum += best;
@@ -224,23 +380,26 @@ export class Answerer {
     return sum / idea.parts.length;
   }
 
-  private coverage(passage: Passage, terms: readonly WeightedTerm[]): { coverage: number; topical: boolean } {
+  private coverage(passage: Passage, terms: readonly WeightedTerm[]): { coverage: number; topical: boolean; missing: number } {
     let total = 0;
     let matched = 0;
     let topical = false;
     let literal = false;
+    let missing = 0;
     for (const t of terms) {
       const m = this.match(passage, t);
       total += t.weight;
       matched += t.weight * m;
       if (!t.subject && m >= 0.6) topical = true;
       if (!t.subject && m === 1) literal = true;
+      if (!t.subject && m === 0 && t.weight > missing) missing = t.weight;
     }
     const coverage = total > 0 ? matched / total : 0;
     // Evidence made only of synonyms and typo corrections, not one word of the question itself, is weaker.
     return {
       coverage: literal || terms.every((t) => t.subject) ? coverage : coverage * SYNONYMS_ONLY,
       topical: topical || terms.every((t) => t.subject),
+      missing: total > 0 ? missing / total : 0,
     };
   }
 
@@ -281,9 +440,10 @@ export class Answerer {
       CANDIDATES,
     );
     const top = hits[0]?.score ?? 1;
+    const asked = new Set(question.terms);
     const candidates: Candidate[] = [];
     for (const { passage, score } of hits) {
-      const { coverage, topical } = this.coverage(passage, terms);
+      const { coverage, topical, missing } = this.coverage(passage, terms);
       if (!topical) continue;
       // A list is what a who/list question wants when its intro (not its items) names the topic.
       const listAbout =
@@ -295,28 +455,93 @@ export class Answerer {
       // One that shares only a synonym with the question was written for another question.
       const faq = this.faqByPassage.has(passage.id) ? this.reverseCoverage(passage, terms) : 0;
       if (this.faqByPassage.has(passage.id) && faq < 0.5) continue;
-      const shapeMatch = faq >= 0.8 || this.shapeMatch(question.shape, passage, listAbout);
+      const value = question.asks ? this.valueOf(passage, question.asks, asked) : undefined;
+      const shapeMatch = faq >= 0.8 || value !== undefined || this.shapeMatch(question.shape, passage, listAbout);
       const listWanted = listAbout && (question.shape === 'who' || question.shape === 'list' || question.shape === 'other');
       // "When" wants a date and "how many" a number: a passage without one does not answer, however well it matches.
       const answers = shapeMatch || !STRICT_SHAPES.has(question.shape) ? coverage : coverage * 0.5;
       const rank =
         answers + (shapeMatch ? (SHAPE_BONUS[question.shape] ?? 0.12) : 0) + (listWanted ? 0.1 : 0) + 0.15 * faq + 0.03 * (score / top);
       const kind = this.faqByPassage.has(passage.id) ? 'faq' : passage.list ? 'list' : 'passage';
-      candidates.push({ passage, kind, coverage: answers, shapeMatch, rank });
+      candidates.push({
+        passage,
+        kind,
+        coverage: answers,
+        shapeMatch,
+        rank,
+        confidence: answers,
+        missing,
+        ...(value ? { value } : {}),
+      });
     }
     const byRank = (a: Candidate, b: Candidate): number => b.rank - a.rank || a.passage.id - b.passage.id;
     candidates.sort(byRank);
-    // Among passages that cover the question about equally, the one with the question's words in
-    // the same order is likelier the one meant ("public debt … year" against "year … public
-    // debt"), as phrase and proximity matches count in search engines. Only the near-ties are
-    // re-read, so this costs a few tokenized sentences per question.
-    const near = (candidates[0]?.rank ?? 0) - ORDER_WINDOW;
-    if ((candidates[1]?.rank ?? -Infinity) < near) return candidates;
-    for (const c of candidates) {
-      if (c.rank < near) break;
-      c.rank += ORDER_WEIGHT * inOrderShare(question.terms, this.analyzer.terms(c.passage.text));
+    // The best few are re-read word by word: the question's words close together and in the
+    // question's order say the passage is the one meant, as phrase and proximity matches count in
+    // search engines. Only a few are re-read, so this costs a few tokenized sentences per question.
+    const pairs = wordPairs(question.text);
+    for (const c of candidates.slice(0, REREAD)) {
+      const words = this.analyzer.terms(c.passage.text);
+      c.rank +=
+        ORDER_WEIGHT * inOrderShare(question.terms, words) +
+        PROXIMITY_WEIGHT * proximity(asked, words) +
+        PHRASE_WEIGHT * sharedPairs(pairs, c.passage.text);
     }
-    return candidates.sort(byRank);
+    candidates.sort(byRank);
+    this.calibrate(question, terms, candidates);
+    return candidates;
+  }
+
+  /**
+   * The confidence of the best candidate, from what tells an answered question from one the text
+   * does not answer: how much of the question it covers, whether it has what the question asks
+   * for, whether a weighty idea of the question is missing from it (a question the text does not
+   * answer usually swaps one name or adds a condition), and its margin over the runner-up.
+   */
+  private calibrate(question: ReadQuestion, terms: readonly WeightedTerm[], candidates: Candidate[]): void {
+    const [best, second] = candidates;
+    if (!best || best.kind === 'faq') return;
+    // A word the knowledge has nowhere, not even as a synonym or a typo, is a topic it does not cover.
+    let total = 0;
+    let unknown = 0;
+    let unknownTotal = 0;
+    for (const t of terms) {
+      total += t.weight;
+      if (!t.subject && t.parts.every((p) => p.alternatives.length === 0)) {
+        unknown = Math.max(unknown, t.weight);
+        unknownTotal += t.weight;
+      }
+    }
+    // "What is not …?" against a sentence that says what is: the text does not answer it.
+    const said = best.passage.previous ? `${best.passage.previous.text} ${best.passage.text}` : best.passage.text;
+    const signals: Signals = {
+      coverage: best.coverage,
+      // Words the knowledge has nowhere count in `unknown`; a paraphrase brings some, so coverage is of the rest.
+      knownCoverage: total > unknownTotal ? Math.min(1, (best.coverage * total) / (total - unknownTotal)) : 0,
+      missing: best.missing,
+      unknown: total > 0 ? unknown / total : 0,
+      value: best.value !== undefined,
+      lacksType: (question.asks === 'date' || question.asks === 'number') && best.value === undefined,
+      margin: second ? Math.max(0, best.rank - second.rank) : 1,
+      contrary: contradicts(question.text, said),
+      yesNo: question.shape === 'yesno',
+    };
+    best.signals = signals;
+    best.confidence = confidenceOf(signals);
+  }
+
+  /**
+   * The first tagged span of the asked type that the question does not already state: the short
+   * answer ("1965" for "when did …", "Juris Hartmanis" for "who …").
+   */
+  private valueOf(passage: Passage, type: ValueType, asked: ReadonlySet<string>): string | undefined {
+    for (const tag of passage.tags) {
+      if (tag.type !== type && !(type === 'name' && tag.type === 'place')) continue;
+      const terms = this.analyzer.terms(tag.text);
+      if (terms.length > 0 && terms.every((t) => asked.has(t) || this.subjectTerms.has(t))) continue;
+      return tag.text;
+    }
+    return undefined;
   }
 
   private compose(question: ReadQuestion, terms: WeightedTerm[], candidates: Candidate[]): Answer {
@@ -334,21 +559,50 @@ export class Answerer {
     if (question.shape === 'count') {
       const list = this.bestList(terms);
       if (list && (!best || list.coverage >= best.coverage - 0.05)) {
-        return answer('count', countText(list.list), list.coverage, [sourceOf(list.passage)]);
+        // Facts (issue 15): what the language layer words the answer from.
+        const entities = list.list.items.map((e) => e.label);
+        return {
+          ...answer('count', countText(list.list), list.coverage, [sourceOf(list.passage)]),
+          facts: { count: entities.length, entities, listName: list.list.name },
+        };
       }
     }
-    if (!best || best.coverage < CONFIDENCE_THRESHOLD) return this.unknown(question);
+    if (!best || best.confidence < this.threshold) return this.unknown(question);
     if (faq) {
-      return answer('faq', faq.answer, best.coverage, [{ document: faq.source ?? `FAQ (${faq.file})`, quote: faq.question }]);
+      return answer('faq', faq.answer, best.confidence, [{ document: faq.source ?? `FAQ (${faq.file})`, quote: faq.question }]);
     }
     const passage = best.passage;
     if (
       passage.list &&
       (question.shape === 'who' || question.shape === 'list' || question.shape === 'what' || question.shape === 'other')
     ) {
-      return answer('list', listText(passage.list), best.coverage, [sourceOf(passage)]);
+      return {
+        ...answer('list', listText(passage.list), best.confidence, [sourceOf(passage)]),
+        facts: { entities: passage.list.items.map((e) => e.label), listName: passage.list.name },
+      };
     }
-    return answer('passage', passageText(passage), best.coverage, [sourceOf(passage)]);
+    // The best sentence, and the runner-up when it ranks close: two sentences reach the answer
+    // far more often than one, and a short reply is still short.
+    const quoted = [passage];
+    let text = passageText(passage);
+    for (const next of candidates.slice(1, MAX_SENTENCES)) {
+      if (next.kind !== 'passage' || next.rank < best.rank - RUNNER_UP_WINDOW || next.passage === passage.previous) continue;
+      const more = passageText(next.passage);
+      if (!text.includes(more) && text.length + more.length + 1 <= TWO_SENTENCES_MAX) {
+        text = `${text} ${more}`;
+        quoted.push(next.passage);
+      }
+    }
+    const facts: AnswerFacts = {};
+    if (best.value && question.asks) {
+      facts.value = best.value;
+      facts.valueType = question.asks === 'name' ? 'name' : question.asks;
+    }
+    // The one named thing the question is about, when it names exactly one.
+    if (question.nameTexts.length === 1) facts.topic = question.nameTexts[0] as string;
+    const lead = best.value && !/^\s*$/.test(best.value) ? `${best.value}: ` : '';
+    const reply = answer('passage', `${lead}${text}`, best.confidence, quoted.map(sourceOf));
+    return Object.keys(facts).length > 0 ? { ...reply, facts } : reply;
   }
 
   /** The list a count or membership question is about: the one whose intro and headings cover it best. */
@@ -397,8 +651,21 @@ export class Answerer {
         .aliases(name)
         .map((alias) => findEntity(alias, list.list))
         .find((f) => f?.match === 'exact');
-    const lines = names.map((name) => membershipText(name, list.list, lookup(name)));
-    return answer('membership', lines.join('\n'), 0.9, [sourceOf(list.passage)]);
+    const found = names.map((name) => lookup(name));
+    const lines = names.map((name, i) => membershipText(name, list.list, found[i]));
+    const reply = answer('membership', lines.join('\n'), 0.9, [sourceOf(list.passage)]);
+    // Facts (issue 15) for one name: yes/no, or (partial match) only the similar entity.
+    const one = names.length === 1 ? found[0] : undefined;
+    if (names.length !== 1) return reply;
+    return {
+      ...reply,
+      facts: {
+        listName: list.list.name,
+        topic: whole,
+        entities: one ? [one.entity.label] : [],
+        ...(one?.match === 'partial' ? {} : { yes: one !== undefined }),
+      },
+    };
   }
 
   private firstList(): { list: EntityList; passage: Passage; coverage: number } | undefined {

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { manifestOf, type KnowledgeManifest } from '../knowledge/manifest.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Answer, Platform } from '../types.js';
-import { Answerer, type Explanation } from './answerer.js';
+import { Answerer, type AnswererOptions, type Explanation } from './answerer.js';
 import { KnowledgeLoadError, type AnswererHome, type ServingAnswerer } from './serving.js';
 import type { AnswererStats } from './worker-protocol.js';
 
@@ -44,11 +44,11 @@ export class InProcessAnswerer implements ServingAnswerer {
    * @param loadMs how long loading took, counted into buildMs
    * @param where the folder, named in the error
    */
-  static build(knowledge: KnowledgeBase, loadMs = 0, where = 'knowledge'): InProcessAnswerer {
+  static build(knowledge: KnowledgeBase, loadMs = 0, where = 'knowledge', options: AnswererOptions = {}): InProcessAnswerer {
     const started = performance.now();
     let answerer: Answerer;
     try {
-      answerer = new Answerer(knowledge);
+      answerer = new Answerer(knowledge, options);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       throw new KnowledgeLoadError([{ file: where, message: `answer: building the answerer failed: ${message}` }]);

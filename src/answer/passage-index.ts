@@ -138,6 +138,11 @@ export class PassageIndex {
     return this.documentFrequency.has(term);
   }
 
+  /** Whether the knowledge has this word as written (folded), whatever its term. */
+  knowsWord(word: string): boolean {
+    return this.spelling.has(word);
+  }
+
   /** Resolves a question term: itself if indexed, its synonyms, and typo corrections when unknown. */
   resolve(term: string, word: string = term): ResolvedTerm {
     const alternatives = new Map<string, number>();

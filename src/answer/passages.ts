@@ -1,5 +1,6 @@
 import type { DocumentMeta, KnowledgeDocument } from '../knowledge/types.js';
 import type { Analyzer } from './analyzer.js';
+import { tagSentence, type Tag } from './tagger.js';
 import { fold, hasDate, hasNumber, hasPlace, properNames, splitSentences } from './text.js';
 
 /** A named thing in a list found in a document ("Zhejiang University"). */
@@ -36,12 +37,16 @@ export interface Passage {
   terms: Set<string>;
   /** Index terms of the section heading and document title. */
   contextTerms: Set<string>;
-  /** Cheap evidence for question shapes. */
+  /** Dates, numbers, names and places the sentence states (tagged at build time), for what a question asks. */
+  tags: readonly Tag[];
+  /** Evidence for question shapes: the tags, or the text's own patterns. */
   hasDate: boolean;
   hasNumber: boolean;
   hasPlace: boolean;
   hasNames: boolean;
 }
+
+const NO_TAGS: readonly Tag[] = [];
 
 const CONNECTORS = new Set(['of', 'di', 'de', 'der', 'du', 'la', 'le', 'and', 'for', 'the', '&']);
 
@@ -153,16 +158,20 @@ export function buildPassages(
       const add = (text: string, previous?: Passage, list?: EntityList): Passage => {
         const names = properNames(text);
         const terms = new Set([...termsOf(text), ...acronymsOf(names)]);
+        // A list is answered as a list; its items need no tags.
+        const tags = list ? NO_TAGS : tagSentence(text);
+        const has = (type: Tag['type']): boolean => tags.some((t) => t.type === type);
         const passage: Passage = {
           id: passages.length,
           doc: doc.meta,
           text,
           terms,
           contextTerms,
-          hasDate: hasDate(text),
-          hasNumber: hasNumber(text),
-          hasPlace: hasPlace(text),
-          hasNames: names.length > 0,
+          tags,
+          hasDate: has('date') || hasDate(text),
+          hasNumber: has('number') || hasNumber(text),
+          hasPlace: has('place') || hasPlace(text),
+          hasNames: has('name') || names.length > 0,
           ...(block.section ? { section: block.section } : {}),
           ...(previous ? { previous } : {}),
           ...(list ? { list } : {}),

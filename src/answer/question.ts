@@ -1,4 +1,7 @@
 import type { Analyzer } from './analyzer.js';
+import { osaDistance } from './spelling.js';
+import { STOP_WORDS as STOP } from './stopwords.js';
+import type { ValueType } from './tagger.js';
 
 /** What a question asks for, read from its wording before the topic words are searched. */
 export type Shape = 'who' | 'when' | 'where' | 'count' | 'list' | 'membership' | 'why' | 'how' | 'what' | 'yesno' | 'other';
@@ -14,6 +17,10 @@ export interface ReadQuestion {
   words: Record<string, string>;
   /** Terms of each multi-word proper name in the question ("United States"): one idea each. */
   names: string[][];
+  /** The same names as written ("United States"), for showing and for `Answer.facts.topic`. */
+  nameTexts: string[];
+  /** The kind of thing the answer is, when the wording says (a date for "when", a number for "how many"). */
+  asks?: ValueType;
   /** Whether it says "it", "they", "this": the knowledge base's main subject. */
   pronoun: boolean;
   /**
@@ -95,23 +102,105 @@ const WRAPPER =
   /^(?:(?:hey|hi|ok|so|and|but|please|pls)[,!]?\s+)*(?:(?:can|could|would|will) you (?:please )?(?:tell me )?|(?:do|does) (?:you|anyone) know |i(?:'d| would) like to know |i want to know |i wonder |tell me |please )+/;
 
 /** Multi-word capitalised names in the question, as term groups ("United States" → [unit, state]). */
-function nameGroups(text: string, analyzer: Analyzer): string[][] {
+function nameGroups(text: string, analyzer: Analyzer): { groups: string[][]; texts: string[] } {
   const groups: string[][] = [];
+  const texts: string[] = [];
   for (const match of text.matchAll(/\p{Lu}[\p{L}\p{N}'’-]*(?:\s+(?:(?:of|di|de|the|and|for)\s+)?\p{Lu}[\p{L}\p{N}'’-]*)+/gu)) {
     const terms = analyzer.terms(match[0], 'question');
-    if (terms.length >= 2) groups.push(terms);
+    if (terms.length >= 2) {
+      groups.push(terms);
+      // "Did Tsinghua University …": a capitalised question word is not part of the name.
+      const words = match[0].split(/\s+/);
+      while (words.length > 2 && analyzer.terms(words[0] as string).length === 0) words.shift();
+      texts.push(words.join(' '));
+    }
   }
-  return groups;
+  return { groups, texts };
 }
 
-/** Reads a cleaned question: shape, topic terms, pronoun, membership names. */
-export function readQuestion(text: string, analyzer: Analyzer): ReadQuestion {
-  const lower = text
-    .toLowerCase()
-    .replace(/[’‘]/g, "'")
-    .replace(/[?!.,;:]+\s*$/, '')
-    .trim();
-  const base: Omit<ReadQuestion, 'shape' | 'terms' | 'words'> = { text, pronoun: PRONOUNS.test(lower), names: nameGroups(text, analyzer) };
+/** What kind of value the answer is, from the shape and the words that name it. */
+function askedType(shape: Shape, q: string): ValueType | undefined {
+  if (shape === 'when' || /\b(?:what|which) (?:\w+ )?(?:century|decade|era|period|season)\b|^how long\b/.test(q)) return 'date';
+  if (
+    shape === 'count' ||
+    /^how (?:much|many|long|far|old|big|large|high|tall|fast|often)\b|\b(?:what|which) (?:percentage|percent|amount|number|size|proportion)\b/.test(
+      q,
+    )
+  )
+    return 'number';
+  if (shape === 'where') return 'place';
+  if (shape === 'who' || /^who(?:m|se)?\b/.test(q)) return 'name';
+  return undefined;
+}
+
+/**
+ * Question and function words, the closed class a misspelt first word is read against
+ * ("wen" → "when", "hwo many" → "how many"): a typo there changes what is asked, not what about.
+ */
+const QUESTION_WORDS = [
+  'when',
+  'where',
+  'who',
+  'whom',
+  'whose',
+  'what',
+  'which',
+  'why',
+  'how',
+  'many',
+  'much',
+  'does',
+  'did',
+  'was',
+  'were',
+  'is',
+  'are',
+];
+// After these, "hwo" is "how" ("hwo many"), else "who".
+const HOW_BEFORE = /^(?:many|much|long|far|old|big|large|often|do|does|did|can|could|is|are|was|were)$/;
+
+/**
+ * Corrects question words one edit away from a word of the closed class that neither the
+ * knowledge nor the stop words know ("wen" → "when"). `known` says whether the knowledge has a word.
+ */
+export function correctQuestionWords(lower: string, known: (word: string) => boolean): string {
+  const words = lower.split(/\s+/);
+  return words
+    .map((word, i) => {
+      if (word.length < 3 || known(word) || QUESTION_WORDS.includes(word) || STOP.has(word)) return word;
+      // Only in the question's opening words, where question words stand.
+      if (i > 2) return word;
+      const near = QUESTION_WORDS.filter((q) => Math.abs(q.length - word.length) <= 1 && osaDistance(word, q, 1) <= 1);
+      if (near.length === 0) return word;
+      if (near.includes('how') && near.includes('who')) return HOW_BEFORE.test(words[i + 1] ?? '') ? 'how' : 'who';
+      // "wher" is "where" (a letter left out) rather than "when" (one changed): the longest shared start wins.
+      const shared = (q: string): number => {
+        let n = 0;
+        while (n < q.length && q[n] === word[n]) n++;
+        return n;
+      };
+      return near.sort((a, b) => shared(b) - shared(a))[0] as string;
+    })
+    .join(' ');
+}
+
+/** Reads a cleaned question: shape, topic terms, pronoun, membership names. `known`: whether the knowledge has a word. */
+export function readQuestion(text: string, analyzer: Analyzer, known: (word: string) => boolean = () => true): ReadQuestion {
+  const lower = correctQuestionWords(
+    text
+      .toLowerCase()
+      .replace(/[’‘]/g, "'")
+      .replace(/[?!.,;:]+\s*$/, '')
+      .trim(),
+    known,
+  );
+  const named = nameGroups(text, analyzer);
+  const base: Omit<ReadQuestion, 'shape' | 'terms' | 'words'> = {
+    text,
+    pronoun: PRONOUNS.test(lower),
+    names: named.groups,
+    nameTexts: named.texts,
+  };
   if (HELP.test(lower)) return { ...base, shape: 'other', terms: [], words: {}, meta: 'help' };
   if (GREETING.test(lower)) return { ...base, shape: 'other', terms: [], words: {}, meta: 'greeting' };
   if (THANKS.test(lower)) return { ...base, shape: 'other', terms: [], words: {}, meta: 'thanks' };
@@ -146,5 +235,6 @@ export function readQuestion(text: string, analyzer: Analyzer): ReadQuestion {
       membership: { names: [asWritten, ...(names.length > 1 ? names : [])], rest: membership[2] },
     };
   }
-  return { ...base, shape, terms, words, ...(speaker.length ? { speaker } : {}) };
+  const asks = askedType(shape, unwrapped);
+  return { ...base, shape, terms, words, ...(asks ? { asks } : {}), ...(speaker.length ? { speaker } : {}) };
 }

@@ -30,6 +30,11 @@ export class Spelling {
     this.tree = SearchableMap.from(words);
   }
 
+  /** Whether the knowledge has this word as written (folded). */
+  has(word: string): boolean {
+    return this.tree.has(word);
+  }
+
   /**
    * The knowledge's words one edit from `word`, or if there are none and the word has eight
    * letters or more, two edits (keeping the first letter), as index terms, nearest first. None

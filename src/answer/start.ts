@@ -19,6 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { setImmediate } from 'node:timers/promises';
 import { loadKnowledge } from '../knowledge/loader.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
+import type { AnswererOptions } from './answerer.js';
 import { InProcessAnswerer } from './in-process.js';
 import { KnowledgeLoadError, type ServingAnswerer } from './serving.js';
 import { WorkerAnswerer } from './worker.js';
@@ -49,10 +50,14 @@ export interface StartAnswererOptions {
    * ones (about 8 ms on a quiet machine).
    */
   warmUp?: boolean;
+  /** How the answerer decides (its confidence threshold), wherever it is built. */
+  answerer?: AnswererOptions;
 }
 
 /** What the loader may read, as the watcher sees it: non-hidden `*.md`, `*.yaml`, `*.yml`. */
-const isKnowledgeFile = (name: string): boolean => !name.split(/[\\/]/).some((part) => part.startsWith('.')) && /\.(md|ya?ml)$/.test(name);
+// Lexicons (src/language) are read by the main thread's language layer, not indexed: they do not count.
+const isKnowledgeFile = (name: string): boolean =>
+  !name.split(/[\\/]/).some((part) => part.startsWith('.')) && /\.(md|txt|ya?ml)$/.test(name) && !/^lexicon[\\/]/.test(name);
 
 /**
  * Bytes in the files of a knowledge folder that the loader may read. 0 for a folder that cannot
@@ -91,19 +96,20 @@ export function knowledgeTextSize(knowledge: KnowledgeBase): number {
  */
 export async function startAnswerer(dir: string, options: StartAnswererOptions = {}): Promise<ServingAnswerer> {
   const limit = options.inProcessMaxBytes ?? IN_PROCESS_MAX_BYTES;
-  if (limit <= 0 || (await knowledgeBytes(dir)) > limit) return WorkerAnswerer.start(dir);
+  const answerer = options.answerer ?? {};
+  if (limit <= 0 || (await knowledgeBytes(dir)) > limit) return WorkerAnswerer.start(dir, { answerer });
   const started = performance.now();
   const loaded = await loadKnowledge(dir);
   if (!loaded.ok) throw new KnowledgeLoadError(loaded.errors);
   // Files may have grown since they were measured (a large file copied in while the watcher's
   // reload runs): the build, which blocks this thread, happens only if the text read still fits.
-  if (knowledgeTextSize(loaded.knowledge) > limit) return WorkerAnswerer.start(dir);
+  if (knowledgeTextSize(loaded.knowledge) > limit) return WorkerAnswerer.start(dir, { answerer });
   // The last file's parse and the build would otherwise run as one block (the loader resolves in
   // a microtask): let the event loop in between, so a question waits for one of them at most.
   await setImmediate();
   if (options.warmUp) {
-    await InProcessAnswerer.build(loaded.knowledge, 0, dir).close();
+    await InProcessAnswerer.build(loaded.knowledge, 0, dir, answerer).close();
     await setImmediate();
   }
-  return InProcessAnswerer.build(loaded.knowledge, performance.now() - started, dir);
+  return InProcessAnswerer.build(loaded.knowledge, performance.now() - started, dir, answerer);
 }

@@ -20,7 +20,7 @@ async function build(data: StartData): Promise<{ answerer: Answerer; buildMs: nu
   } else {
     knowledge = data.source;
   }
-  return { answerer: new Answerer(knowledge), buildMs: performance.now() - started };
+  return { answerer: new Answerer(knowledge, data.answerer), buildMs: performance.now() - started };
 }
 
 function serve(answerer: Answerer, request: Request): Reply {

@@ -3,6 +3,7 @@
  * one module so both sides agree on the shapes.
  */
 import type { KnowledgeManifest } from '../knowledge/manifest.js';
+import type { AnswererOptions } from './answerer.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Answer, KnowledgeError, Platform } from '../types.js';
 import type { Explanation } from './answerer.js';
@@ -13,6 +14,8 @@ export type AnswererSource = string | KnowledgeBase;
 /** The first message the worker receives (as workerData). */
 export interface StartData {
   source: AnswererSource;
+  /** How the answerer decides (its confidence threshold). */
+  answerer?: AnswererOptions;
 }
 
 /** Counts of what the answerer serves. */

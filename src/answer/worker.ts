@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { KnowledgeManifest } from '../knowledge/manifest.js';
 import { PROJECT_ROOT } from '../paths.js';
 import type { Answer, Platform } from '../types.js';
-import type { Explanation } from './answerer.js';
+import type { AnswererOptions, Explanation } from './answerer.js';
 import { KnowledgeLoadError, type AnswererHome, type ServingAnswerer } from './serving.js';
 import type { AnswererSource, AnswererStats, ReadyMessage, Reply, Request, Results, StartData } from './worker-protocol.js';
 
@@ -24,6 +24,8 @@ export { KnowledgeLoadError } from './serving.js';
 export interface WorkerAnswererOptions {
   /** The compiled worker entry; by default worker-entry.js next to this module in dist/. */
   entry?: string | URL;
+  /** How the answerer decides (its confidence threshold). */
+  answerer?: AnswererOptions;
 }
 
 /**
@@ -76,7 +78,7 @@ export class WorkerAnswerer implements ServingAnswerer {
    * copied to the worker on the calling thread.
    */
   static start(source: AnswererSource, options: WorkerAnswererOptions = {}): Promise<WorkerAnswerer> {
-    const data: StartData = { source };
+    const data: StartData = { source, ...(options.answerer ? { answerer: options.answerer } : {}) };
     // Workers inherit the process's node flags, but a `node --input-type=… -e` script's flag makes
     // the worker fail; only then are the flags given explicitly (where Node also refuses
     // process-wide ones such as --expose-gc, so those go too).

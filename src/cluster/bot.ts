@@ -29,10 +29,10 @@ function relayed(by: string): Question {
 }
 
 /** Wraps `bot` so its reloads and teaches reach every instance sharing `state`; close() unsubscribes. */
-export async function shareAcrossInstances(
-  bot: ChatBot,
+export async function shareAcrossInstances<B extends ChatBot>(
+  bot: B,
   options: { state: SharedState; instance: string; logger: Logger },
-): Promise<ChatBot & { close(): Promise<void> }> {
+): Promise<B & { close(): Promise<void> }> {
   const broadcast = await createReloadBroadcast<ReloadReport>({
     state: options.state,
     instance: options.instance,
@@ -41,8 +41,7 @@ export async function shareAcrossInstances(
     reloadHere: (by, force) => bot.reload(relayed(`${by} via another instance`), { force }),
     outcome: outcomeOf,
   });
-  return {
-    ...bot,
+  const shared: Pick<ChatBot, 'reload' | 'teach'> & { close(): Promise<void> } = {
     async reload(by, reloadOptions) {
       // Refused here first, before any other instance is asked.
       if (!by.isModerator) return bot.reload(by, reloadOptions);
@@ -59,4 +58,6 @@ export async function shareAcrossInstances(
     },
     close: () => broadcast.close(),
   };
+  // Everything else (ask, the language layer, …) is the bot's own.
+  return { ...bot, ...shared };
 }

@@ -5,7 +5,7 @@
  * cooldown) and what a follow-up means (memory) are decided here, once.
  *
  * A question goes through these steps, in order:
- *   message → cooldown → clean → (language in: detect, translate to English; issue 15 plugs in here)
+ *   message → cooldown → clean → (language in: detect, translate to English; src/language/stage.ts)
  *           → follow-up rewrite (memory) → core ask → remember the turn
  *           → (language out: localise the answer) → reply, logged by one policy.
  */
@@ -31,9 +31,16 @@ export type ConversationState = RateLimiter & Deduper & KeyValueStore;
  * Identity when absent.
  */
 export interface LanguageStage {
-  /** The question in English, and whatever `toPerson` needs to answer in the person's language. */
-  toEnglish(text: string, q: Question): Promise<{ text: string; language?: string }>;
-  toPerson(answer: Answer, language: string | undefined, q: Question): Promise<Answer>;
+  /**
+   * The question in English, and whatever `toPerson` needs to answer in the person's language.
+   * `ownWords`, when given, is a question asked first (documents written in that language), its
+   * answer kept if `ownAnswer` accepts it; follow-ups that were rewritten skip it.
+   */
+  toEnglish(text: string, q: Question): Promise<{ text: string; language?: string; ownWords?: string }>;
+  /** The answer to the `ownWords` question, already in the person's language; undefined to ask in English. */
+  ownAnswer?(answer: Answer, language: string): Answer | undefined;
+  /** The answer in the person's language; `asked` is the English question the core answered. */
+  toPerson(answer: Answer, language: string | undefined, q: Question, asked: string): Promise<Answer>;
 }
 
 /** Options for {@link createConversation}. */
@@ -89,10 +96,14 @@ export function createConversation(bot: ChatBot, options: ConversationOptions): 
       const key = conversationKey(q);
       const last = await memory.last(key);
       const rewrite = rewriteFollowUp(english.text, last);
-      const core = await bot.ask({ ...q, text: rewrite.text });
+      const own =
+        english.ownWords !== undefined && english.language !== undefined && !rewrite.rule
+          ? options.language?.ownAnswer?.(await bot.ask({ ...q, text: english.ownWords }), english.language)
+          : undefined;
+      const core = own ?? (await bot.ask({ ...q, text: rewrite.text }));
       let reply = core.kind === 'help' ? { ...help(q.platform), ...(core.id ? { id: core.id } : {}) } : core;
       if (!NOT_REMEMBERED.has(reply.kind)) await memory.remember(key, turnOf(rewrite.text, reply, rewrite.rule ? last : undefined));
-      if (options.language) reply = await options.language.toPerson(reply, english.language, q);
+      if (options.language && !own) reply = await options.language.toPerson(reply, english.language, q, rewrite.text);
       logQuestion(logger, q, reply, rewrite.rule ? { followUp: rewrite.rule, asked: rewrite.text } : {});
       return reply;
     } catch (error) {

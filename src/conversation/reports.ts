@@ -1,4 +1,5 @@
 import { formatKnowledgeError } from '../knowledge/loader.js';
+import { suggestionsLeadIn } from '../language/index.js';
 import type { Answer, GapsReport, InstancesReport, ReloadReport, StatusReport, TeachResult } from '../types.js';
 
 /**
@@ -13,7 +14,7 @@ export function formatAnswer(answer: Answer): string {
     lines.push(`  Source: ${source.document}${source.section ? ` › ${source.section}` : ''}${source.url ? ` <${source.url}>` : ''}`);
   }
   if (answer.suggestions.length > 0 && answer.kind === 'unknown') {
-    lines.push('You could ask:', ...answer.suggestions.map((s) => `  - ${s}`));
+    lines.push(suggestionsLeadIn(answer.lang), ...answer.suggestions.map((s) => `  - ${s}`));
   }
   return lines.join('\n');
 }

@@ -1,3 +1,4 @@
+import type { Lexicon } from '../language/lexicon.js';
 import type { ReloadReport } from '../types.js';
 import { contentHash } from './hash.js';
 import type { FaqEntry, KnowledgeBase, KnowledgeCheck } from './types.js';
@@ -13,6 +14,9 @@ export interface KnowledgeManifest {
   checks: KnowledgeCheck[];
   /** FAQ questions and phrasings with where they are, for teach validation. */
   faq: Pick<FaqEntry, 'question' | 'alternates' | 'file' | 'line'>[];
+  /** The lexicons and the documents' declared languages (title → code), for the language layer. */
+  lexicons: Lexicon[];
+  documentLanguages: Record<string, string>;
   /** Document file or FAQ entry name → hash of its content, for reload diffs. */
   items: Record<string, string>;
 }
@@ -27,6 +31,8 @@ export function manifestOf(kb: KnowledgeBase): KnowledgeManifest {
     contentHash: kb.contentHash,
     synonyms: kb.synonyms,
     checks: kb.checks,
+    lexicons: kb.lexicons ?? [],
+    documentLanguages: Object.fromEntries(kb.documents.filter((d) => d.meta.lang).map((d) => [d.meta.title, d.meta.lang as string])),
     faq: kb.faq.map(({ question, alternates, file, line }) => ({ question, alternates, file, line })),
     items,
   };

@@ -1,18 +1,60 @@
 import { LineCounter, parseDocument } from 'yaml';
+import { isLanguage, LANGUAGES } from '../language/types.js';
 import type { KnowledgeError } from '../types.js';
 import { contentHash } from './hash.js';
 import type { Block, DocumentMeta, KnowledgeDocument } from './types.js';
 
-const META_KEYS = ['title', 'source', 'url', 'date', 'subject'] as const;
+const META_KEYS = ['title', 'source', 'url', 'date', 'subject', 'lang'] as const;
 type MetaKey = (typeof META_KEYS)[number];
 
 /** The result of parsing one file: the value, or the problems found, never both. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: KnowledgeError[] };
 
 /**
- * Parses a Markdown document with YAML front matter (`title` required; `source`, `url`, `date`,
- * `subject` optional) into blocks: paragraphs, bulleted lists and block quotes, each with the
- * heading it sits under.
+ * A title from a file name: "notes/club-history.md" → "club history".
+ */
+export function titleFromFileName(file: string): string {
+  const base = file.split('/').pop() ?? file;
+  return (
+    base
+      .replace(/\.[^.]+$/, '')
+      .replace(/[-_]+/g, ' ')
+      .trim() || base
+  );
+}
+
+/**
+ * Parses a plain text document: paragraphs separated by blank lines, nothing else marked up.
+ * The title is the file name.
+ */
+export function parseText(file: string, raw: string): Parsed<KnowledgeDocument> {
+  const lines = raw.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const blocks: Block[] = [];
+  let paragraph: string[] = [];
+  let start = 0;
+  const flush = (): void => {
+    const text = paragraph.join(' ').replace(/\s+/g, ' ').trim();
+    if (text !== '') blocks.push({ kind: 'paragraph', text, items: [], line: start + 1 });
+    paragraph = [];
+  };
+  lines.forEach((line, i) => {
+    if (line.trim() === '') flush();
+    else {
+      if (paragraph.length === 0) start = i;
+      paragraph.push(line);
+    }
+  });
+  flush();
+  if (blocks.length === 0) return { ok: false, errors: [{ file, message: 'the file is empty' }] };
+  const title = titleFromFileName(file);
+  return { ok: true, value: { meta: { file, title }, blocks, hash: contentHash(raw), chars: raw.length } };
+}
+
+/**
+ * Parses a Markdown document into blocks: paragraphs, bulleted lists and block quotes, each with
+ * the heading it sits under. YAML front matter is optional (`title`, `source`, `url`, `date`,
+ * `subject`); without a title the first `#` heading is the title, else the file name, and the
+ * knowledge's subject (what "it" means in questions) is a document's title unless front matter names one.
  */
 export function parseMarkdown(file: string, raw: string): Parsed<KnowledgeDocument> {
   const errors: KnowledgeError[] = [];
@@ -42,6 +84,8 @@ export function parseMarkdown(file: string, raw: string): Parsed<KnowledgeDocume
           errors.push({ file, line: keyLine, message: `unknown front matter key "${key}" (expected ${META_KEYS.join(', ')})` });
         } else if (typeof value !== 'string' && typeof value !== 'number' && !(value instanceof Date)) {
           errors.push({ file, line: keyLine, message: `front matter "${key}" must be text` });
+        } else if (key === 'lang' && !isLanguage(String(value).trim())) {
+          errors.push({ file, line: keyLine, message: `front matter "lang" must be one of ${LANGUAGES.join(', ')} (got "${value}")` });
         } else {
           meta[key as MetaKey] = value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim();
         }
@@ -49,12 +93,24 @@ export function parseMarkdown(file: string, raw: string): Parsed<KnowledgeDocume
     }
     bodyStart = end + 1;
   }
-  if (!meta.title) errors.push({ file, line: 1, message: 'front matter needs a title (add "---\\ntitle: …\\n---" at the top)' });
+  if (errors.length === 0 && bodyStart === 0 && lines.every((l) => l.trim() === '')) {
+    return { ok: false, errors: [{ file, message: 'the file is empty' }] };
+  }
 
   const blocks = parseBlocks(lines, bodyStart);
   if (blocks.length === 0) errors.push({ file, line: bodyStart + 1, message: 'document has no text' });
   if (errors.length > 0) return { ok: false, errors };
-  const documentMeta: DocumentMeta = { file, title: meta.title ?? file, ...pick(meta, ['source', 'url', 'date', 'subject']) };
+  const heading = lines
+    .slice(bodyStart)
+    .map((l) => /^\s{0,3}#\s+(.*?)\s*#*\s*$/.exec(l)?.[1])
+    .find((h) => h);
+  const title = meta.title || heading || titleFromFileName(file);
+  const documentMeta: DocumentMeta = {
+    file,
+    title,
+    // Without a subject of its own the knowledge's subject is a title (the loader decides which).
+    ...pick(meta, ['source', 'url', 'date', 'subject', 'lang']),
+  };
   return { ok: true, value: { meta: documentMeta, blocks, hash: contentHash(raw), chars: raw.length } };
 }
 

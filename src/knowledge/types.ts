@@ -1,4 +1,5 @@
 /** What the loader makes of a knowledge folder: documents split into blocks, FAQ entries, synonyms. */
+import type { Lexicon } from '../language/lexicon.js';
 
 /** Front matter of a Markdown document. */
 export interface DocumentMeta {
@@ -10,6 +11,8 @@ export interface DocumentMeta {
   date?: string;
   /** What the document is mainly about; "it" in a question means this. */
   subject?: string;
+  /** The language it is written in (ISO 639-1), when not English: it answers questions in that language first. */
+  lang?: string;
 }
 
 /** A unit of a document as written: a paragraph, a bulleted list or a block quote. */
@@ -74,6 +77,8 @@ export interface KnowledgeBase {
   contentHash: string;
   /** Moderator synonym groups from synonyms.yaml. */
   synonyms: string[][];
+  /** Moderator lexicons from lexicon/<lang>.yaml: other languages' words for the knowledge's terms. */
+  lexicons?: Lexicon[];
   /** The main subject ("it"): the first document subject declared, else the first title. */
   subject: string;
 }

@@ -14,7 +14,7 @@ export function watchKnowledge(dir: string, reload: () => Promise<ReloadReport>,
   const watcher = watch(dir, { recursive: true }, (_event, file) => {
     // Editors and `kb teach` write temp files first; only the files the loader reads matter.
     const name = String(file ?? '');
-    if (name.split('/').some((part) => part.startsWith('.')) || !/\.(md|ya?ml)$/.test(name)) return;
+    if (name.split('/').some((part) => part.startsWith('.')) || !/\.(md|txt|ya?ml)$/.test(name)) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
       void reload().then((r) => logger.info({ ok: r.ok }, 'knowledge: changed on disk, reloaded'));

@@ -11,6 +11,7 @@ import readline from 'node:readline';
 import { createTerminalAdapter } from '../../adapters/terminal/index.js';
 import { createBot } from '../bot.js';
 import { createConversation } from '../conversation/conversation.js';
+import { createLanguageStage } from '../language/stage.js';
 import { UserError } from '../errors.js';
 import { formatAnswer } from '../conversation/reports.js';
 import { createLogger } from '../logger.js';
@@ -56,7 +57,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const logger = createLogger({ level: process.env.LOG_LEVEL || 'warn' });
   const core = await createBot({ knowledgeDir: process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR, logger });
-  const bot = createConversation(core, { state: createMemoryState(), logger });
+  const bot = createConversation(core, { state: createMemoryState(), logger, language: createLanguageStage(() => core.language()) });
 
   if (argv.includes('--json')) {
     const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });

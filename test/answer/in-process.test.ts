@@ -49,12 +49,12 @@ describe('InProcessAnswerer', () => {
 
 describe('InProcessAnswerer started on a folder, and built', () => {
   it('rejects a folder that does not load with every problem', async () => {
-    const kb = await tempKnowledge({ 'broken.md': 'no front matter here\n' });
+    const kb = await tempKnowledge({ 'broken.md': '---\ntitle: Broken\nno closing line\n' });
     try {
       const error = await startAnswerer(kb.dir, { inProcessMaxBytes: Infinity }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(KnowledgeLoadError);
       expect((error as KnowledgeLoadError).message).toMatch(
-        /^answer: the knowledge does not load:\n {2}broken\.md:1: front matter needs a title/,
+        /^answer: the knowledge does not load:\n {2}broken\.md:1: front matter opened with --- is never closed/,
       );
     } finally {
       await kb.remove();

@@ -21,7 +21,7 @@ describe('knowledgeBytes', () => {
       'a.md': 'x'.repeat(100),
       'sub/b.faq.yaml': 'y'.repeat(20),
       'synonyms.yml': 'z'.repeat(3),
-      'notes.txt': 'n'.repeat(1000),
+      'notes.pdf': 'n'.repeat(1000),
       '.draft.md': 'd'.repeat(1000),
       '.git/big.md': 'g'.repeat(1000),
     });
@@ -85,7 +85,7 @@ describe('startAnswerer', () => {
   });
 
   it('rejects a broken folder with every problem, in process or in a worker', async () => {
-    kb = await tempKnowledge({ 'broken.md': 'no front matter here\n' });
+    kb = await tempKnowledge({ 'broken.md': '---\ntitle: Broken\nno closing line\n' });
     for (const inProcessMaxBytes of [IN_PROCESS_MAX_BYTES, 0]) {
       const error = await startAnswerer(kb.dir, { inProcessMaxBytes }).catch((e: unknown) => e);
       expect(error, String(inProcessMaxBytes)).toBeInstanceOf(KnowledgeLoadError);

@@ -68,7 +68,7 @@ describe('WorkerAnswerer started from a loaded knowledge base', () => {
 describe('WorkerAnswerer.start on a folder that does not load', () => {
   let kb: TempKnowledge;
   beforeAll(async () => {
-    kb = await tempKnowledge({ 'broken.md': 'no front matter here\n' });
+    kb = await tempKnowledge({ 'broken.md': '---\ntitle: Broken\nno closing line\n' });
   });
   afterAll(() => kb.remove());
 
@@ -77,7 +77,7 @@ describe('WorkerAnswerer.start on a folder that does not load', () => {
     expect(error).toBeInstanceOf(KnowledgeLoadError);
     expect((error as KnowledgeLoadError).errors).toEqual([expect.objectContaining({ file: 'broken.md', line: 1 })]);
     expect((error as KnowledgeLoadError).message).toMatch(
-      /^answer: the knowledge does not load:\n {2}broken\.md:1: front matter needs a title/,
+      /^answer: the knowledge does not load:\n {2}broken\.md:1: front matter opened with --- is never closed/,
     );
   });
   it('rejects for a folder that is not there', async () => {

@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatKnowledgeError, loadKnowledge } from '../../src/knowledge/loader.js';
 import { tempKnowledge, type TempKnowledge } from '../helpers/knowledge.js';
@@ -32,11 +34,49 @@ describe('a valid knowledge folder', () => {
   });
 });
 
-describe('validation problems are reported as file:line: message', () => {
-  it('a document without a title', async () => {
-    expect(await problems({ 'a.md': 'Just text.\n' })).toEqual([
-      'a.md:1: front matter needs a title (add "---\\ntitle: …\\n---" at the top)',
+describe('plain documents: Markdown without front matter and text files', () => {
+  it('titles a Markdown file by its first # heading, else its file name, and a text file by its name', async () => {
+    kb = await tempKnowledge({
+      'history.md': 'Some words first.\n\n# The Rowing Club\n\nThe club was founded in 1890.\n',
+      'notes/boat-house.md': 'The boat house has twelve boats.\n',
+      'members.txt': 'The club has 40 members.\nMost of them row on Sundays.\n\nNew members pay a fee.\n',
+    });
+    const result = await loadKnowledge(kb.dir);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const byFile = Object.fromEntries(result.knowledge.documents.map((d) => [d.meta.file, d]));
+    expect(byFile['history.md']?.meta.title).toBe('The Rowing Club');
+    expect(byFile['notes/boat-house.md']?.meta.title).toBe('boat house');
+    expect(byFile['members.txt']?.meta.title).toBe('members');
+    // A text file's lines join into paragraphs; blank lines separate them.
+    expect(byFile['members.txt']?.blocks.map((b) => b.text)).toEqual([
+      'The club has 40 members. Most of them row on Sundays.',
+      'New members pay a fee.',
     ]);
+    // With no front matter anywhere, the subject is a title.
+    expect(result.knowledge.subject).toBe('The Rowing Club');
+  });
+  it('prefers a subject named in front matter over titles', async () => {
+    kb = await tempKnowledge({ 'a.md': '# Alpha\n\nText.\n', 'b.md': '---\nsubject: Beta Society\n---\n\nMore text.\n' });
+    const result = await loadKnowledge(kb.dir);
+    expect(result.ok && result.knowledge.subject).toBe('Beta Society');
+  });
+});
+
+describe('validation problems are reported as file:line: message', () => {
+  it('a binary file named like a document', async () => {
+    expect(await problems({ 'scan.md': 'PK\u0003\u0004\u0000\u0000binary' })).toEqual([
+      'scan.md: the file is not a text file (it holds binary data)',
+    ]);
+  });
+  it('a file that is not UTF-8', async () => {
+    kb = await tempKnowledge({});
+    await writeFile(path.join(kb.dir, 'latin1.txt'), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6b, 0x2e]));
+    const result = await loadKnowledge(kb.dir);
+    expect(result.ok ? [] : result.errors.map(formatKnowledgeError)).toEqual(['latin1.txt: the file is not UTF-8 text (save it as UTF-8)']);
+  });
+  it('an empty document, Markdown or text', async () => {
+    expect(await problems({ 'a.md': '', 'b.txt': '\n  \n' })).toEqual(['a.md: the file is empty', 'b.txt: the file is empty']);
   });
   it('front matter that is never closed', async () => {
     expect(await problems({ 'a.md': '---\ntitle: x\n\ntext' })).toEqual([
@@ -45,7 +85,7 @@ describe('validation problems are reported as file:line: message', () => {
   });
   it('an unknown front matter key', async () => {
     expect(await problems({ 'a.md': '---\ntitle: x\ntitel: y\n---\n\ntext\n' })).toEqual([
-      'a.md:3: unknown front matter key "titel" (expected title, source, url, date, subject)',
+      'a.md:3: unknown front matter key "titel" (expected title, source, url, date, subject, lang)',
     ]);
   });
   it('a document with no text', async () => {
@@ -78,13 +118,13 @@ describe('validation problems are reported as file:line: message', () => {
     ]);
   });
   it('an empty or missing folder', async () => {
-    expect(await problems({ 'notes.txt': 'x' })).toEqual([expect.stringMatching(/: knowledge: the folder has no documents/)]);
+    expect(await problems({ 'notes.pdf': 'x' })).toEqual([expect.stringMatching(/: knowledge: the folder has no documents/)]);
     const result = await loadKnowledge('/nonexistent/knowledge');
     expect(result.ok ? [] : result.errors.map(formatKnowledgeError)).toEqual([
       expect.stringContaining('folder not found (set KNOWLEDGE_DIR'),
     ]);
   });
   it('every problem at once, not only the first', async () => {
-    expect(await problems({ 'a.md': 'x', 'b.md': 'y' })).toHaveLength(2);
+    expect(await problems({ 'a.md': '---\ntitle: x\n', 'b.md': '' })).toHaveLength(2);
   });
 });

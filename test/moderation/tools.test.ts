@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CONFIDENCE_THRESHOLD } from '../../src/answer/answerer.js';
 import { createBot, type AllianceBot } from '../../src/bot.js';
 import { UserError } from '../../src/errors.js';
 import { asked, tempKnowledge, type TempKnowledge } from '../helpers/knowledge.js';
@@ -93,7 +94,7 @@ describe('kb why', () => {
     const text = await b.why(moderator, 'when did it start?');
     expect(text).toContain('Read as: when, "it" = the main subject');
     expect(text).toMatch(/start \([\d.]+\): .*launch/);
-    expect(text).toContain('Threshold: 0.55');
+    expect(text).toContain(`Threshold: ${CONFIDENCE_THRESHOLD}`);
     expect(text).toMatch(/1\. rank [\d.]+, coverage [\d.]+, shape ✓ \[passage\] The Global MOOC Alliance was launched on 11 December\./);
     expect(text).toMatch(/Answer: passage, confidence [\d.]+ — covers \d+% of the question and has what its shape asks for/);
   });

@@ -178,6 +178,18 @@ describe('who asked', () => {
   });
 });
 
+describe('the person’s Discord language', () => {
+  it('reaches the core as the question’s locale from slash commands, in servers and DMs', async () => {
+    const bot = instrument(core);
+    const { fake } = await startHarness(bot);
+    fake.locale = 'it';
+    await fake.answerOf(fake.slashCommand('ask', { question: 'who founded it?' }));
+    fake.locale = 'pt-BR';
+    await fake.answerOf(fake.slashCommand('ask', { question: 'who founded it?' }, 'dm'));
+    expect(bot.calls.questions.map((q) => q.locale)).toEqual(['it', 'pt-BR']);
+  });
+});
+
 describe('/help', () => {
   it('replies privately with what the bot knows and how to ask', async () => {
     const { fake } = await startHarness(core);

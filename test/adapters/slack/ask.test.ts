@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AllianceBot } from '../../../src/bot.js';
 import { APOLOGY } from '../../../src/conversation/texts.js';
-import type { ChatBot } from '../../../src/types.js';
+import type { ChatBot, Question } from '../../../src/types.js';
 import { slashCommand } from '../../fakes/slack/payloads.js';
 import { postSigned } from '../../fakes/slack/signing.js';
 import { createTestBot, holdAnswers as hold, type HeldBot } from './support/bot.js';
@@ -114,6 +114,18 @@ describe.each(MODES)('/ask answered in the acknowledgement (%s mode)', (mode) =>
     } finally {
       releaseLookup();
     }
+  });
+});
+
+describe('the person’s Slack language', () => {
+  it('reaches the core as the question’s locale from the users.info lookup the role check makes', async () => {
+    const seen: Question[] = [];
+    const recording: ChatBot = { ...bot, ask: async (q) => (seen.push(q), bot.ask(q)) };
+    const harness = await start('socket', recording);
+    harness.fake.setUser({ id: 'UITALIAN', name: 'giulia', locale: 'it-IT' });
+    await ask(harness, 'socket', 'who founded it?', 'UITALIAN');
+    await harness.fake.waitForCall('users.info', (c) => c.args.user === 'UITALIAN' && String(c.args.include_locale) === 'true');
+    await expect.poll(async () => (await ask(harness, 'socket', 'who founded it?', 'UITALIAN'), seen.at(-1)?.locale)).toBe('it-IT');
   });
 });
 

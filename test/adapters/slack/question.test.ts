@@ -6,7 +6,7 @@ import { silentLogger } from '../../../src/logger.js';
 import { createMemoryState } from '../../../src/state/memory.js';
 import type { Answer, ChatBot, Question } from '../../../src/types.js';
 
-/** Slack's users.info for three people, answering only when the test lets it (when `held`). */
+/** Slack's users.info for four people (UIT writes in Italian), answering only when the test lets it (when `held`). */
 function lookup(held = false) {
   let release = (): void => undefined;
   const gate = held ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
@@ -17,7 +17,7 @@ function lookup(held = false) {
     lookup: async (id: string): Promise<SlackUserRoles> => {
       calls.push(id);
       await gate;
-      return { is_admin: id === 'UADMIN' };
+      return { is_admin: id === 'UADMIN', ...(id === 'UIT' ? { locale: 'it-IT' } : {}) };
     },
   };
 }
@@ -75,5 +75,19 @@ describe('the question handed to the core', () => {
     await question('UADMIN');
     expect(asked.at(-1)?.isModerator).toBe(true);
     expect(users.calls).toEqual(['UADMIN']);
+  });
+
+  it('carries the person’s Slack locale once the lookup that established their role brought it, never waiting for it', async () => {
+    const users = lookup(true);
+    const { deps: d, asked } = deps(users);
+    const question = () => ask(d, { text: 'chi ha fondato l’alleanza?', userId: 'UIT', channelId: 'C1', source: 'mention' });
+    await question();
+    expect(asked.at(-1)?.locale).toBeUndefined();
+    users.release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await question();
+    expect(asked.at(-1)?.locale).toBe('it-IT');
+    expect(users.calls).toEqual(['UIT']);
+    expect((await buildQuestion(d, { text: 'q', userId: 'UMEMBER', channelId: 'C1', source: 'command' })).locale).toBeUndefined();
   });
 });

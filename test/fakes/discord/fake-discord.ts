@@ -127,6 +127,8 @@ export class FakeDiscord {
   readonly shardCount: number;
   /** Gateway connections opened (first and reconnects). */
   connections = 0;
+  /** The language of the person behind the next interactions (Discord's `locale`, e.g. "it"). */
+  locale = 'en-US';
   /** `requests.length` each time a gateway connection closed: what the bot sent before it. */
   readonly gatewayClosedAt: number[] = [];
   /** While held, new gateway connections get no HELLO (the gateway is "down"). */
@@ -588,7 +590,7 @@ export class FakeDiscord {
       application_id: this.applicationId,
       version: 1,
       data,
-      locale: 'en-US',
+      locale: this.locale,
       app_permissions: String(MEMBER_PERMISSIONS),
       entitlements: [],
       attachment_size_limit: 8_388_608,

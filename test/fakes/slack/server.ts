@@ -27,6 +27,8 @@ export interface FakeUser {
   is_owner?: boolean;
   is_primary_owner?: boolean;
   is_bot?: boolean;
+  /** Returned by users.info only when asked with include_locale, as Slack does. */
+  locale?: string;
 }
 
 /** A Socket Mode envelope type. */
@@ -314,8 +316,13 @@ export class FakeSlack {
         return { ok: true, url: `${this.origin.replace('http', 'ws')}/link?ticket=${this.connectionsOpened}` };
       case 'users.info': {
         const user = this.users.get(String(args.user));
+        const { locale, ...rest } = user ?? { id: '' };
+        const withLocale = args.include_locale === true || args.include_locale === 'true';
         return user
-          ? { ok: true, user: { is_admin: false, is_owner: false, is_primary_owner: false, ...user } }
+          ? {
+              ok: true,
+              user: { is_admin: false, is_owner: false, is_primary_owner: false, ...rest, ...(locale && withLocale ? { locale } : {}) },
+            }
           : { ok: false, error: 'user_not_found' };
       }
       case 'chat.postMessage': {
