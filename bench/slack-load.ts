@@ -69,6 +69,8 @@ export interface SlackLoadOptions {
   channels?: number;
   /** When set, the program runs with `--cpu-prof` and writes its profile into this folder. */
   cpuProfileDir?: string;
+  /** More settings for the program (REDIS_URL, DATABASE_URL for the several-instances run). */
+  env?: Record<string, string>;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -136,7 +138,11 @@ class Children {
 function programEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (!/^(DISCORD_|SLACK_|HTTP_PORT$|KNOWLEDGE_|ANALYTICS_|COOLDOWN_|LOG_LEVEL$|MAX_QUESTION_LENGTH$|NODE_OPTIONS$)/.test(key))
+    if (
+      !/^(DISCORD_|SLACK_|HTTP_PORT$|REDIS_URL$|DATABASE_URL$|KNOWLEDGE_|ANALYTICS_|COOLDOWN_|LOG_LEVEL$|MAX_QUESTION_LENGTH$|NODE_OPTIONS$)/.test(
+        key,
+      )
+    )
       env[key] = value;
   }
   // A developer's .env must not add Discord or change the settings under test.
@@ -306,6 +312,7 @@ export async function slackLoad(options: SlackLoadOptions = {}): Promise<SlackLo
         LOG_LEVEL: 'info',
         COOLDOWN_USER_LIMIT: '1000000',
         COOLDOWN_CHANNEL_LIMIT: '1000000',
+        ...options.env,
       }),
       // Logs go to a file, as to a log collector in production; the driver does not read them meanwhile.
       stdio: ['ignore', 'ignore', log],

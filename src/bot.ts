@@ -3,7 +3,9 @@ import { setImmediate } from 'node:timers/promises';
 import { Analyzer } from './answer/analyzer.js';
 import { answer } from './answer/compose.js';
 import { cleanQuestion } from './answer/question.js';
-import { AnalyticsStore, type AnalyticsOptions } from './analytics/store.js';
+import { SqliteAnalytics } from './analytics/sqlite.js';
+import type { AnalyticsOptions } from './analytics/store.js';
+import type { Analytics } from './analytics/types.js';
 import type { AppConfig } from './config.js';
 import { APOLOGY } from './conversation/texts.js';
 import { UserError } from './errors.js';
@@ -42,6 +44,8 @@ export interface BotOptions {
   maxQuestionLength?: number;
   /** Where question outcomes, votes and the audit log go; nothing is recorded when absent. */
   analytics?: AnalyticsOptions;
+  /** Analytics already opened (PostgreSQL with DATABASE_URL): used instead of the SQLite file of `analytics`; closed with the bot. */
+  analyticsStore?: Analytics;
   /** Counters and latency for /metrics. */
   metrics?: BotMetrics;
   /**
@@ -117,9 +121,10 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
   let language = languageOf(answerer);
   // Gaps group questions with the same analyzer the answers use.
   let analyzer = new Analyzer(answerer.manifest.synonyms);
-  const analytics = options.analytics ? new AnalyticsStore(options.analytics) : undefined;
+  const analytics: Analytics | undefined =
+    options.analyticsStore ?? (options.analytics ? new SqliteAnalytics(options.analytics) : undefined);
   // Retention is enforced daily, not only at start, for a bot left running for months.
-  const pruning = analytics ? setInterval(() => analytics.prune(), 86_400_000).unref() : undefined;
+  const pruning = analytics ? setInterval(() => void analytics.prune(), 86_400_000).unref() : undefined;
 
   let loadedAt = new Date();
   let loadedBy = 'start-up';
@@ -279,8 +284,8 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
       return {
         days,
         recording: true,
-        gaps: groupGaps(analytics.questions(days), analyzer, 10),
-        downvoted: analytics.downvoted(days, 5).map(({ question, up, down }) => ({ question, up, down })),
+        gaps: groupGaps(await analytics.questions(days), analyzer, 10),
+        downvoted: (await analytics.downvoted(days, 5)).map(({ question, up, down }) => ({ question, up, down })),
       };
     },
 
@@ -319,7 +324,7 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
     async feedback(answerId: string, vote: 'up' | 'down', by: Question): Promise<void> {
       const id = Number(answerId);
       if (!analytics || !Number.isInteger(id)) return;
-      if (!analytics.vote(id, vote === 'up' ? 1 : -1, by.userId)) logger.warn({ answerId }, 'bot: vote on an unknown answer');
+      if (!(await analytics.vote(id, vote === 'up' ? 1 : -1, by.userId))) logger.warn({ answerId }, 'bot: vote on an unknown answer');
     },
 
     current(): ServingAnswerer {
@@ -334,7 +339,7 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
       if (pruning) clearInterval(pruning);
       await reloading;
       await answerer.close();
-      analytics?.close();
+      await analytics?.close();
     },
   };
   return bot;

@@ -34,6 +34,10 @@ export interface AppConfig {
   cooldown: CooldownConfig;
   /** How long a conversation is remembered after its last question, for follow-ups. */
   conversationTtlMs: number;
+  /** Redis shared by every instance (cooldowns, dedupe, memory, reload broadcast, locks); in memory when absent. */
+  redisUrl?: string;
+  /** PostgreSQL for the analytics of every instance; the SQLite file when absent. */
+  databaseUrl?: string;
 }
 
 export const optional = z
@@ -75,6 +79,18 @@ const schema = z.object({
   ANALYTICS_STORE_USERS: flag,
   ANALYTICS_RETENTION_DAYS: positiveInt(90),
   HTTP_PORT: port(),
+  REDIS_URL: optional.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379/0')
+      .optional(),
+  ),
+  DATABASE_URL: optional.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL such as postgres://bot:secret@127.0.0.1:5432/alliance')
+      .optional(),
+  ),
   LOG_LEVEL: optional.pipe(
     z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'must be one of fatal, error, warn, info, debug, trace, silent')
@@ -141,6 +157,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { knowledgeDir?: s
             retentionDays: e.ANALYTICS_RETENTION_DAYS,
           },
     httpPort: e.HTTP_PORT,
+    ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     logLevel: e.LOG_LEVEL,
     maxQuestionLength: e.MAX_QUESTION_LENGTH,
     ...(e.ANSWER_THRESHOLD !== undefined ? { answerThreshold: e.ANSWER_THRESHOLD } : {}),

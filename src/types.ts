@@ -143,6 +143,20 @@ export interface ReloadReport {
   tookMs: number;
   /** Who asked for the reload (user name or id, with the platform). */
   by: string;
+  /** With several instances sharing Redis: how the reload went on every instance. */
+  instances?: InstancesReport;
+}
+
+/** How a reload broadcast to every instance went. */
+export interface InstancesReport {
+  /** Instances that reloaded, the one asked included. */
+  reloaded: number;
+  /** Instances that answered, the one asked included. */
+  instances: number;
+  /** Instances whose reload failed, with what went wrong there. */
+  failed: { instance: string; problems: string[] }[];
+  /** Instances that started but did not say how it went in time. */
+  silent: string[];
 }
 
 /** What is loaded, when, by whom, and how the last reload went (`kb status`). */

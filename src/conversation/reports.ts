@@ -1,6 +1,6 @@
 import { formatKnowledgeError } from '../knowledge/loader.js';
 import { suggestionsLeadIn } from '../language/index.js';
-import type { Answer, GapsReport, ReloadReport, StatusReport, TeachResult } from '../types.js';
+import type { Answer, GapsReport, InstancesReport, ReloadReport, StatusReport, TeachResult } from '../types.js';
 
 /**
  * Plain-text renderings of answers and moderator reports, for the terminal and as the text of
@@ -24,6 +24,25 @@ export function formatAnswer(answer: Answer): string {
  * the platform skips the checks (`/kb-reload force`).
  */
 export function formatReloadReport(report: ReloadReport, force = 'reload force'): string {
+  const here = formatLocalReload(report, force);
+  return report.instances ? `${here}\n${formatInstances(report.instances)}` : here;
+}
+
+/** The line (or lines) on the other instances, when several share the state. */
+export function formatInstances(outcome: InstancesReport): string {
+  const plural = (n: number): string => `${n} instance${n === 1 ? '' : 's'}`;
+  const head =
+    outcome.reloaded === outcome.instances
+      ? `Reloaded on ${plural(outcome.instances)}.`
+      : `Reloaded on ${outcome.reloaded} of ${plural(outcome.instances)}.`;
+  return [
+    head,
+    ...outcome.failed.map((f) => `  instance ${f.instance}: ${f.problems.slice(0, 5).join('; ') || 'failed'}`),
+    ...outcome.silent.map((i) => `  instance ${i}: started, but did not say how it went`),
+  ].join('\n');
+}
+
+function formatLocalReload(report: ReloadReport, force: string): string {
   if (report.errors.length > 0) {
     return [
       `Reload failed; the previous knowledge is still serving. ${report.errors.length} problem(s):`,

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Adapter } from '../types.js';
-import type { Metrics } from './metrics.js';
+import type { Dependency, Metrics } from './metrics.js';
 
 /** A route handler, in the shape Node's http server and Bolt's custom routes both take. */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -13,6 +13,8 @@ export interface HealthSources {
   adapters(): readonly Adapter[];
   /** True once shutdown began: the instance should get no new traffic. */
   stopping(): boolean;
+  /** Redis and PostgreSQL, when configured: while one is lost the instance still serves, "degraded". */
+  dependencies?(): readonly Dependency[];
 }
 
 /** `/healthz` (200 when ready, 503 otherwise, with the reasons) and `/metrics` (Prometheus text). */
@@ -25,8 +27,12 @@ export function healthRoutes(sources: HealthSources, metrics: Metrics): Record<'
         ...(sources.stopping() ? ['shutting down'] : []),
         ...adapters.filter((a) => !a.connected).map((a) => `${a.name} not connected`),
       ];
+      const dependencies = (sources.dependencies?.() ?? []).map((d) => ({ name: d.name, health: d.health() }));
+      const degraded = dependencies.filter((d) => d.health !== 'ok').map((d) => `${d.name} unreachable (local fallback serving)`);
+      // Degraded still answers questions: 200, so a load balancer keeps sending traffic.
+      const status = problems.length > 0 ? 'unavailable' : degraded.length > 0 ? 'degraded' : 'ok';
       res.writeHead(problems.length === 0 ? 200 : 503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status: problems.length === 0 ? 'ok' : 'unavailable', problems, adapters }));
+      res.end(JSON.stringify({ status, problems: [...problems, ...degraded], adapters, ...(dependencies.length ? { dependencies } : {}) }));
     },
     '/metrics': (_req, res) => {
       metrics.registry

@@ -13,6 +13,17 @@ export interface Metrics extends BotMetrics {
   readonly registry: Registry;
   /** Reads connection state and reconnect counts from the adapters at scrape time. */
   watchAdapters(adapters: readonly Adapter[]): void;
+  /** Reads the health and counters of Redis and PostgreSQL at scrape time. */
+  watchDependencies(dependencies: readonly Dependency[]): void;
+}
+
+/** A server the bot relies on but can run without for a while (Redis, PostgreSQL). */
+export interface Dependency {
+  readonly name: string;
+  /** 'degraded' while it is unreachable and a local fallback serves. */
+  health(): 'ok' | 'degraded';
+  /** Counters worth watching: fallback answers, outages, buffered and dropped rows. */
+  stats?(): Readonly<Record<string, number>>;
 }
 
 /** Prometheus metrics: questions by platform and outcome, answer latency, reloads, errors, reconnects. */
@@ -63,6 +74,26 @@ export function createMetrics(): Metrics {
       for (const a of adapters) this.set({ adapter: a.name }, a.status?.().reconnects ?? 0);
     },
   });
+  let dependencies: readonly Dependency[] = [];
+  new Gauge({
+    name: 'alliance_dependency_healthy',
+    help: '1 while the dependency (redis, postgres) is reachable; 0 while the bot runs on its local fallback.',
+    labelNames: ['dependency'],
+    registers: [registry],
+    collect() {
+      for (const d of dependencies) this.set({ dependency: d.name }, d.health() === 'ok' ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'alliance_dependency_stat',
+    help: 'Counters of a dependency: fallbackCalls and outages (redis); buffered, dropped and written rows (postgres).',
+    labelNames: ['dependency', 'stat'],
+    registers: [registry],
+    collect() {
+      for (const d of dependencies)
+        for (const [stat, value] of Object.entries(d.stats?.() ?? {})) this.set({ dependency: d.name, stat }, value);
+    },
+  });
   return {
     registry,
     answered: (platform, kind, seconds) => {
@@ -73,6 +104,9 @@ export function createMetrics(): Metrics {
     failed: (source) => errors.inc({ source }),
     watchAdapters: (list) => {
       adapters = list;
+    },
+    watchDependencies: (list) => {
+      dependencies = list;
     },
   };
 }

@@ -18,8 +18,10 @@ import { watchKnowledge } from '../knowledge/watch.js';
 import { createLogger, type Logger } from '../logger.js';
 import { healthRoutes, startHealthServer, type RouteHandler } from '../observability/http.js';
 import { createMetrics } from '../observability/metrics.js';
-import { createMemoryState } from '../state/memory.js';
+import { shareAcrossInstances } from '../cluster/bot.js';
+import { scheduleDigest } from '../cluster/digest.js';
 import { programConversation } from './conversation.js';
+import { openShared } from './shared.js';
 import type { SharedState } from '../state/types.js';
 import type { Adapter, Question } from '../types.js';
 
@@ -57,16 +59,34 @@ async function main(): Promise<void> {
   const terminalOnly = !config.discord && !config.slack;
   const logger = createLogger({ level: terminalOnly && !process.env.LOG_LEVEL ? 'warn' : config.logLevel });
   const metrics = createMetrics();
-  const bot = await createBot(botOptionsFrom(config, logger, metrics));
-  // One process: the in-memory state. Issue 16 chooses Redis here when REDIS_URL is set.
-  const state = createMemoryState();
-  const conversation = programConversation(bot, config, state, logger.child({ layer: 'conversation' }), metrics);
+  // Redis and PostgreSQL when configured (several instances act as one), else memory and SQLite.
+  const shared = await openShared(config, logger);
+  const state = shared.state;
+  const core = await createBot({
+    ...botOptionsFrom(config, logger, metrics),
+    ...(shared.analytics ? { analyticsStore: shared.analytics } : {}),
+  }).catch(async (error: unknown) => {
+    await shared.analytics?.close();
+    await shared.close();
+    throw error;
+  });
+  // With Redis, a reload or a teach on this instance reaches every instance.
+  const cluster =
+    state.backend === 'redis'
+      ? await shareAcrossInstances(core, { state, instance: shared.instance, logger: logger.child({ module: 'cluster' }) })
+      : undefined;
+  const bot = core;
+  const conversation = programConversation(cluster ?? core, config, state, logger.child({ layer: 'conversation' }), metrics);
 
   let stopping = false;
   const cleanups: (() => void)[] = [];
   let server: Server | undefined;
   let adapters: Adapter[] = [];
-  const routes = healthRoutes({ knowledgeLoaded: () => true, adapters: () => adapters, stopping: () => stopping }, metrics);
+  const routes = healthRoutes(
+    { knowledgeLoaded: () => true, adapters: () => adapters, stopping: () => stopping, dependencies: () => shared.dependencies },
+    metrics,
+  );
+  metrics.watchDependencies(shared.dependencies);
   // In Slack's HTTP mode on the same port, /healthz and /metrics share the app's server.
   const shareSlackServer =
     config.httpPort !== undefined && config.slack !== undefined && !config.slack.appToken && config.slack.port === config.httpPort;
@@ -81,8 +101,10 @@ async function main(): Promise<void> {
     // Each adapter stops taking events, finishes what it is answering, then disconnects.
     const grace = new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
     await Promise.race([Promise.allSettled(adapters.map((a) => a.stop())), grace]);
+    await cluster?.close();
+    // Closes the analytics too (PostgreSQL: after writing what is buffered, as far as it can).
     await bot.close();
-    await state.close();
+    await shared.close();
     server?.close();
     logger.info('main: stopped');
     process.exit(0);
@@ -113,7 +135,7 @@ async function main(): Promise<void> {
   }
 
   const digests = adapters.filter((a) => a.postDigest);
-  if (digests.length > 0 && config.analytics) {
+  if (digests.length > 0 && shared.analytics) {
     const system: Question = {
       text: 'kb gaps',
       platform: 'terminal',
@@ -122,15 +144,22 @@ async function main(): Promise<void> {
       isModerator: true,
       userName: 'weekly digest',
     };
-    const timer = setInterval(() => {
-      void bot.gaps(system, 7).then(async (report) => {
-        for (const adapter of digests)
-          await adapter
-            .postDigest?.(`Weekly digest: ${formatGaps(report)}`)
-            .catch((error: unknown) => logger.error({ err: error, adapter: adapter.name }, 'main: digest failed'));
-      });
-    }, WEEK_MS).unref();
-    cleanups.push(() => clearInterval(timer));
+    const post = async (): Promise<void> => {
+      const report = await bot.gaps(system, 7);
+      for (const adapter of digests)
+        await adapter
+          .postDigest?.(`Weekly digest: ${formatGaps(report)}`)
+          .catch((error: unknown) => logger.error({ err: error, adapter: adapter.name }, 'main: digest failed'));
+    };
+    if (state.backend === 'redis') {
+      // Several instances: the one holding the lease posts, once a week, with nothing to switch off elsewhere.
+      cleanups.push(await scheduleDigest({ state, instance: shared.instance, logger, post }));
+    } else {
+      const timer = setInterval(() => {
+        post().catch((error: unknown) => logger.error({ err: error }, 'main: digest failed'));
+      }, WEEK_MS).unref();
+      cleanups.push(() => clearInterval(timer));
+    }
   }
 }
 

@@ -10,16 +10,19 @@ import { UserError } from '../errors.js';
 import { createLogger } from '../logger.js';
 import { watchKnowledge } from '../knowledge/watch.js';
 import { createClientAdapter } from '../../adapters/discord/index.js';
-import { createMemoryState } from '../state/memory.js';
 import { programConversation } from './conversation.js';
+import { openShared } from './shared.js';
 
 async function main(): Promise<void> {
   const config = loadProgramConfig(process.env);
   if (!config.discord) throw new UserError('discord: shard started without DISCORD_TOKEN and DISCORD_CLIENT_ID');
   const logger = createLogger({ level: config.logLevel }).child({ adapter: 'discord', shard: process.env.SHARDS });
-  const bot = await createBot(botOptionsFrom(config, logger));
-  // Each shard answers its own servers, so its conversations and limits are its own.
-  const state = createMemoryState();
+  // Without REDIS_URL each shard answers its own servers, so its conversations and limits are its
+  // own; with it, shards on every machine count and remember together. Reloads reach the other
+  // shards of this machine through the sharding manager.
+  const shared = await openShared(config, logger);
+  const state = shared.state;
+  const bot = await createBot({ ...botOptionsFrom(config, logger), ...(shared.analytics ? { analyticsStore: shared.analytics } : {}) });
   const conversation = programConversation(bot, config, state, logger);
   const adapter = createClientAdapter(config.discord, logger);
   const unwatch = config.watchKnowledge ? watchKnowledge(config.knowledgeDir, () => bot.systemReload('file watcher'), logger) : undefined;
@@ -31,6 +34,7 @@ async function main(): Promise<void> {
     unwatch?.();
     await adapter.stop();
     await bot.close();
+    await shared.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
