@@ -3,6 +3,9 @@ import type { Answer, Platform } from '../types.js';
 import { Analyzer } from './analyzer.js';
 import { answer, countText, listText, membershipText, passageText, sourceOf } from './compose.js';
 import { findEntity } from './entities.js';
+import { FactsAnswerer } from './facts/answer.js';
+import { buildFacts } from './facts/extract.js';
+import { faqCoversNames, partialDate } from './facts/honesty.js';
 import { PassageIndex, type ResolvedTerm } from './passage-index.js';
 import { buildPassages, collectTerms, type EntityList, type Passage } from './passages.js';
 import { Spelling } from './spelling.js';
@@ -47,6 +50,8 @@ export interface Explanation {
   candidates: Candidate[];
   threshold: number;
   answer: Answer;
+  /** The entities the answer names, with the attributes the facts layer extracted (issue 13). */
+  entities?: string[];
 }
 
 /** One idea of the question: a word, or a multi-word name counted once ("United States"). */
@@ -88,6 +93,8 @@ export class Answerer {
   private readonly subjectTerms: Set<string>;
   private readonly faqByPassage = new Map<number, FaqEntry>();
   private suggestionPool: Suggestion[] = [];
+  /** Facts about the things the knowledge lists (issue 13): filter, count, describe, define. */
+  readonly facts: FactsAnswerer;
 
   constructor(readonly knowledge: KnowledgeBase) {
     this.analyzer = new Analyzer(knowledge.synonyms);
@@ -117,6 +124,8 @@ export class Answerer {
     this.lists = lists;
     this.index = new PassageIndex(passages, this.analyzer, new Spelling(words));
     this.subjectTerms = new Set(subjectTerms);
+    // --- facts hook (issue 13): entities with attributes, built beside the passage index.
+    this.facts = new FactsAnswerer(buildFacts(knowledge, this.analyzer), this.analyzer);
     this.suggestionPool = buildSuggestions(this, knowledge.faq);
   }
 
@@ -147,6 +156,7 @@ export class Answerer {
       candidates: candidates.slice(0, 5),
       threshold: CONFIDENCE_THRESHOLD,
       answer: reply,
+      ...(reply.facts?.entities?.length ? { entities: this.facts.explainEntities(reply.facts.entities) } : {}),
     };
   }
 
@@ -155,7 +165,13 @@ export class Answerer {
     const question = readQuestion(text, this.analyzer);
     const terms = this.weigh(question);
     const candidates = question.meta || terms.length === 0 ? [] : this.rank(question, terms);
-    return { question, terms, candidates, reply: this.compose(question, terms, candidates) };
+    // --- facts hook (issue 13): a confident facts answer goes first; a passage answer is kept
+    // honest (a year the text does not give is said to be missing; an FAQ entry about another name does not answer).
+    const factual = question.meta ? undefined : this.facts.answer(question.text);
+    if (factual) return { question, terms, candidates, reply: factual };
+    let reply = partialDate(question.text, this.compose(question, terms, candidates));
+    if (!faqCoversNames(question.text, reply, this.knowledge.subject)) reply = this.unknown(question);
+    return { question, terms, candidates, reply };
   }
 
   /** The usage reply. */

@@ -1,0 +1,499 @@
+/**
+ * Answers questions about the things the knowledge lists: filter, count and existence over a
+ * list's attributes, where a thing is, what it is or stands for, what else the text says of it,
+ * and questions whose premise the lists contradict. Every answer names the list it comes from;
+ * a name in a reply is a known entity, or the person's words quoted whole.
+ */
+import type { Answer, AnswerFacts, Source } from '../../types.js';
+import type { Analyzer } from '../analyzer.js';
+import { answer } from '../compose.js';
+import { findEntity } from '../entities.js';
+import type { EntityList } from '../passages.js';
+import { osaDistance } from '../spelling.js';
+import { fold, truncate } from '../text.js';
+import { type Place, type Places, placeKey, places as countryData } from './countries.js';
+import type { FactsIndex } from './extract.js';
+import { type FactsQuestion, readFactsQuestion } from './read.js';
+import type { FactEntity, FactList, SentenceRef } from './types.js';
+
+/** How sure a facts answer is: it matched a form and every word of the question was accounted for. */
+const CONFIDENT = 0.9;
+const MAX_TEXT = 880;
+
+// Words that name no attribute: what the things are called in general, and how a place is asked.
+const GENERIC = [
+  'member',
+  'members',
+  'institution',
+  'institutions',
+  'organisation',
+  'organisations',
+  'organization',
+  'organizations',
+  'entity',
+  'entities',
+  'one',
+  'ones',
+  'participant',
+  'participants',
+  'partner',
+  'partners',
+  'based',
+  'located',
+  'situated',
+  'headquartered',
+  'come',
+  'comes',
+  'list',
+  'listed',
+  'included',
+  'include',
+  'part',
+  'total',
+  'altogether',
+  'all',
+  'country',
+  'countries',
+  'continent',
+  'region',
+  'world',
+];
+
+const PRONOUN = /^(?:it|its|they|them|this|that)$/i;
+
+/** A filter read from a question: the list, the kind words, the places. */
+interface Filter {
+  list: FactList;
+  kindTerms: string[];
+  places: Place[];
+  cities: string[];
+  /** Place phrases the person named that no data knows ("on the Moon"), as written. */
+  unknownPlaces: string[];
+}
+
+const sameTerm = (a: string, b: string): boolean => a === b || (Math.min(a.length, b.length) >= 5 && osaDistance(a, b, 1) <= 1);
+
+const plural = (word: string): string =>
+  /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : /(?:s|x|z|ch|sh)$/.test(word) ? `${word}es` : `${word}s`;
+
+const article = (phrase: string): string => (/^[aeiou]/i.test(phrase) ? `an ${phrase}` : `a ${phrase}`);
+
+const sourceOf = (s: SentenceRef): Source => ({
+  document: s.doc.title,
+  quote: truncate(s.text, 300),
+  ...(s.section ? { section: s.section } : {}),
+  ...(s.doc.url ? { url: s.doc.url } : {}),
+});
+
+/** Answers the facts questions of one knowledge base; built once with the Answerer. */
+export class FactsAnswerer {
+  private readonly subjectTerms: string[];
+  private readonly kindTermsOf = new Map<FactEntity, string[]>();
+  private readonly generic: Set<string>;
+
+  constructor(
+    readonly index: FactsIndex,
+    private readonly analyzer: Analyzer,
+    private readonly places: Places = countryData(),
+  ) {
+    this.subjectTerms = analyzer.terms(index.subject, 'question');
+    for (const e of index.entities) if (e.kind) this.kindTermsOf.set(e, analyzer.terms(e.kind));
+    this.generic = new Set(GENERIC.flatMap((w) => analyzer.terms(w, 'question')));
+  }
+
+  /** One line per entity named: its kind, place, relations and lists (for `kb why`). */
+  explainEntities(names: readonly string[]): string[] {
+    return names
+      .map((n) => this.index.entities.find((e) => e.name === n))
+      .filter((e): e is FactEntity => e !== undefined)
+      .slice(0, 8)
+      .map((e) => {
+        const attrs = [e.kind, this.placeOf(e), ...e.relations.map((r) => `${r.relation} ${joinNames(r.objects)}`)].filter(Boolean);
+        const lists = this.listsOf(e).map((l) => l.name);
+        return `${e.label}${attrs.length ? `: ${attrs.join('; ')}` : ''}${lists.length ? ` [${lists.join(', ')}]` : ' [mentioned, on no list]'}`;
+      });
+  }
+
+  /** What was extracted, for `npm run check` and the reload report: each list with its kinds and countries. */
+  summary(): string[] {
+    const lines: string[] = [];
+    for (const l of this.index.lists) {
+      const kinds = countBy(l.members.map((m) => m.kind?.split(/\s+/).slice(-3).join(' ') ?? 'kind not given'));
+      const countries = new Set(l.members.map((m) => m.country).filter(Boolean)).size;
+      const placed = l.members.filter((m) => m.country).length;
+      lines.push(
+        `${l.members.length} ${l.name} (${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}; ${placed} with a country, ${countries} countries)`,
+      );
+    }
+    const mentioned = this.index.entities.filter((e) => !this.index.lists.some((l) => l.members.includes(e)));
+    if (mentioned.length) lines.push(`${mentioned.length} mentioned, on no list: ${mentioned.map((e) => e.name).slice(0, 8).join(', ')}${mentioned.length > 8 ? ', …' : ''}`);
+    if (this.index.expansions.length)
+      lines.push(`${new Set(this.index.expansions.map((x) => x.short)).size} expansions: ${[...new Set(this.index.expansions.map((x) => `${x.short} = ${x.long}`))].slice(0, 5).join('; ')}`);
+    return lines;
+  }
+
+  /** A confident answer, or undefined to let the passage answerer answer. */
+  answer(text: string): Answer | undefined {
+    const question = readFactsQuestion(text);
+    if (!question) return undefined;
+    switch (question.form) {
+      case 'expand':
+        return this.expand(question.about);
+      case 'leader':
+        return this.leader(question.about);
+      case 'premise':
+        return this.premise(question);
+      case 'besides':
+        return this.describe(question.about, 'besides');
+      case 'where':
+        return this.where(question.about);
+      case 'describe':
+        return this.describe(question.about, question.tell ? 'tell' : 'what') ?? this.filtered('filter', question.about);
+      default:
+        return this.filtered(question.form, question.rest);
+    }
+  }
+
+  /** The entity a phrase names in full (tolerant: case, word order, one typo, an acronym), if any. */
+  entityNamed(phrase: string): FactEntity | undefined {
+    const cleaned = phrase.replace(/^(?:the|a|an)\s+/i, '').replace(/'s$/, '');
+    if (cleaned === '' || this.isSubject(cleaned)) return undefined;
+    const pseudo: EntityList = { intro: '', name: '', items: this.index.entities, aboutTerms: new Set() };
+    const found = findEntity(cleaned, pseudo);
+    return found?.match === 'exact' ? (found.entity as FactEntity) : undefined;
+  }
+
+  /** Whether a phrase names the main subject: "it", "the alliance", "the Global MOOC Alliance". */
+  isSubject(phrase: string): boolean {
+    if (PRONOUN.test(phrase.trim())) return true;
+    const terms = this.analyzer.terms(phrase, 'question');
+    const head = this.subjectTerms.at(-1);
+    return terms.length > 0 && head !== undefined && terms.includes(head) && terms.every((t) => this.subjectTerms.includes(t));
+  }
+
+  /** The lists an entity is on. */
+  listsOf(entity: FactEntity): FactList[] {
+    return this.index.lists.filter((l) => l.members.includes(entity));
+  }
+
+  private where(about: string): Answer | undefined {
+    const e = this.entityNamed(about);
+    if (!e || (!e.city && !e.country)) return undefined;
+    const value = this.placeOf(e);
+    const list = this.listsOf(e)[0];
+    const text = `${e.name} is in ${value}.${list ? ` It is one of the ${list.members.length} ${list.name}.` : ''}`;
+    return this.reply('passage', text, [e.profile ? sourceOf(e.profile) : undefined], {
+      entities: [e.name],
+      topic: e.name,
+      value,
+      valueType: 'place',
+      ...(list ? { listName: list.name } : {}),
+    });
+  }
+
+  private placeOf(e: FactEntity): string {
+    const country = e.country ? this.places.country(e.country)?.name : undefined;
+    return [e.city, country].filter((p, i, all): p is string => Boolean(p) && all.indexOf(p) === i).join(', ');
+  }
+
+  private expand(about: string): Answer | undefined {
+    const key = fold(about.replace(/^(?:the\s+)?["“]?|["”]$/g, '').trim());
+    const found =
+      this.index.expansions.find((x) => fold(x.short) === key) ?? this.index.expansions.find((x) => fold(x.long) === key);
+    if (!found) return undefined;
+    const text =
+      fold(found.short) === key ? `${found.short} stands for ${found.long}.` : `${found.long} is abbreviated ${found.short}.`;
+    return this.reply('passage', text, [sourceOf(found.source)], { topic: found.short, value: found.long, valueType: 'name' });
+  }
+
+  /** "Who leads X?": answered by the passages when a sentence names a leader of X; when none does, said so. */
+  private leader(about: string): Answer | undefined {
+    const subject = this.isSubject(about);
+    const e = subject ? undefined : this.entityNamed(about);
+    if (!subject && !e) return undefined;
+    const names = subject ? [this.index.subject, ...this.subjectAliases()] : (e?.names ?? []);
+    const roles =
+      /\b(?:leader|head|chair|chairman|chairwoman|chairperson|president|director|rector|chancellor|dean|ceo|chief|coordinator|secretary[- ]general|manager|governor|principal)s?\s+(?:of|at)\s+/i;
+    const named = this.index.sentences.some((s) => {
+      const t = s.text;
+      const mentions = names.some((n) => fold(t).includes(fold(n)));
+      if (!mentions) return false;
+      return (
+        names.some((n) => new RegExp(`${roles.source}(?:the\\s+)?${escape(n)}`, 'i').test(t)) ||
+        /\b(?:led|headed|chaired|run|directed|managed|governed|presided over|coordinated)\s+by\b/i.test(t) ||
+        names.some((n) => new RegExp(`\\b(?:leads|heads|chairs|runs|directs|manages)\\s+(?:the\\s+)?${escape(n)}`, 'i').test(t))
+      );
+    });
+    if (named) return undefined;
+    const name = subject ? this.index.subject : (e?.name ?? '');
+    return this.reply('unknown', `I don't know: the knowledge does not say who leads the ${name.replace(/^the\s+/i, '')}.`, [], {
+      topic: name,
+    }, 0);
+  }
+
+  private subjectAliases(): string[] {
+    const head = this.index.subject.split(/\s+/).at(-1) ?? '';
+    return [`the ${head}`, `this ${head}`];
+  }
+
+  /** "Did X found the alliance?": yes when X is on the founding list, else no, with what the text does say of X. */
+  private premise(q: { about: string; verb: string; object: string }): Answer | undefined {
+    if (!this.isSubject(q.object)) return undefined;
+    const verbTerms = this.analyzer.terms(q.verb, 'question');
+    // The list the verb is about ("found" → the founding members), else the first list.
+    const list = this.index.lists.find((l) => verbTerms.some((t) => l.aboutTerms.has(t))) ?? this.index.lists[0];
+    if (!list) return undefined;
+    const e = this.entityNamed(q.about);
+    const count = `${list.members.length} ${list.name}`;
+    if (e && list.members.includes(e)) {
+      return this.reply('membership', `Yes. ${e.label} is one of the ${count}.`, [sourceOf(list.source)], {
+        entities: [e.name],
+        listName: list.name,
+        yes: true,
+        topic: e.name,
+      });
+    }
+    const who = e ? e.name : `"${q.about}"`;
+    const lines = [`No. ${who} is not one of the ${count}.`];
+    const sources: (Source | undefined)[] = [sourceOf(list.source)];
+    if (e) {
+      for (const other of this.index.entities) {
+        for (const r of other.relations) {
+          if (!r.objects.some((o) => e.names.some((n) => fold(n) === fold(o)))) continue;
+          const member = list.members.includes(other) ? `, one of them,` : '';
+          lines.push(`The knowledge says ${other.name}${member} was ${r.relation} ${joinNames(r.objects)}.`);
+          sources.push(sourceOf(r.source));
+        }
+      }
+    }
+    return this.reply('membership', lines.slice(0, 3).join(' '), sources, {
+      ...(e ? { entities: [e.name], topic: e.name } : {}),
+      listName: list.name,
+      yes: false,
+    });
+  }
+
+  /** "What is X?", "Tell me about X", "Is X involved in anything besides …?". */
+  private describe(about: string, mode: 'what' | 'tell' | 'besides'): Answer | undefined {
+    if (this.isSubject(about)) return mode === 'besides' ? undefined : this.describeSubject();
+    const e = this.entityNamed(about);
+    if (!e) return mode === 'what' ? this.definition(about) : undefined;
+    const lists = this.listsOf(e);
+    const listed = lists.map((l) => `${e.name} is one of the ${l.members.length} ${l.name}.`);
+    const skip = new Set<SentenceRef>([...lists.map((l) => l.source), ...(e.profile ? [e.profile] : [])]);
+    const others = this.mentions(e).filter((s) => !skip.has(s));
+    const sources: (Source | undefined)[] = [e.profile ? sourceOf(e.profile) : undefined, ...lists.map((l) => sourceOf(l.source))];
+    let text: string;
+    if (mode === 'besides') {
+      text = others.length
+        ? `${listed.join(' ')} Beyond that, the knowledge says:\n${others
+            .slice(0, 3)
+            .map((s) => `- ${s.text}`)
+            .join('\n')}`
+        : `${listed.join(' ')} The knowledge says nothing else about ${e.name}.`;
+      sources.push(...others.slice(0, 3).map(sourceOf));
+    } else {
+      const first = e.profile?.text ?? others[0]?.text;
+      if (!first && listed.length === 0) return undefined;
+      const parts = [first, ...listed.filter((l) => !first?.includes(lists[0]?.name ?? '\u0000'))].filter(Boolean);
+      if (mode === 'tell') {
+        const more = others.filter((s) => s.text !== first).slice(0, 2);
+        if (more.length) parts.push(`The knowledge also says: ${more.map((s) => s.text).join(' ')}`);
+        sources.push(...more.map(sourceOf));
+      } else if (!e.profile && others[0]) sources.push(sourceOf(others[0]));
+      text = parts.join(' ');
+    }
+    return this.reply('passage', text, sources, {
+      entities: [e.name],
+      topic: e.name,
+      ...(lists[0] ? { listName: lists[0].name } : {}),
+    });
+  }
+
+  /** Sentences that name an entity (any of its names, as a whole word). */
+  private mentions(e: FactEntity): SentenceRef[] {
+    const patterns = e.names.map((n) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])`, /^[\p{Lu}\p{N}]+$/u.test(n) ? 'u' : 'iu'));
+    return this.index.sentences.filter((s) => patterns.some((p) => p.test(s.text)));
+  }
+
+  /** What the main subject is: a sentence with it (or "it" after it) as subject, "is a …" first, not when it started. */
+  private describeSubject(): Answer | undefined {
+    const names = [this.index.subject, ...this.subjectAliases()].map((n) => fold(n));
+    let best: { s: SentenceRef; score: number; text: string } | undefined;
+    for (const s of this.index.sentences) {
+      const t = fold(s.text);
+      const bySubject = names.some((n) => t.startsWith(n) || t.startsWith(`the ${n}`));
+      const byPronoun = /^it\s/.test(t) && s.previous !== undefined && names.some((n) => fold(s.previous?.text ?? '').includes(n));
+      if (!bySubject && !byPronoun) continue;
+      let score = 1;
+      if (/^\S+(?:\s+\S+){0,6}?\s+(?:is|are)\s+(?:a|an|the|one)\s/.test(t)) score += 3;
+      if (/\b(?:launched|founded|started|created|established|began|set up|formed)\b/.test(t)) score -= 1.5;
+      if (/\b\d{1,2}(?:st|nd|rd|th)? (?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:1[89]|20)\d{2}\b/.test(t))
+        score -= 1;
+      if (!best || score > best.score) best = { s, score, text: byPronoun ? `${s.previous?.text} ${s.text}` : s.text };
+    }
+    if (!best || best.score <= 0) return undefined;
+    return this.reply('passage', best.text, [sourceOf(best.s)], { topic: this.index.subject });
+  }
+
+  /** "What is X?" for a thing that is no entity: a sentence that defines it ("X is a …", "An X is …"). */
+  private definition(about: string): Answer | undefined {
+    const key = fold(about.replace(/^(?:the|a|an)\s+/i, '').trim());
+    if (key.split(/\s+/).length > 6 || key === '') return undefined;
+    const pattern = new RegExp(`^(?:the |an? )?${escape(key)}(?: \\([^)]*\\))? (?:is|are|refers to|means) `, 'u');
+    const s = this.index.sentences.find((x) => pattern.test(fold(x.text)));
+    return s ? this.reply('passage', s.text, [sourceOf(s)], { topic: about }) : undefined;
+  }
+
+  /** Filter, count and existence questions over a list: every word must be a list, kind or place word. */
+  private filtered(form: 'filter' | 'count' | 'exist', rest: string): Answer | undefined {
+    const filter = this.readFilter(rest);
+    if (!filter) return undefined;
+    const { list } = filter;
+    const matches = list.members.filter((m) => this.matches(m, filter));
+    const n = matches.length;
+    const total = list.members.length;
+    const unplaced = filter.places.length + filter.cities.length > 0 ? list.members.filter((m) => !m.country && !m.city).length : 0;
+    const desc = this.describeFilter(filter, matches);
+    const of = `of the ${total} ${list.name}`;
+    const items = matches.map((m) => {
+      const place = this.placeOf(m);
+      return `${m.label}${place && !m.label.includes(place) ? ` (${place})` : ''}`;
+    });
+    const caveat = unplaced ? ` The knowledge gives no place for ${unplaced} of them.` : '';
+    let text: string;
+    if (n === 0) text = `${form === 'exist' ? 'No. ' : ''}None ${of} is ${desc.one}.${caveat}`;
+    else if (form === 'filter') text = `${n} ${of} ${n === 1 ? 'is' : 'are'} ${n === 1 ? desc.one : desc.many}:\n${items.map((i) => `- ${i}`).join('\n')}${caveat}`;
+    else text = `${form === 'exist' ? 'Yes. ' : ''}${n} ${of} ${n === 1 ? 'is' : 'are'} ${n === 1 ? desc.one : desc.many}: ${items.join(', ')}.${caveat}`;
+    if (text.length > MAX_TEXT) text = `${n} ${of} are ${desc.many}: ${matches.map((m) => m.name).join(', ')}.`;
+    const sources = [sourceOf(list.source), ...new Set(matches.map((m) => m.profile?.doc.title))]
+      .filter((s): s is Source | string => s !== undefined)
+      .map((s) => (typeof s === 'string' ? { document: s, quote: matches.find((m) => m.profile?.doc.title === s)?.profile?.text ?? '' } : s));
+    const facts: AnswerFacts = { entities: matches.map((m) => m.name), listName: list.name };
+    if (form === 'count') facts.count = n;
+    if (form === 'exist') facts.yes = n > 0;
+    if (n === 1 && matches[0]) facts.topic = matches[0].name;
+    return this.reply(form === 'count' ? 'count' : form === 'exist' ? 'membership' : 'list', text, sources, facts);
+  }
+
+  private matches(m: FactEntity, f: Filter): boolean {
+    if (f.kindTerms.length > 0) {
+      const kind = this.kindTermsOf.get(m) ?? [];
+      if (!f.kindTerms.every((t) => kind.some((k) => sameTerm(k, t)))) return false;
+    }
+    if (f.places.length + f.cities.length + f.unknownPlaces.length === 0) return true;
+    if (f.cities.some((c) => m.city && placeKey(m.city) === placeKey(c))) return true;
+    return f.places.some((p) => m.country !== undefined && this.places.contains(p, m.country));
+  }
+
+  /** How the filter reads in a reply: the kind in the knowledge's words, the places by their data names. */
+  private describeFilter(f: Filter, matches: FactEntity[]): { one: string; many: string } {
+    let kind = '';
+    if (f.kindTerms.length > 0) {
+      // The kind as the knowledge writes it, keeping the words the question asked for ("online … platform").
+      const sample = [...matches, ...f.list.members].find((m) => m.kind && f.kindTerms.every((t) => (this.kindTermsOf.get(m) ?? []).some((k) => sameTerm(k, t))));
+      const words = (sample?.kind ?? '').split(/\s+/);
+      kind = words
+        .filter((w) => {
+          const t = this.analyzer.terms(w)[0];
+          return t !== undefined && f.kindTerms.some((k) => sameTerm(k, t));
+        })
+        .join(' ');
+    }
+    const where = [...f.places.map((p) => p.name), ...f.cities];
+    const placeText = [where.length ? `in ${where.join(' or ')}` : '', ...f.unknownPlaces.map((u) => `"${u}"`)].filter(Boolean).join(' or ');
+    const manyText = [kind.replace(/(\S+)$/, (w) => plural(w)), placeText].filter(Boolean).join(' ');
+    const oneText = [kind ? article(kind) : '', placeText].filter(Boolean).join(' ');
+    return { one: oneText, many: manyText };
+  }
+
+  private readFilter(rest: string): Filter | undefined {
+    const words = rest.split(/[\s,;]+/).filter(Boolean);
+    const used = new Array<boolean>(words.length).fill(false);
+    const found = this.places.scan(words.map((w) => w.replace(/[?!.]+$/, '')));
+    const places: Place[] = [];
+    for (const f of found) {
+      places.push(f.place);
+      for (let i = f.start; i < f.end; i++) used[i] = true;
+    }
+    // Cities the knowledge names.
+    const cities: string[] = [];
+    const cityNames = [...new Set(this.index.entities.map((e) => e.city).filter((c): c is string => Boolean(c)))];
+    for (const city of cityNames) {
+      const cw = city.split(/\s+/).map(placeKey);
+      for (let i = 0; i + cw.length <= words.length; i++) {
+        if (cw.every((w, j) => placeKey(words[i + j] ?? '') === w) && !used.slice(i, i + cw.length).some(Boolean)) {
+          cities.push(city);
+          for (let j = i; j < i + cw.length; j++) used[j] = true;
+        }
+      }
+    }
+    // Capitalised words after "in", "on", "from", "at" that no data knows are an unknown place.
+    const unknownPlaces: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      if (used[i] || !/^(?:in|on|from|at)$/i.test(words[i] ?? '')) continue;
+      let j = i + 1;
+      if (/^the$/i.test(words[j] ?? '')) j++;
+      const start = j;
+      while (j < words.length && !used[j] && /^\p{Lu}/u.test(words[j] ?? '')) j++;
+      if (j > start) {
+        const phrase = words.slice(i, j).join(' ');
+        const named = words.slice(start, j).join(' ');
+        if (this.isSubject(named) || this.index.lists.some((l) => this.analyzer.terms(named, 'question').every((t) => l.aboutTerms.has(t)))) continue;
+        unknownPlaces.push(phrase);
+        for (let k = i; k < j; k++) used[k] = true;
+      }
+    }
+    const remaining = words.filter((_, i) => !used[i]).join(' ');
+    const terms = this.analyzer.terms(remaining, 'question');
+    const kindTerms: string[] = [];
+    const listTerms: string[] = [];
+    const allKinds = [...this.kindTermsOf.values()].flat();
+    for (const t of terms) {
+      if (this.subjectTerms.includes(t) || this.index.lists.some((l) => l.aboutTerms.has(t))) listTerms.push(t);
+      else if (allKinds.some((k) => sameTerm(k, t))) kindTerms.push(t);
+      else if (!this.generic.has(t)) return undefined;
+    }
+    if (places.length + cities.length + unknownPlaces.length + kindTerms.length === 0) return undefined;
+    // The list the question names best; with none named, the largest list with attributes.
+    const scored = this.index.lists
+      .filter((l) => l.members.some((m) => m.kind || m.country))
+      .map((l) => ({ l, score: listTerms.filter((t) => l.aboutTerms.has(t)).length }))
+      .sort((a, b) => b.score - a.score || b.l.members.length - a.l.members.length);
+    const list = scored[0]?.l;
+    if (!list) return undefined;
+    return { list, kindTerms, places, cities, unknownPlaces };
+  }
+
+  private reply(
+    kind: Answer['kind'],
+    text: string,
+    sources: (Source | undefined)[],
+    facts: AnswerFacts,
+    confidence = CONFIDENT,
+  ): Answer {
+    const unique = sources.filter((s, i, all): s is Source => s !== undefined && all.findIndex((o) => o?.quote === s.quote) === i);
+    return { ...answer(kind, text, confidence, unique), facts };
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function countBy(values: string[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]);
+}
+
+function joinNames(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** Builds the facts answerer for a knowledge base's facts index. */
+export function factsAnswerer(index: FactsIndex, analyzer: Analyzer): FactsAnswerer {
+  return new FactsAnswerer(index, analyzer);
+}
+
+export type { FactsQuestion };
