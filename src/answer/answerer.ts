@@ -5,7 +5,7 @@ import { answer, countText, listText, membershipText, passageText, sourceOf } fr
 import { findEntity } from './entities.js';
 import { FactsAnswerer } from './facts/answer.js';
 import { buildFacts } from './facts/extract.js';
-import { faqCoversNames, partialDate } from './facts/honesty.js';
+import { faqCoversNames, isExistenceLookup, partialDate } from './facts/honesty.js';
 import { PassageIndex, type ResolvedTerm } from './passage-index.js';
 import { buildPassages, collectTerms, type EntityList, type Passage } from './passages.js';
 import { Spelling } from './spelling.js';
@@ -170,7 +170,8 @@ export class Answerer {
     const factual = question.meta ? undefined : this.facts.answer(question.text);
     if (factual) return { question, terms, candidates, reply: factual };
     let reply = partialDate(question.text, this.compose(question, terms, candidates));
-    if (!faqCoversNames(question.text, reply, this.knowledge.subject)) reply = this.unknown(question);
+    if (!faqCoversNames(question.text, reply, this.knowledge.subject) || isExistenceLookup(question.text, reply))
+      reply = this.unknown(question);
     return { question, terms, candidates, reply };
   }
 

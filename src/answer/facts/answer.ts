@@ -57,6 +57,9 @@ const GENERIC = [
   'continent',
   'region',
   'world',
+  'among',
+  'amongst',
+  'within',
 ];
 
 const PRONOUN = /^(?:it|its|they|them|this|that)$/i;
@@ -76,7 +79,13 @@ const sameTerm = (a: string, b: string): boolean => a === b || (Math.min(a.lengt
 const plural = (word: string): string =>
   /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : /(?:s|x|z|ch|sh)$/.test(word) ? `${word}es` : `${word}s`;
 
-const article = (phrase: string): string => (/^[aeiou]/i.test(phrase) ? `an ${phrase}` : `a ${phrase}`);
+// "an online platform", "a university": a vowel sound, not a vowel letter ("uni-", "use", "eu-" and "one" sound like "y"/"w").
+const article = (phrase: string): string =>
+  /^(?:[aio]|e(?!u)|u(?!ni|s[aeiu]|r[aeiou]))/i.test(phrase) && !/^one\b/i.test(phrase) ? `an ${phrase}` : `a ${phrase}`;
+
+/** A country's name in running text: "the" before the plural and compound ones ("the United States"). */
+export const inText = (name: string): string =>
+  /\b(?:united|republic|kingdom|federation|islands|states|emirates)\b|(?:lands|ines)$/i.test(name) ? `the ${name}` : name;
 
 const sourceOf = (s: SentenceRef): Source => ({
   document: s.doc.title,
@@ -126,9 +135,17 @@ export class FactsAnswerer {
       );
     }
     const mentioned = this.index.entities.filter((e) => !this.index.lists.some((l) => l.members.includes(e)));
-    if (mentioned.length) lines.push(`${mentioned.length} mentioned, on no list: ${mentioned.map((e) => e.name).slice(0, 8).join(', ')}${mentioned.length > 8 ? ', …' : ''}`);
+    if (mentioned.length)
+      lines.push(
+        `${mentioned.length} mentioned, on no list: ${mentioned
+          .map((e) => e.name)
+          .slice(0, 8)
+          .join(', ')}${mentioned.length > 8 ? ', …' : ''}`,
+      );
     if (this.index.expansions.length)
-      lines.push(`${new Set(this.index.expansions.map((x) => x.short)).size} expansions: ${[...new Set(this.index.expansions.map((x) => `${x.short} = ${x.long}`))].slice(0, 5).join('; ')}`);
+      lines.push(
+        `${new Set(this.index.expansions.map((x) => x.short)).size} expansions: ${[...new Set(this.index.expansions.map((x) => `${x.short} = ${x.long}`))].slice(0, 5).join('; ')}`,
+      );
     return lines;
   }
 
@@ -147,6 +164,8 @@ export class FactsAnswerer {
         return this.describe(question.about, 'besides');
       case 'where':
         return this.where(question.about);
+      case 'agent':
+        return this.agent(question.about, question.verb);
       case 'describe':
         return this.describe(question.about, question.tell ? 'tell' : 'what') ?? this.filtered('filter', question.about);
       default:
@@ -160,7 +179,26 @@ export class FactsAnswerer {
     if (cleaned === '' || this.isSubject(cleaned)) return undefined;
     const pseudo: EntityList = { intro: '', name: '', items: this.index.entities, aboutTerms: new Set() };
     const found = findEntity(cleaned, pseudo);
-    return found?.match === 'exact' ? (found.entity as FactEntity) : undefined;
+    if (found?.match !== 'exact') return undefined;
+    const e = found.entity as FactEntity;
+    // A part of a name names the thing only when it is the name's start ("RWTH", "Tsinghua") or
+    // said of nothing else ("Aachen"); "MOOC" is in the subject's name and in "Thai MOOC".
+    const asked = this.analyzer.terms(cleaned, 'question');
+    const own = e.names.flatMap((n) => this.analyzer.terms(n, 'question'));
+    if (asked.every((t) => own.includes(t)) && asked.length < own.length) {
+      const first = this.analyzer.terms(e.name, 'question')[0];
+      const elsewhere = (t: string): boolean =>
+        this.subjectTerms.includes(t) ||
+        this.index.entities.some((o) => o !== e && o.names.some((n) => this.analyzer.terms(n, 'question').includes(t)));
+      if (asked[0] !== first && asked.some(elsewhere)) return undefined;
+    }
+    return e;
+  }
+
+  /** A name to open a sentence with, with "The" when the knowledge writes it so ("The Global MOOC Conference"). */
+  private named(name: string): string {
+    const the = new RegExp(`\\bthe ${escape(name)}\\b`, 'i');
+    return this.index.sentences.some((s) => the.test(s.text)) ? `The ${name}` : name;
   }
 
   /** Whether a phrase names the main subject: "it", "the alliance", "the Global MOOC Alliance". */
@@ -181,7 +219,7 @@ export class FactsAnswerer {
     if (!e || (!e.city && !e.country)) return undefined;
     const value = this.placeOf(e);
     const list = this.listsOf(e)[0];
-    const text = `${e.name} is in ${value}.${list ? ` It is one of the ${list.members.length} ${list.name}.` : ''}`;
+    const text = `${this.named(e.name)} is in ${this.placeOf(e, true)}.${list ? ` It is one of the ${list.members.length} ${list.name}.` : ''}`;
     return this.reply('passage', text, [e.profile ? sourceOf(e.profile) : undefined], {
       entities: [e.name],
       topic: e.name,
@@ -191,18 +229,34 @@ export class FactsAnswerer {
     });
   }
 
-  private placeOf(e: FactEntity): string {
-    const country = e.country ? this.places.country(e.country)?.name : undefined;
+  /** "Who founded X?": the relation X's profile or an appositive states ("founded by A and B"). */
+  private agent(about: string, verb: string): Answer | undefined {
+    const e = this.entityNamed(about);
+    if (!e) return undefined;
+    const stem = (w: string): string => this.analyzer.terms(w.replace(/^co-?/, ''))[0] ?? w;
+    const wanted = stem(verb.split(/\s+/)[0] ?? verb);
+    const r = e.relations.find((x) => stem(x.relation.split(/\s+/)[0] ?? '') === wanted);
+    if (!r) return undefined;
+    const list = this.listsOf(e)[0];
+    return this.reply('passage', `${this.named(e.name)} was ${r.relation} ${joinNames(r.objects)}.`, [sourceOf(r.source)], {
+      entities: r.objects,
+      topic: e.name,
+      ...(list ? { listName: list.name } : {}),
+    });
+  }
+
+  /** "Hangzhou, China"; in running text a country alone takes its article ("in the United States"). */
+  private placeOf(e: FactEntity, running = false): string {
+    const known = e.country ? this.places.country(e.country)?.name : undefined;
+    const country = known && running && !e.city ? inText(known) : known;
     return [e.city, country].filter((p, i, all): p is string => Boolean(p) && all.indexOf(p) === i).join(', ');
   }
 
   private expand(about: string): Answer | undefined {
     const key = fold(about.replace(/^(?:the\s+)?["“]?|["”]$/g, '').trim());
-    const found =
-      this.index.expansions.find((x) => fold(x.short) === key) ?? this.index.expansions.find((x) => fold(x.long) === key);
+    const found = this.index.expansions.find((x) => fold(x.short) === key) ?? this.index.expansions.find((x) => fold(x.long) === key);
     if (!found) return undefined;
-    const text =
-      fold(found.short) === key ? `${found.short} stands for ${found.long}.` : `${found.long} is abbreviated ${found.short}.`;
+    const text = fold(found.short) === key ? `${found.short} stands for ${found.long}.` : `${found.long} is abbreviated ${found.short}.`;
     return this.reply('passage', text, [sourceOf(found.source)], { topic: found.short, value: found.long, valueType: 'name' });
   }
 
@@ -226,9 +280,15 @@ export class FactsAnswerer {
     });
     if (named) return undefined;
     const name = subject ? this.index.subject : (e?.name ?? '');
-    return this.reply('unknown', `I don't know: the knowledge does not say who leads the ${name.replace(/^the\s+/i, '')}.`, [], {
-      topic: name,
-    }, 0);
+    return this.reply(
+      'unknown',
+      `I don't know: the knowledge does not say who leads the ${name.replace(/^the\s+/i, '')}.`,
+      [],
+      {
+        topic: name,
+      },
+      0,
+    );
   }
 
   private subjectAliases(): string[] {
@@ -312,7 +372,9 @@ export class FactsAnswerer {
 
   /** Sentences that name an entity (any of its names, as a whole word). */
   private mentions(e: FactEntity): SentenceRef[] {
-    const patterns = e.names.map((n) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])`, /^[\p{Lu}\p{N}]+$/u.test(n) ? 'u' : 'iu'));
+    const patterns = e.names.map(
+      (n) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])`, /^[\p{Lu}\p{N}]+$/u.test(n) ? 'u' : 'iu'),
+    );
     return this.index.sentences.filter((s) => patterns.some((p) => p.test(s.text)));
   }
 
@@ -328,9 +390,15 @@ export class FactsAnswerer {
       let score = 1;
       if (/^\S+(?:\s+\S+){0,6}?\s+(?:is|are)\s+(?:a|an|the|one)\s/.test(t)) score += 3;
       if (/\b(?:launched|founded|started|created|established|began|set up|formed)\b/.test(t)) score -= 1.5;
-      if (/\b\d{1,2}(?:st|nd|rd|th)? (?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:1[89]|20)\d{2}\b/.test(t))
+      if (
+        /\b\d{1,2}(?:st|nd|rd|th)? (?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:1[89]|20)\d{2}\b/.test(
+          t,
+        )
+      )
         score -= 1;
-      if (!best || score > best.score) best = { s, score, text: byPronoun ? `${s.previous?.text} ${s.text}` : s.text };
+      // "It involved …" after a sentence naming the subject is about the subject: said with its name.
+      if (!best || score > best.score)
+        best = { s, score, text: byPronoun ? s.text.replace(/^It\b/, this.named(this.index.subject)) : s.text };
     }
     if (!best || best.score <= 0) return undefined;
     return this.reply('passage', best.text, [sourceOf(best.s)], { topic: this.index.subject });
@@ -360,15 +428,25 @@ export class FactsAnswerer {
       const place = this.placeOf(m);
       return `${m.label}${place && !m.label.includes(place) ? ` (${place})` : ''}`;
     });
-    const caveat = unplaced ? ` The knowledge gives no place for ${unplaced} of them.` : '';
+    const caveat = `${unplaced ? ` The knowledge gives no place for ${unplaced} of them.` : ''}${
+      filter.unknownPlaces.length
+        ? ` I know no place called ${filter.unknownPlaces.map((u) => `"${u}"`).join(' or ')} where any of them is.`
+        : ''
+    }`;
+    // A place no data knows ("Latin America", "the Moon") cannot be ruled out alone; beside a known one it is said unplaced.
+    if (filter.unknownPlaces.length > 0 && filter.places.length + filter.cities.length === 0) return undefined;
     let text: string;
     if (n === 0) text = `${form === 'exist' ? 'No. ' : ''}None ${of} is ${desc.one}.${caveat}`;
-    else if (form === 'filter') text = `${n} ${of} ${n === 1 ? 'is' : 'are'} ${n === 1 ? desc.one : desc.many}:\n${items.map((i) => `- ${i}`).join('\n')}${caveat}`;
-    else text = `${form === 'exist' ? 'Yes. ' : ''}${n} ${of} ${n === 1 ? 'is' : 'are'} ${n === 1 ? desc.one : desc.many}: ${items.join(', ')}.${caveat}`;
+    else if (form === 'filter')
+      text = `${n} ${of} ${n === 1 ? 'is' : 'are'} ${n === 1 ? desc.one : desc.many}:\n${items.map((i) => `- ${i}`).join('\n')}${caveat}`;
+    else
+      text = `${form === 'exist' ? 'Yes. ' : ''}${n} ${of} ${n === 1 ? 'is' : 'are'} ${n === 1 ? desc.one : desc.many}: ${items.join(', ')}.${caveat}`;
     if (text.length > MAX_TEXT) text = `${n} ${of} are ${desc.many}: ${matches.map((m) => m.name).join(', ')}.`;
     const sources = [sourceOf(list.source), ...new Set(matches.map((m) => m.profile?.doc.title))]
       .filter((s): s is Source | string => s !== undefined)
-      .map((s) => (typeof s === 'string' ? { document: s, quote: matches.find((m) => m.profile?.doc.title === s)?.profile?.text ?? '' } : s));
+      .map((s) =>
+        typeof s === 'string' ? { document: s, quote: matches.find((m) => m.profile?.doc.title === s)?.profile?.text ?? '' } : s,
+      );
     const facts: AnswerFacts = { entities: matches.map((m) => m.name), listName: list.name };
     if (form === 'count') facts.count = n;
     if (form === 'exist') facts.yes = n > 0;
@@ -391,7 +469,9 @@ export class FactsAnswerer {
     let kind = '';
     if (f.kindTerms.length > 0) {
       // The kind as the knowledge writes it, keeping the words the question asked for ("online … platform").
-      const sample = [...matches, ...f.list.members].find((m) => m.kind && f.kindTerms.every((t) => (this.kindTermsOf.get(m) ?? []).some((k) => sameTerm(k, t))));
+      const sample = [...matches, ...f.list.members].find(
+        (m) => m.kind && f.kindTerms.every((t) => (this.kindTermsOf.get(m) ?? []).some((k) => sameTerm(k, t))),
+      );
       const words = (sample?.kind ?? '').split(/\s+/);
       kind = words
         .filter((w) => {
@@ -400,8 +480,8 @@ export class FactsAnswerer {
         })
         .join(' ');
     }
-    const where = [...f.places.map((p) => p.name), ...f.cities];
-    const placeText = [where.length ? `in ${where.join(' or ')}` : '', ...f.unknownPlaces.map((u) => `"${u}"`)].filter(Boolean).join(' or ');
+    const where = [...f.places.map((p) => (p.kind === 'country' ? inText(p.name) : p.name)), ...f.cities];
+    const placeText = where.length ? `in ${where.join(' or ')}` : '';
     const manyText = [kind.replace(/(\S+)$/, (w) => plural(w)), placeText].filter(Boolean).join(' ');
     const oneText = [kind ? article(kind) : '', placeText].filter(Boolean).join(' ');
     return { one: oneText, many: manyText };
@@ -437,10 +517,11 @@ export class FactsAnswerer {
       const start = j;
       while (j < words.length && !used[j] && /^\p{Lu}/u.test(words[j] ?? '')) j++;
       if (j > start) {
-        const phrase = words.slice(i, j).join(' ');
         const named = words.slice(start, j).join(' ');
-        if (this.isSubject(named) || this.index.lists.some((l) => this.analyzer.terms(named, 'question').every((t) => l.aboutTerms.has(t)))) continue;
-        unknownPlaces.push(phrase);
+        const quoted = words.slice(i + 1, j).join(' ');
+        if (this.isSubject(named) || this.index.lists.some((l) => this.analyzer.terms(named, 'question').every((t) => l.aboutTerms.has(t))))
+          continue;
+        unknownPlaces.push(quoted);
         for (let k = i; k < j; k++) used[k] = true;
       }
     }
@@ -465,13 +546,7 @@ export class FactsAnswerer {
     return { list, kindTerms, places, cities, unknownPlaces };
   }
 
-  private reply(
-    kind: Answer['kind'],
-    text: string,
-    sources: (Source | undefined)[],
-    facts: AnswerFacts,
-    confidence = CONFIDENT,
-  ): Answer {
+  private reply(kind: Answer['kind'], text: string, sources: (Source | undefined)[], facts: AnswerFacts, confidence = CONFIDENT): Answer {
     const unique = sources.filter((s, i, all): s is Source => s !== undefined && all.findIndex((o) => o?.quote === s.quote) === i);
     return { ...answer(kind, text, confidence, unique), facts };
   }

@@ -57,6 +57,7 @@ export class Places {
   private readonly byPhrase = new Map<string, Place>();
   /** All-capital short codes ("USA", "UK") are names only when written in capitals. */
   private readonly codes = new Map<string, Place>();
+  private readonly demonymOwn = new Set<string>();
   /** The longest phrase in words, for scanning. */
   readonly maxWords: number;
 
@@ -81,7 +82,15 @@ export class Places {
       this.byCode.set(info.code, info);
       const place: Place = { kind: 'country', name: info.name, code: info.code };
       for (const n of info.names) if (!this.byPhrase.has(n)) this.byPhrase.set(n, place);
-      for (const d of info.demonyms) if (!this.byPhrase.has(d)) this.byPhrase.set(d, place);
+      for (const d of info.demonyms) {
+        // Several countries may share a demonym ("American"): it means the one whose name it comes from.
+        const known = this.byPhrase.get(d);
+        const own = info.names.some((n) => n.includes(d.slice(0, Math.max(4, d.length - 3))));
+        if (!known || (own && !this.demonymOwn.has(d))) {
+          this.byPhrase.set(d, place);
+          if (own) this.demonymOwn.add(d);
+        }
+      }
       for (const s of c.altSpellings) if (/^[A-Z]{2,4}$/.test(s)) this.codes.set(s, place);
       for (const r of within) {
         const kind = continentNames.has(r) ? 'continent' : 'region';

@@ -58,7 +58,8 @@ export function listNameOf(intro: string): string {
 }
 
 // "Long Name (LN)" and "LN (Long Name)".
-const LONG_SHORT = /((?:\p{Lu}[\p{L}'’-]*\s+)(?:(?:of|for|and|the|in|on|de|di|du|des|la|le|\p{Lu}[\p{L}'’-]*)\s+)*\p{Lu}[\p{L}'’-]*)\s*\(([\p{Lu}][\p{Lu}\p{N}&.-]{1,11})\)/gu;
+const LONG_SHORT =
+  /((?:\p{Lu}[\p{L}'’-]*\s+)(?:(?:of|for|and|the|in|on|de|di|du|des|la|le|\p{Lu}[\p{L}'’-]*)\s+)*\p{Lu}[\p{L}'’-]*)\s*\(([\p{Lu}][\p{Lu}\p{N}&.-]{1,11})\)/gu;
 const SHORT_LONG = /(?:^|[\s,;:])([\p{Lu}][\p{Lu}\p{N}&-]{1,11})\s*\(([^()]{5,120})\)/gu;
 const SMALL = new Set(['of', 'for', 'and', 'the', 'in', 'on', 'de', 'di', 'du', 'des', 'la', 'le', 'at', 'to']);
 
@@ -139,7 +140,12 @@ export function buildFacts(knowledge: KnowledgeBase, analyzer: Analyzer, places:
     let lastSentence: SentenceRef | undefined;
     for (const block of doc.blocks) {
       const ref = (text: string, previous?: SentenceRef): SentenceRef => {
-        const s: SentenceRef = { doc: doc.meta, text, ...(block.section ? { section: block.section } : {}), ...(previous ? { previous } : {}) };
+        const s: SentenceRef = {
+          doc: doc.meta,
+          text,
+          ...(block.section ? { section: block.section } : {}),
+          ...(previous ? { previous } : {}),
+        };
         sentences.push(s);
         expansions.push(...expansionsIn(s));
         for (const m of text.matchAll(APPOSITIVE)) {
@@ -173,7 +179,13 @@ export function buildFacts(knowledge: KnowledgeBase, analyzer: Analyzer, places:
       if (block.kind === 'list') {
         if (block.items.length >= 2 && block.items.every(shortItem)) {
           const source = ref(`${intro ? listNameOf(intro.text) : heading}: ${block.items.join(', ')}.`);
-          addList(intro ? listNameOf(intro.text) : heading, block.items.map(entity), source, `${intro?.text ?? ''} ${context(block)}`, true);
+          addList(
+            intro ? listNameOf(intro.text) : heading,
+            block.items.map(entity),
+            source,
+            `${intro?.text ?? ''} ${context(block)}`,
+            true,
+          );
         } else {
           const profiled: FactEntity[] = [];
           for (const item of block.items) {
@@ -193,7 +205,13 @@ export function buildFacts(knowledge: KnowledgeBase, analyzer: Analyzer, places:
           }
           // Bullets that profile one thing each are a list of those things.
           if (profiled.length >= 2 && profiled.length >= block.items.length / 2) {
-            addList(intro ? listNameOf(intro.text) : heading, profiled, intro ?? ref(heading), `${intro?.text ?? ''} ${context(block)}`, false);
+            addList(
+              intro ? listNameOf(intro.text) : heading,
+              profiled,
+              intro ?? ref(heading),
+              `${intro?.text ?? ''} ${context(block)}`,
+              false,
+            );
           }
         }
         lastSentence = undefined;
@@ -251,4 +269,3 @@ function mergeLists(lists: { list: FactList; enumerated: boolean }[]): FactList[
   }
   return out.map((o) => o.list);
 }
-

@@ -39,7 +39,11 @@ export function partialDate(question: string, reply: Answer): Answer {
   if (part === 'day' && !DAY_MONTH.test(text)) {
     const year = YEAR.exec(text)?.[0];
     if (!year) return reply;
-    return { ...reply, text: `The knowledge gives ${year} but the day is not given: "${text}"`, facts: { ...reply.facts, value: year, valueType: 'date' } };
+    return {
+      ...reply,
+      text: `The knowledge gives ${year} but the day is not given: "${text}"`,
+      facts: { ...reply.facts, value: year, valueType: 'date' },
+    };
   }
   return reply;
 }
@@ -51,8 +55,14 @@ export function partialDate(question: string, reply: Answer): Answer {
 export function faqCoversNames(question: string, reply: Answer, subject: string): boolean {
   if (reply.kind !== 'faq') return true;
   const entry = fold(`${reply.text} ${reply.sources.map((s) => s.quote).join(' ')} ${subject}`);
-  const words = question
-    .replace(/^\s*\S+/, '')
-    .match(/\b\p{Lu}[\p{L}\p{N}-]*/gu);
+  const words = question.replace(/^\s*\S+/, '').match(/\b\p{Lu}[\p{L}\p{N}-]*/gu);
   return (words ?? []).filter((w) => w !== 'I').every((w) => new RegExp(`\\b${fold(w)}`, 'u').test(entry));
+}
+
+/**
+ * "Is there …?" and "Are there any …?" ask whether something exists, not whether a name is on a
+ * list: a name lookup answer to one would name "there any …", so it does not answer.
+ */
+export function isExistenceLookup(question: string, reply: Answer): boolean {
+  return reply.kind === 'membership' && /^\s*(?:is|are|was|were)\s+there\b/i.test(question);
 }

@@ -37,7 +37,8 @@ export interface ProfileFacts {
 const KIND_END =
   /\s+(?:in|of|at|from|on|with|that|which|who|whose|where|based|located|headquartered|situated|serving|offering|known|since|and\s+(?:is|was|has))\b|\s+(?:co-)?\p{Ll}+(?:ed|en)\s+by\b|[,;:.(]|$/u;
 const RELATION = /\b((?:co-)?\p{Ll}+(?:ed|en))\s+by\s+(.+?)(?=,|;|\.|\s+(?:in|based|located|headquartered|since|and\s+(?:is|was))\b|$)/gu;
-const PLACE_PHRASE = /\b(?:based|located|headquartered|situated)?\s*\bin\s+(.+?)(?=;|\.(?:\s|$)|,\s*(?:and\s+)?(?:founded|based|located|with|which|who|known)\b|$)/u;
+const PLACE_PHRASE =
+  /\b(?:based|located|headquartered|situated)?\s*\bin\s+(.+?)(?=;|\.(?:\s|$)|,\s*(?:and\s+)?(?:founded|based|located|with|which|who|known)\b|$)/u;
 
 /** Splits "A, B and C" into names. */
 export function splitNames(text: string): string[] {

@@ -11,6 +11,7 @@ export type FactsQuestion =
   | { form: 'premise'; about: string; verb: string; object: string }
   | { form: 'besides'; about: string }
   | { form: 'where'; about: string }
+  | { form: 'agent'; about: string; verb: string }
   | { form: 'describe'; about: string; tell: boolean }
   | { form: 'filter' | 'count' | 'exist'; rest: string };
 
@@ -18,7 +19,10 @@ const clean = (text: string): string =>
   text
     .replace(/[’‘]/g, "'")
     .replace(/^(?:(?:hey|hi|ok|so|and|but|please)[,!]?\s+)+/i, '')
-    .replace(/^(?:(?:can|could|would) you (?:please )?(?:tell me|say) |(?:do|does) (?:you|anyone) know |i(?:'d| would) like to know |please )/i, '')
+    .replace(
+      /^(?:(?:can|could|would) you (?:please )?(?:tell me|say) |(?:do|does) (?:you|anyone) know |i(?:'d| would) like to know |please )/i,
+      '',
+    )
     .replace(/[?!.\s]+$/, '')
     .trim();
 
@@ -47,25 +51,37 @@ export function readFactsQuestion(text: string): FactsQuestion | undefined {
     return { form: 'leader', about: tail(m) };
   if ((m = new RegExp(`^who (?:is|was) (.+?)'s (?:${ROLE_NOUNS})$`).exec(lower))) return { form: 'leader', about: tail(m) };
 
+  // "Who founded X?", "who co-organised X?", "who runs X?": a relation the text states.
+  if ((m = /^who (?:has |have |had )?((?:co-?)?[a-z]+(?:ed|s)|set up|runs|ran|owns|built|made|began|started) (.+)$/.exec(lower)))
+    return { form: 'agent', verb: m[1] ?? '', about: tail(m, 2) };
+  if ((m = /^(?:by whom|who) (?:is|was|were|are) (.+?) ((?:co-?)?[a-z]+(?:ed|en)|run|set up|built|made)(?: by)?$/.exec(lower)))
+    return { form: 'agent', verb: m[2] ?? '', about: tail(m) };
+
   if ((m = new RegExp(`^(?:did|does|do|has|have|was|were|is) (.+?) (?:help(?:ed)? )?((?:${FOUNDING})(?:ed|d|s)?) (.+)$`).exec(lower)))
     return { form: 'premise', about: tail(m), verb: m[2] ?? '', object: tail(m, 3) };
 
   if (
-    (m = /^(?:is|was|are|were|does|did|has|have) (.+?) (?:also )?(?:involved|doing|do|active|part of|play(?:ing)?|have|had)\b.*\b(?:besides|other than|apart from|beyond|except|aside from|in addition to)\b/.exec(
+    (m =
+      /^(?:is|was|are|were|does|did|has|have) (.+?) (?:also )?(?:involved|doing|do|active|part of|play(?:ing)?|have|had)\b.*\b(?:besides|other than|apart from|beyond|except|aside from|in addition to)\b/.exec(
+        lower,
+      ))
+  )
+    return { form: 'besides', about: tail(m) };
+  if (
+    (m = /^what else (?:does|did|do|is|was|can you tell me about|do you know about) (.+?)(?: (?:do|does|involved in|known for))?$/.exec(
       lower,
     ))
   )
-    return { form: 'besides', about: tail(m) };
-  if ((m = /^what else (?:does|did|do|is|was|can you tell me about|do you know about) (.+?)(?: (?:do|does|involved in|known for))?$/.exec(lower)))
     return { form: 'besides', about: tail(m) };
 
   if ((m = /^where (?:is|are|was|were) (.+?)(?: (?:based|located|situated|headquartered|found))?$/.exec(lower)))
     return { form: 'where', about: tail(m) };
   if ((m = /^where (?:does|do|did) (.+?) (?:come from|sit|operate)$/.exec(lower))) return { form: 'where', about: tail(m) };
   if (
-    (m = /^(?:in )?(?:which|what) (?:country|city|town|place|continent|region|part of the world) (?:is|are|was|were) (.+?)(?: (?:in|based|based in|located|located in|from))?$/.exec(
-      lower,
-    ))
+    (m =
+      /^(?:in )?(?:which|what) (?:country|city|town|place|continent|region|part of the world) (?:is|are|was|were) (.+?)(?: (?:in|based|based in|located|located in|from))?$/.exec(
+        lower,
+      ))
   )
     return { form: 'where', about: tail(m) };
 
@@ -81,8 +97,13 @@ export function readFactsQuestion(text: string): FactsQuestion | undefined {
 
   if ((m = /^how many (.+)$/.exec(lower))) return { form: 'count', rest: tail(m) };
   if ((m = /^(?:is there|are there|was there|were there|are any|is any|any)\b(.*)$/.exec(lower))) return { form: 'exist', rest: tail(m) };
-  if ((m = /^(?:does|do|did|has|have) (?:it|they|the \w+(?: \w+){0,3}) (?:have|has|got|include|includes|count) (?:any|a|an)\b(.*)$/.exec(lower)))
+  if (
+    (m = /^(?:does|do|did|has|have) (?:it|they|the \w+(?: \w+){0,3}) (?:have|has|got|include|includes|count) (?:any|a|an)\b(.*)$/.exec(
+      lower,
+    ))
+  )
     return { form: 'exist', rest: tail(m) };
-  if ((m = /^(?:which|what|list|name|show(?: me)?|give me|who are|who is|who)\b(.*)$/.exec(lower))) return { form: 'filter', rest: tail(m) };
+  if ((m = /^(?:which|what|list|name|show(?: me)?|give me|who are|who is|who)\b(.*)$/.exec(lower)))
+    return { form: 'filter', rest: tail(m) };
   return undefined;
 }

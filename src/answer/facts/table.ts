@@ -35,7 +35,10 @@ function columnOf(header: string): Column {
  * `| --- | --- |` separator. Rows must start and end with a pipe. Undefined when it is not a table.
  */
 export function readTable(text: string, places: Places): { rows: TableRow[] } | undefined {
-  const cells = text.trim().split('|').map((c) => c.trim());
+  const cells = text
+    .trim()
+    .split('|')
+    .map((c) => c.trim());
   // "| a | b | | c | d |" splits into ['', a, b, '', c, d, '']: rows of n cells with an empty one between.
   const sepStart = cells.findIndex((c) => /^:?-{3,}:?$/.test(c));
   if (sepStart < 2) return undefined;
