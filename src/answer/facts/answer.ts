@@ -197,7 +197,7 @@ export class FactsAnswerer {
 
   /** A name to open a sentence with, with "The" when the knowledge writes it so ("The Global MOOC Conference"). */
   private named(name: string): string {
-    const the = new RegExp(`\\bthe ${escape(name)}\\b`, 'i');
+    const the = new RegExp(`\\bthe ${escapeRegExp(name)}\\b`, 'i');
     return this.index.sentences.some((s) => the.test(s.text)) ? `The ${name}` : name;
   }
 
@@ -273,9 +273,9 @@ export class FactsAnswerer {
       const mentions = names.some((n) => fold(t).includes(fold(n)));
       if (!mentions) return false;
       return (
-        names.some((n) => new RegExp(`${roles.source}(?:the\\s+)?${escape(n)}`, 'i').test(t)) ||
+        names.some((n) => new RegExp(`${roles.source}(?:the\\s+)?${escapeRegExp(n)}`, 'i').test(t)) ||
         /\b(?:led|headed|chaired|run|directed|managed|governed|presided over|coordinated)\s+by\b/i.test(t) ||
-        names.some((n) => new RegExp(`\\b(?:leads|heads|chairs|runs|directs|manages)\\s+(?:the\\s+)?${escape(n)}`, 'i').test(t))
+        names.some((n) => new RegExp(`\\b(?:leads|heads|chairs|runs|directs|manages)\\s+(?:the\\s+)?${escapeRegExp(n)}`, 'i').test(t))
       );
     });
     if (named) return undefined;
@@ -355,7 +355,8 @@ export class FactsAnswerer {
     } else {
       const first = e.profile?.text ?? others[0]?.text;
       if (!first && listed.length === 0) return undefined;
-      const parts = [first, ...listed.filter((l) => !first?.includes(lists[0]?.name ?? '\u0000'))].filter(Boolean);
+      // The list line unless the first sentence already names the list.
+      const parts = [first, ...listed.filter((_, i) => !first?.includes(lists[i]?.name ?? '\u0000'))].filter(Boolean);
       if (mode === 'tell') {
         const more = others.filter((s) => s.text !== first).slice(0, 2);
         if (more.length) parts.push(`The knowledge also says: ${more.map((s) => s.text).join(' ')}`);
@@ -373,7 +374,7 @@ export class FactsAnswerer {
   /** Sentences that name an entity (any of its names, as a whole word). */
   private mentions(e: FactEntity): SentenceRef[] {
     const patterns = e.names.map(
-      (n) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])`, /^[\p{Lu}\p{N}]+$/u.test(n) ? 'u' : 'iu'),
+      (n) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRegExp(n)}(?![\\p{L}\\p{N}])`, /^[\p{Lu}\p{N}]+$/u.test(n) ? 'u' : 'iu'),
     );
     return this.index.sentences.filter((s) => patterns.some((p) => p.test(s.text)));
   }
@@ -408,7 +409,7 @@ export class FactsAnswerer {
   private definition(about: string): Answer | undefined {
     const key = fold(about.replace(/^(?:the|a|an)\s+/i, '').trim());
     if (key.split(/\s+/).length > 6 || key === '') return undefined;
-    const pattern = new RegExp(`^(?:the |an? )?${escape(key)}(?: \\([^)]*\\))? (?:is|are|refers to|means) `, 'u');
+    const pattern = new RegExp(`^(?:the |an? )?${escapeRegExp(key)}(?: \\([^)]*\\))? (?:is|are|refers to|means) `, 'u');
     const s = this.index.sentences.find((x) => pattern.test(fold(x.text)));
     return s ? this.reply('passage', s.text, [sourceOf(s)], { topic: about }) : undefined;
   }
@@ -552,7 +553,7 @@ export class FactsAnswerer {
   }
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
