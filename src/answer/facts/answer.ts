@@ -196,9 +196,13 @@ export class FactsAnswerer {
   }
 
   /** A name to open a sentence with, with "The" when the knowledge writes it so ("The Global MOOC Conference"). */
-  private named(name: string): string {
+  private named(name: string, initial = true): string {
     const the = new RegExp(`\\bthe ${escapeRegExp(name)}\\b`, 'i');
-    return this.index.sentences.some((s) => the.test(s.text)) ? `The ${name}` : name;
+    return this.index.sentences.some((s) => the.test(s.text)) ? `${initial ? 'The' : 'the'} ${name}` : name;
+  }
+
+  private namesInText(names: string[]): string {
+    return joinNames(names.map((n) => this.named(n, false)));
   }
 
   /** Whether a phrase names the main subject: "it", "the alliance", "the Global MOOC Alliance". */
@@ -238,7 +242,7 @@ export class FactsAnswerer {
     const r = e.relations.find((x) => stem(x.relation.split(/\s+/)[0] ?? '') === wanted);
     if (!r) return undefined;
     const list = this.listsOf(e)[0];
-    return this.reply('passage', `${this.named(e.name)} was ${r.relation} ${joinNames(r.objects)}.`, [sourceOf(r.source)], {
+    return this.reply('passage', `${this.named(e.name)} was ${r.relation} ${this.namesInText(r.objects)}.`, [sourceOf(r.source)], {
       entities: r.objects,
       topic: e.name,
       ...(list ? { listName: list.name } : {}),
@@ -313,7 +317,7 @@ export class FactsAnswerer {
         topic: e.name,
       });
     }
-    const who = e ? e.name : `"${q.about}"`;
+    const who = e ? this.named(e.name) : `"${q.about}"`;
     const lines = [`No. ${who} is not one of the ${count}.`];
     const sources: (Source | undefined)[] = [sourceOf(list.source)];
     if (e) {
@@ -321,7 +325,7 @@ export class FactsAnswerer {
         for (const r of other.relations) {
           if (!r.objects.some((o) => e.names.some((n) => fold(n) === fold(o)))) continue;
           const member = list.members.includes(other) ? `, one of them,` : '';
-          lines.push(`The knowledge says ${other.name}${member} was ${r.relation} ${joinNames(r.objects)}.`);
+          lines.push(`The knowledge says ${this.named(other.name, false)}${member} was ${r.relation} ${this.namesInText(r.objects)}.`);
           sources.push(sourceOf(r.source));
         }
       }

@@ -44,7 +44,7 @@ const PLACE_PHRASE =
 export function splitNames(text: string): string[] {
   return text
     .split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/)
-    .map((s) => s.trim().replace(/^the\s+/i, (m) => m))
+    .map((s) => s.trim().replace(/^the\s+/i, ''))
     .filter((s) => s !== '' && looksLikeProperName(s));
 }
 

@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import { places } from '../../../src/answer/facts/countries.js';
+import { readTable } from '../../../src/answer/facts/table.js';
+import { readProfile } from '../../../src/answer/facts/profile.js';
+import { guildAnswerer } from './harbour.js';
+
+const answerer = guildAnswerer();
+const ask = (q: string) => answerer.ask(q);
+
+describe('country data from the packages', () => {
+  const data = places();
+  it('names countries, demonyms, continents, regions and their adjectives', () => {
+    expect(data.lookup('Chinese')).toMatchObject({ kind: 'country', code: 'CN' });
+    expect(data.lookup('the United States')).toMatchObject({ kind: 'country', code: 'US' });
+    expect(data.lookup('American')).toMatchObject({ kind: 'country', code: 'US' });
+    expect(data.lookup('European')).toMatchObject({ kind: 'continent', name: 'Europe' });
+    expect(data.lookup('North American')).toMatchObject({ kind: 'continent', name: 'North America' });
+    expect(data.lookup('African')).toMatchObject({ kind: 'continent', name: 'Africa' });
+    expect(data.lookup('Moon')).toBeUndefined();
+  });
+  it('puts a country in its continent and region', () => {
+    const europe = data.lookup('Europe');
+    const asia = data.lookup('Asia');
+    if (!europe || !asia) throw new Error('no continents');
+    expect(data.contains(europe, 'PL')).toBe(true);
+    expect(data.contains(asia, 'PL')).toBe(false);
+    expect(data.contains(asia, 'JP')).toBe(true);
+  });
+  it('reads short codes only in capitals', () => {
+    expect(data.scan(['tell', 'us', 'about', 'the', 'USA']).map((p) => p.place.code)).toEqual(['US']);
+  });
+});
+
+describe('entities from profile sentences, bullets and tables', () => {
+  it('reads kind, city, country and relations from a profile sentence', () => {
+    expect(readProfile('Tasman Sea Museum is a maritime museum in Hobart, Tasmania, in Australia.', places())).toMatchObject({
+      label: 'Tasman Sea Museum',
+      kind: 'maritime museum',
+      city: 'Hobart',
+      country: 'AU',
+    });
+    expect(
+      readProfile('Baltic Ferry Works is a shipping company founded by the Nordic Shipping Council, based in Finland.', places()),
+    ).toMatchObject({
+      kind: 'shipping company',
+      country: 'FI',
+      relations: [{ relation: 'founded by', objects: ['Nordic Shipping Council'] }],
+    });
+    expect(readProfile('The guild was formed on 3 March.', places())).toBeUndefined();
+  });
+  it('reads a table by its headers', () => {
+    const table = readTable(
+      '| Name | Type | City | Country | | --- | --- | --- | --- | | Rio Dock Museum | dock museum | Santos | Brazil |',
+      places(),
+    );
+    expect(table?.rows).toMatchObject([{ label: 'Rio Dock Museum', kind: 'dock museum', city: 'Santos', country: 'BR' }]);
+  });
+  it('joins an enumeration and a bulleted profile of the same members into one list', () => {
+    const lists = answerer.facts.index.lists;
+    expect(lists.map((l) => [l.name, l.members.length])).toEqual([
+      ['Harbour Guild members', 6],
+      ['Observers', 2],
+    ]);
+    expect(lists[0]?.members.find((m) => m.name === 'Lund Port Institute')).toMatchObject({
+      kind: 'port research institute',
+      country: 'SE',
+    });
+  });
+  it('summarises what it extracted for moderators', () => {
+    expect(answerer.facts.summary()[0]).toBe(
+      '6 Harbour Guild members (maritime museum 3, port research institute 1, shipping company 1, harbour archive 1; 6 with a country, 6 countries)',
+    );
+  });
+});
+
+describe('filter by attribute', () => {
+  it('filters by continent and names the list', () => {
+    const a = ask('Which members are in Europe?');
+    expect(a.text).toMatch(/^4 of the 6 Harbour Guild members are in Europe:/);
+    for (const name of ['Kestrel', 'Lund', 'Baltic Ferry', 'Vigo']) expect(a.text).toContain(name);
+    expect(a.text).not.toContain('Ogun');
+    expect(a.facts).toMatchObject({ listName: 'Harbour Guild members' });
+    expect(a.facts?.entities).toHaveLength(4);
+  });
+  it('filters by a demonym and a kind together', () => {
+    const a = ask('Which Spanish museums are in the guild?');
+    expect(a.text).toContain('Museo del Mar de Vigo');
+    expect(a.text).not.toContain('Kestrel');
+  });
+  it('filters a table list by its own name', () => {
+    expect(ask('Which observers are in South America?').text).toMatch(/2 of the 2 Observers.*Andes Port Library.*Rio Dock Museum/s);
+  });
+  it('does not answer when a word of the question is no attribute it knows', () => {
+    expect(answerer.facts.answer('Which members are in Europe and train pilots?')).toBeUndefined();
+  });
+});
+
+describe('count with a filter', () => {
+  it('counts by kind', () => {
+    const a = ask('How many maritime museums are members?');
+    expect(a.text).toMatch(/^3 of the 6 Harbour Guild members are maritime museums/);
+    expect(a.facts?.count).toBe(3);
+  });
+  it('counts by country', () => {
+    expect(ask('How many members are based in Finland?').facts?.count).toBe(1);
+  });
+});
+
+describe('existence', () => {
+  it('says yes with the names', () => {
+    const a = ask('Is there an African member?');
+    expect(a.text).toMatch(/^Yes\..*Ogun Harbour Archive/);
+    expect(a.facts?.yes).toBe(true);
+  });
+  it('says no, naming how many it checked', () => {
+    const a = ask('Are there any members from Japan?');
+    expect(a.text).toBe('No. None of the 6 Harbour Guild members is in Japan.');
+    expect(a.facts?.yes).toBe(false);
+  });
+  it('quotes a place it does not know instead of ruling on it alone', () => {
+    expect(ask('Are there any members in Antarctica or on the Moon?').text).toMatch(
+      /^No\. None .* in Antarctica\. I know no place called "the Moon"/,
+    );
+    expect(answerer.facts.answer('Is there a member in Gondor?')).toBeUndefined();
+  });
+});
+
+describe('attribute lookup and describe', () => {
+  it('says where a member is', () => {
+    const a = ask('Where is Tasman Sea Museum?');
+    expect(a.text).toBe('Tasman Sea Museum is in Hobart, Australia. It is one of the 6 Harbour Guild members.');
+    expect(a.facts).toMatchObject({ topic: 'Tasman Sea Museum', valueType: 'place' });
+  });
+  it('describes a member from its profile, and from a table row', () => {
+    expect(ask('Tell me about Ogun Harbour Archive').text).toContain('Ogun Harbour Archive is a harbour archive in Lagos, Nigeria.');
+    expect(ask('What is Rio Dock Museum?').text).toContain('dock museum');
+  });
+  it('says what else the knowledge says of a member beyond its list', () => {
+    const a = ask('Is Lund Port Institute involved in anything besides membership?');
+    expect(a.text).toContain('Harbour Forum');
+  });
+  it('answers who founded something from the relation stated', () => {
+    expect(ask('Who founded Baltic Ferry Works?').text).toBe('Baltic Ferry Works was founded by the Nordic Shipping Council.');
+  });
+});
+
+describe('definitions and acronyms', () => {
+  it('expands a short name from "Long Name (SHORT)"', () => {
+    expect(ask('What does LPI stand for?').text).toBe('LPI stands for Lund Port Institute.');
+  });
+  it('says what the main subject is, not when it started', () => {
+    const a = ask('What is the Harbour Guild?');
+    expect(a.text).toContain('network of maritime museums');
+    expect(a.text).not.toContain('3 March');
+  });
+  it('does not take a word shared with the subject for a member', () => {
+    expect(answerer.facts.entityNamed('Museum')).toBeUndefined();
+    expect(answerer.facts.entityNamed('Kestrel')?.name).toBe('Kestrel Maritime Museum');
+  });
+});
+
+describe('honest partial answers', () => {
+  it('says the year is not given when the text has only a day and month', () => {
+    const a = ask('In what year was the guild formed?');
+    expect(a.text).toContain('3 March');
+    expect(a.text).toMatch(/year is not given/);
+    expect(a.text).not.toMatch(/\b(?:19|20)\d\d\b/);
+  });
+  it("says it doesn't know a leader none is named for", () => {
+    const a = ask('Who leads the guild?');
+    expect(a.kind).toBe('unknown');
+    expect(a.text).toMatch(/^I don't know/);
+  });
+});
+
+describe('no false premises, no garbled text', () => {
+  it('says no to a founder that is not on the list, with what the text says of it', () => {
+    const a = ask('Did the Nordic Shipping Council found the guild?');
+    expect(a.text).toMatch(/^No\. The Nordic Shipping Council is not one of the 6 Harbour Guild members\./);
+    expect(a.text).toContain('Baltic Ferry Works, one of them, was founded by the Nordic Shipping Council');
+  });
+  it('quotes an unknown name whole rather than splicing it', () => {
+    expect(ask('Did Zorblax Industries found the guild?').text).toBe('No. "Zorblax Industries" is not one of the 6 Harbour Guild members.');
+  });
+  it('never reads "is there …" as a name', () => {
+    expect(ask('Are there any lighthouses among the members?').text).not.toMatch(/there any/i);
+  });
+});
