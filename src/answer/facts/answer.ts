@@ -126,7 +126,8 @@ export class FactsAnswerer {
   /** What was extracted, for `npm run check` and the reload report: each list with its kinds and countries. */
   summary(): string[] {
     const lines: string[] = [];
-    for (const l of this.index.lists) {
+    const described = this.index.lists.filter((l) => l.members.filter((m) => m.kind || m.country || m.city).length * 2 >= l.members.length);
+    for (const l of described) {
       const kinds = countBy(l.members.map((m) => m.kind?.split(/\s+/).slice(-3).join(' ') ?? 'kind not given'));
       const countries = new Set(l.members.map((m) => m.country).filter(Boolean)).size;
       const placed = l.members.filter((m) => m.country).length;
@@ -134,6 +135,8 @@ export class FactsAnswerer {
         `${l.members.length} ${l.name} (${kinds.map(([k, n]) => `${k} ${n}`).join(', ')}; ${placed} with a country, ${countries} countries)`,
       );
     }
+    const plain = this.index.lists.length - described.length;
+    if (plain) lines.push(`${plain} other list${plain === 1 ? '' : 's'} whose members have no kind or place`);
     const mentioned = this.index.entities.filter((e) => !this.index.lists.some((l) => l.members.includes(e)));
     if (mentioned.length)
       lines.push(
@@ -177,7 +180,7 @@ export class FactsAnswerer {
   entityNamed(phrase: string): FactEntity | undefined {
     const cleaned = phrase.replace(/^(?:the|a|an)\s+/i, '').replace(/'s$/, '');
     if (cleaned === '' || this.isSubject(cleaned)) return undefined;
-    const pseudo: EntityList = { intro: '', name: '', items: this.index.entities, aboutTerms: new Set() };
+    const pseudo: EntityList = { intro: '', name: '', items: this.candidates(cleaned), aboutTerms: new Set() };
     const found = findEntity(cleaned, pseudo);
     if (found?.match !== 'exact') return undefined;
     const e = found.entity as FactEntity;
@@ -203,6 +206,43 @@ export class FactsAnswerer {
 
   private namesInText(names: string[]): string {
     return joinNames(names.map((n) => this.named(n, false)));
+  }
+
+  private byWord?: Map<string, FactEntity[]>;
+  /**
+   * The entities worth comparing with a name: all of a small knowledge base's (tolerant matching
+   * allows typos), else those sharing a word or initials with it, so a large one stays fast.
+   */
+  private candidates(name: string): FactEntity[] {
+    if (this.index.entities.length <= 300) return this.index.entities;
+    if (!this.byWord) {
+      this.byWord = new Map();
+      for (const e of this.index.entities) {
+        const keys = new Set(
+          e.names.flatMap((n) => [
+            ...wordsOf(n),
+            wordsOf(n)
+              .map((w) => w[0])
+              .join(''),
+          ]),
+        );
+        for (const k of keys) this.byWord.set(k, [...(this.byWord.get(k) ?? []), e]);
+      }
+    }
+    return [...new Set(wordsOf(name).flatMap((w) => this.byWord?.get(w) ?? []))];
+  }
+
+  private byOpening?: Map<string, SentenceRef[]>;
+  /** Sentences by their first word (after an article), for definitions. */
+  private opening(word: string): SentenceRef[] {
+    if (!this.byOpening) {
+      this.byOpening = new Map();
+      for (const s of this.index.sentences) {
+        const first = wordsOf(s.text.slice(0, 60)).find((w) => !/^(?:the|a|an)$/.test(w));
+        if (first) this.byOpening.set(first, [...(this.byOpening.get(first) ?? []), s]);
+      }
+    }
+    return this.byOpening.get(word) ?? [];
   }
 
   /** Whether a phrase names the main subject: "it", "the alliance", "the Global MOOC Alliance". */
@@ -274,7 +314,8 @@ export class FactsAnswerer {
       /\b(?:leader|head|chair|chairman|chairwoman|chairperson|president|director|rector|chancellor|dean|ceo|chief|coordinator|secretary[- ]general|manager|governor|principal)s?\s+(?:of|at)\s+/i;
     const named = this.index.sentences.some((s) => {
       const t = s.text;
-      const mentions = names.some((n) => fold(t).includes(fold(n)));
+      const folded = fold(t);
+      const mentions = names.some((n) => folded.includes(fold(n)));
       if (!mentions) return false;
       return (
         names.some((n) => new RegExp(`${roles.source}(?:the\\s+)?${escapeRegExp(n)}`, 'i').test(t)) ||
@@ -343,6 +384,8 @@ export class FactsAnswerer {
     const e = this.entityNamed(about);
     if (!e) return mode === 'what' ? this.definition(about) : undefined;
     const lists = this.listsOf(e);
+    // A thing with no profile (merely mentioned, or only listed) is better described by the passages.
+    if (mode !== 'besides' && !e.profile) return mode === 'what' ? this.definition(about) : undefined;
     const listed = lists.map((l) => `${e.name} is one of the ${l.members.length} ${l.name}.`);
     const skip = new Set<SentenceRef>([...lists.map((l) => l.source), ...(e.profile ? [e.profile] : [])]);
     const others = this.mentions(e).filter((s) => !skip.has(s));
@@ -388,6 +431,8 @@ export class FactsAnswerer {
     const names = [this.index.subject, ...this.subjectAliases()].map((n) => fold(n));
     let best: { s: SentenceRef; score: number; text: string } | undefined;
     for (const s of this.index.sentences) {
+      const opening = fold(s.text.slice(0, 80));
+      if (!/^it\s/.test(opening) && !names.some((n) => opening.startsWith(n) || opening.startsWith(`the ${n}`))) continue;
       const t = fold(s.text);
       const bySubject = names.some((n) => t.startsWith(n) || t.startsWith(`the ${n}`));
       const byPronoun = /^it\s/.test(t) && s.previous !== undefined && names.some((n) => fold(s.previous?.text ?? '').includes(n));
@@ -413,8 +458,12 @@ export class FactsAnswerer {
   private definition(about: string): Answer | undefined {
     const key = fold(about.replace(/^(?:the|a|an)\s+/i, '').trim());
     if (key.split(/\s+/).length > 6 || key === '') return undefined;
-    const pattern = new RegExp(`^(?:the |an? )?${escapeRegExp(key)}(?: \\([^)]*\\))? (?:is|are|refers to|means) `, 'u');
-    const s = this.index.sentences.find((x) => pattern.test(fold(x.text)));
+    const pattern = new RegExp(
+      `^(?:the |an? )?${escapeRegExp(key)}(?: \\([^)]*\\))? (?:(?:is|are) (?:a|an|the|one of the) |refers to |means )`,
+      'u',
+    );
+    // Only a sentence's opening can define: folding just that keeps a large knowledge base fast.
+    const s = this.opening(wordsOf(key)[0] ?? key).find((x) => pattern.test(fold(x.text.slice(0, key.length + 40))));
     return s ? this.reply('passage', s.text, [sourceOf(s)], { topic: about }) : undefined;
   }
 
@@ -542,8 +591,11 @@ export class FactsAnswerer {
     }
     if (places.length + cities.length + unknownPlaces.length + kindTerms.length === 0) return undefined;
     // The list the question names best; with none named, the largest list with attributes.
+    // Only a list most of whose members have the attributes asked about can answer for them.
+    const placed = places.length + cities.length + unknownPlaces.length > 0;
+    const has = (l: FactList, attr: (m: FactEntity) => unknown): boolean => l.members.filter(attr).length * 2 >= l.members.length;
     const scored = this.index.lists
-      .filter((l) => l.members.some((m) => m.kind || m.country))
+      .filter((l) => (!placed || has(l, (m) => m.country ?? m.city)) && (kindTerms.length === 0 || has(l, (m) => m.kind)))
       .map((l) => ({ l, score: listTerms.filter((t) => l.aboutTerms.has(t)).length }))
       .sort((a, b) => b.score - a.score || b.l.members.length - a.l.members.length);
     const list = scored[0]?.l;
@@ -559,6 +611,13 @@ export class FactsAnswerer {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Folded words of a text. */
+function wordsOf(text: string): string[] {
+  return fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 function countBy(values: string[]): [string, number][] {

@@ -6,8 +6,7 @@
  */
 import type { Block, KnowledgeBase } from '../../knowledge/types.js';
 import type { Analyzer } from '../analyzer.js';
-import { matchName } from '../entities.js';
-import { splitSentences } from '../text.js';
+import { fold, splitSentences } from '../text.js';
 import { type Places, places as countryData } from './countries.js';
 import { looksLikeProperName, namesOf, readProfile, splitNames } from './profile.js';
 import { readTable } from './table.js';
@@ -46,6 +45,13 @@ function splitItems(tail: string): string[] {
   return cleaned.map((i) => i.replace(/[.;]+$/, '').trim());
 }
 
+/** A name's key: folded words without connectors, in order ("Politecnico di Milano" → "politecnico milano"). */
+const nameKey = (name: string): string =>
+  fold(name)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '' && !SMALL.has(w))
+    .join(' ');
+
 const shortItem = (item: string): boolean => item.split(/\s+/).length <= 10 && item.length <= 90 && !/[.!?]$/.test(item);
 
 /** The noun phrase of an intro: "The X founding members are" → "X founding members". */
@@ -78,6 +84,8 @@ export function initialsMatch(short: string, long: string): boolean {
 /** The expansions a sentence states. */
 function expansionsIn(sentence: SentenceRef): Expansion[] {
   const out: Expansion[] = [];
+  // Most sentences have no parenthesis: the cheap test spares a large knowledge base two regular expressions each.
+  if (!sentence.text.includes('(')) return out;
   for (const m of sentence.text.matchAll(LONG_SHORT)) {
     // The long form ends at the parenthesis; its start is the shortest run of words whose initials fit.
     const words = (m[1] ?? '').trim().split(/\s+/);
@@ -109,22 +117,23 @@ export function buildFacts(knowledge: KnowledgeBase, analyzer: Analyzer, places:
   const sentences: SentenceRef[] = [];
   const expansions: Expansion[] = [];
 
-  /** The entity a name stands for, made on first sight; two names are one entity only when each names the other in full. */
+  /** Entities by each of their names' key, so a large knowledge base finds one in constant time. */
+  const byKey = new Map<string, FactEntity>();
+  /** The entity a name stands for, made on first sight; names are one entity when they read the same. */
   const entity = (label: string): FactEntity => {
     const { name, names } = namesOf(label);
-    const probe = { label, names };
-    const found = entities.find(
-      (e) => names.some((n) => matchName(n, e) === 'exact') && e.names.some((n) => matchName(n, probe) === 'exact'),
-    );
+    const found = names.map((n) => byKey.get(nameKey(n))).find((e) => e !== undefined);
     if (found) {
       if (found.label === found.name && label !== name) {
         found.label = label;
         found.names = [...new Set([...found.names, ...names])];
+        for (const n of names) if (!byKey.has(nameKey(n))) byKey.set(nameKey(n), found);
       }
       return found;
     }
     const made: FactEntity = { name, label, names, relations: [] };
     entities.push(made);
+    for (const n of names) if (!byKey.has(nameKey(n))) byKey.set(nameKey(n), made);
     return made;
   };
 
@@ -148,7 +157,7 @@ export function buildFacts(knowledge: KnowledgeBase, analyzer: Analyzer, places:
         };
         sentences.push(s);
         expansions.push(...expansionsIn(s));
-        for (const m of text.matchAll(APPOSITIVE)) {
+        for (const m of text.includes(' by ') ? text.matchAll(APPOSITIVE) : []) {
           const objects = splitNames(m[3] ?? '');
           if (m[1] && m[2] && objects.length > 0 && looksLikeProperName(m[1]))
             entity(m[1]).relations.push({ relation: `${m[2]} by`, objects, source: s });
@@ -222,7 +231,7 @@ export function buildFacts(knowledge: KnowledgeBase, analyzer: Analyzer, places:
         previous = ref(sentence, previous);
         lastSentence = previous;
         if (block.kind === 'quote') continue;
-        const enumeration = /^(.{3,200}?\S)\s*:\s+(.+)$/.exec(sentence);
+        const enumeration = sentence.includes(':') ? /^(.{3,200}?\S)\s*:\s+(.+)$/.exec(sentence) : null;
         const items = enumeration?.[2] ? splitItems(enumeration[2]) : [];
         if (enumeration?.[1] && items.length >= 3 && items.every(shortItem)) {
           addList(listNameOf(enumeration[1]), items.map(entity), previous, `${enumeration[1]} ${context(block)}`, true);

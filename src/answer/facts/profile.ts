@@ -2,6 +2,7 @@
  * Reading one profile: a sentence "X is a technical university in Milan, Italy", "X (Long Name)
  * is …", "X is an online learning platform founded by A and B, based in C", or a table row.
  */
+import { STOP_WORDS } from '../stopwords.js';
 import type { Places } from './countries.js';
 
 /** Words that may stand lower-case inside a proper name ("Politecnico di Milano", "University of Chile"). */
@@ -96,11 +97,13 @@ export function locate(text: string, places: Places): { city?: string; country?:
  * undefined when the sentence is not one (its subject is not a proper name, or there is no "is a").
  */
 export function readProfile(sentence: string, places: Places): ProfileFacts | undefined {
+  if (!/\s(?:is|was|remains)\s/.test(sentence)) return undefined;
   const m = /^(.{1,120}?)\s+(?:is|was|remains)\s+(a|an|the|one of the)\s+(.+)$/u.exec(sentence.trim());
   if (!m?.[1] || !m[2] || !m[3]) return undefined;
   const label = m[1].trim();
   const { name } = namesOf(label);
-  if (!looksLikeProperName(name) || /^(?:the|it|this|that|there|he|she|they)\b/i.test(name)) return undefined;
+  // A sentence's first word is capitalised anyway: "But Mexico was …" is not about "But Mexico".
+  if (!looksLikeProperName(name) || STOP_WORDS.has(name.split(/\s+/)[0]?.toLowerCase() ?? '')) return undefined;
   const facts = readPredicate(m[3], places);
   // "X is one of the founding members" says what X belongs to, not what kind of thing it is.
   if (m[2] === 'one of the') delete facts.kind;
