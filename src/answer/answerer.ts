@@ -168,7 +168,11 @@ export class Answerer {
     // --- facts hook (issue 13): a confident facts answer goes first; a passage answer is kept
     // honest (a year the text does not give is said to be missing; an FAQ entry about another name does not answer).
     const factual = question.meta ? undefined : this.facts.answer(question.text);
-    if (factual) return { question, terms, candidates, reply: factual };
+    if (factual) {
+      // A facts "I don't know" (no leader named) still offers what the bot can answer.
+      const reply = factual.kind === 'unknown' ? { ...this.unknown(question), text: factual.text, facts: factual.facts ?? {} } : factual;
+      return { question, terms, candidates, reply };
+    }
     let reply = partialDate(question.text, this.compose(question, terms, candidates));
     if (!faqCoversNames(question.text, reply, this.knowledge.subject) || isExistenceLookup(question.text, reply))
       reply = this.unknown(question);

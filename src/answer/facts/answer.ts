@@ -18,7 +18,7 @@ import type { FactEntity, FactList, SentenceRef } from './types.js';
 
 /** How sure a facts answer is: it matched a form and every word of the question was accounted for. */
 const CONFIDENT = 0.9;
-const MAX_TEXT = 880;
+const MAX_TEXT = 680;
 
 // Words that name no attribute: what the things are called in general, and how a place is asked.
 const GENERIC = [
@@ -128,7 +128,12 @@ export class FactsAnswerer {
     const lines: string[] = [];
     const described = this.index.lists.filter((l) => l.members.filter((m) => m.kind || m.country || m.city).length * 2 >= l.members.length);
     for (const l of described) {
-      const kinds = countBy(l.members.map((m) => m.kind?.split(/\s+/).slice(-3).join(' ') ?? 'kind not given'));
+      // "national online learning platform" counts with "online learning platform": a kind of two or
+      // more words takes in the longer kinds ending with it ("university" alone keeps "technical university" apart).
+      const all = [...new Set(l.members.map((m) => m.kind).filter((k): k is string => Boolean(k)))];
+      const group = (kind: string): string =>
+        all.filter((k) => k.includes(' ') && k !== kind && kind.endsWith(` ${k}`)).sort((a, b) => a.length - b.length)[0] ?? kind;
+      const kinds = countBy(l.members.map((m) => (m.kind ? group(m.kind) : 'kind not given')));
       const countries = new Set(l.members.map((m) => m.country).filter(Boolean)).size;
       const placed = l.members.filter((m) => m.country).length;
       lines.push(
@@ -147,7 +152,7 @@ export class FactsAnswerer {
       );
     if (this.index.expansions.length)
       lines.push(
-        `${new Set(this.index.expansions.map((x) => x.short)).size} expansions: ${[...new Set(this.index.expansions.map((x) => `${x.short} = ${x.long}`))].slice(0, 5).join('; ')}`,
+        `${new Set(this.index.expansions.map((x) => x.short)).size} expansion(s): ${[...new Set(this.index.expansions.map((x) => `${x.short} = ${x.long}`))].slice(0, 5).join('; ')}`,
       );
     return lines;
   }
@@ -478,7 +483,9 @@ export class FactsAnswerer {
     const unplaced = filter.places.length + filter.cities.length > 0 ? list.members.filter((m) => !m.country && !m.city).length : 0;
     const desc = this.describeFilter(filter, matches);
     const of = `of the ${total} ${list.name}`;
+    // Places beside the names while the list is short; a long one is names only.
     const items = matches.map((m) => {
+      if (matches.length > 6 && form !== 'filter') return m.label;
       const place = this.placeOf(m);
       return `${m.label}${place && !m.label.includes(place) ? ` (${place})` : ''}`;
     });
@@ -495,7 +502,8 @@ export class FactsAnswerer {
       text = `${n} ${of} ${n === 1 ? 'is' : 'are'} ${n === 1 ? desc.one : desc.many}:\n${items.map((i) => `- ${i}`).join('\n')}${caveat}`;
     else
       text = `${form === 'exist' ? 'Yes. ' : ''}${n} ${of} ${n === 1 ? 'is' : 'are'} ${n === 1 ? desc.one : desc.many}: ${items.join(', ')}.${caveat}`;
-    if (text.length > MAX_TEXT) text = `${n} ${of} are ${desc.many}: ${matches.map((m) => m.name).join(', ')}.`;
+    if (text.length > MAX_TEXT || (form !== 'filter' && text.length > 640))
+      text = `${n} ${of} are ${desc.many}: ${matches.map((m) => m.name).join(', ')}.`;
     const sources = [sourceOf(list.source), ...new Set(matches.map((m) => m.profile?.doc.title))]
       .filter((s): s is Source | string => s !== undefined)
       .map((s) =>
