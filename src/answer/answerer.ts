@@ -174,7 +174,7 @@ export class Answerer {
       return { question, terms, candidates, reply };
     }
     let reply = partialDate(question.text, this.compose(question, terms, candidates));
-    if (!faqCoversNames(question.text, reply, this.knowledge.subject) || isExistenceLookup(question.text, reply))
+    if (!faqCoversNames(question.text, reply, this.knowledge.subject, this.knowledge.faq) || isExistenceLookup(question.text, reply))
       reply = this.unknown(question);
     return { question, terms, candidates, reply };
   }

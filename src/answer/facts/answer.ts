@@ -60,6 +60,9 @@ const GENERIC = [
   'among',
   'amongst',
   'within',
+  'represented',
+  'from',
+  'different',
 ];
 
 const PRONOUN = /^(?:it|its|they|them|this|that)$/i;
@@ -69,6 +72,11 @@ interface Filter {
   list: FactList;
   kindTerms: string[];
   places: Place[];
+  /**
+   * The places grouped as asked: "in Europe or Asia" is one group (either), "European members in
+   * Asia" two (both); an entity must be in a place of every group.
+   */
+  groups: Place[][];
   cities: string[];
   /** Place phrases the person named that no data knows ("on the Moon"), as written. */
   unknownPlaces: string[];
@@ -174,6 +182,10 @@ export class FactsAnswerer {
         return this.where(question.about);
       case 'agent':
         return this.agent(question.about, question.verb);
+      case 'kind':
+        return this.kindOf(question.about);
+      case 'check':
+        return this.check(question.about, question.value, question.link);
       case 'describe':
         return this.describe(question.about, question.tell ? 'tell' : 'what') ?? this.filtered('filter', question.about);
       default:
@@ -278,6 +290,67 @@ export class FactsAnswerer {
     });
   }
 
+  /** "What kind of institution is X?": the kind its profile gives. */
+  private kindOf(about: string): Answer | undefined {
+    const e = this.entityNamed(about);
+    if (!e?.kind) return undefined;
+    const list = this.listsOf(e)[0];
+    return this.reply('passage', `${this.named(e.name)} is ${article(e.kind)}.`, [e.profile ? sourceOf(e.profile) : undefined], {
+      entities: [e.name],
+      topic: e.name,
+      value: e.kind,
+      valueType: 'name',
+      ...(list ? { listName: list.name } : {}),
+    });
+  }
+
+  /**
+   * "Is X in Europe?", "Is X a Chinese university?": yes or no from X's attributes, saying what
+   * they are. Undefined when the value names something no attribute holds ("a founding member").
+   */
+  private check(about: string, value: string, link: 'in' | 'is'): Answer | undefined {
+    const e = this.entityNamed(about);
+    if (!e) return undefined;
+    const words = value.split(/[\s,;]+/).filter(Boolean);
+    const found = this.places.scan(words);
+    const used = new Set(found.flatMap((f) => Array.from({ length: f.end - f.start }, (_, i) => f.start + i)));
+    const city = link === 'in' && found.length === 0 ? value.replace(/^the\s+/i, '') : undefined;
+    const cityKnown =
+      city !== undefined && (this.index.entities.some((o) => o.city && placeKey(o.city) === placeKey(city)) || this.places.capitalOf(city));
+    if (link === 'in' && found.length === 0 && !cityKnown) return undefined;
+    const rest = this.analyzer.terms(words.filter((_, i) => !used.has(i)).join(' '), 'question');
+    const allKinds = [...this.kindTermsOf.values()].flat();
+    if (link === 'in' && rest.length > 0 && !cityKnown) return undefined;
+    if (link === 'is' && !rest.every((t) => allKinds.some((k) => sameTerm(k, t)))) return undefined;
+    if (link === 'is' && rest.length === 0 && found.length === 0) return undefined;
+    const kindTerms = link === 'is' ? rest : [];
+    const own = this.kindTermsOf.get(e) ?? [];
+    if (kindTerms.length > 0 && !e.kind) return undefined;
+    if (found.length > 0 && !e.country) return undefined;
+    if (cityKnown && !e.city && !e.country) return undefined;
+    const kindOk = kindTerms.every((t) => own.some((k) => sameTerm(k, t)));
+    const placeOk = cityKnown
+      ? e.city !== undefined && placeKey(e.city) === placeKey(city ?? '')
+      : found.every((f) => e.country !== undefined && this.places.contains(f.place, e.country));
+    const yes = kindOk && placeOk;
+    const where = this.placeOf(e, true);
+    const what = [e.kind && (kindTerms.length > 0 || link === 'is') ? article(e.kind) : '', where ? `in ${where}` : '']
+      .filter(Boolean)
+      .join(' ');
+    const list = this.listsOf(e)[0];
+    return this.reply(
+      'membership',
+      `${yes ? 'Yes' : 'No'}. ${this.named(e.name)} is ${what}.`,
+      [e.profile ? sourceOf(e.profile) : undefined],
+      {
+        entities: [e.name],
+        topic: e.name,
+        yes,
+        ...(list ? { listName: list.name } : {}),
+      },
+    );
+  }
+
   /** "Who founded X?": the relation X's profile or an appositive states ("founded by A and B"). */
   private agent(about: string, verb: string): Answer | undefined {
     const e = this.entityNamed(about);
@@ -332,7 +405,7 @@ export class FactsAnswerer {
     const name = subject ? this.index.subject : (e?.name ?? '');
     return this.reply(
       'unknown',
-      `I don't know: the knowledge does not say who leads the ${name.replace(/^the\s+/i, '')}.`,
+      `I don't know: the knowledge does not say who leads ${this.named(name, false)}.`,
       [],
       {
         topic: name,
@@ -474,8 +547,11 @@ export class FactsAnswerer {
 
   /** Filter, count and existence questions over a list: every word must be a list, kind or place word. */
   private filtered(form: 'filter' | 'count' | 'exist', rest: string): Answer | undefined {
-    const filter = this.readFilter(rest);
+    // "Which countries are the members from?", "How many countries are represented?"
+    const countries = form !== 'exist' && /\bcountr(?:y|ies)\b/i.test(rest);
+    const filter = this.readFilter(rest, countries);
     if (!filter) return undefined;
+    if (countries) return this.countries(form, filter);
     const { list } = filter;
     const matches = list.members.filter((m) => this.matches(m, filter));
     const n = matches.length;
@@ -523,7 +599,7 @@ export class FactsAnswerer {
     }
     if (f.places.length + f.cities.length + f.unknownPlaces.length === 0) return true;
     if (f.cities.some((c) => m.city && placeKey(m.city) === placeKey(c))) return true;
-    return f.places.some((p) => m.country !== undefined && this.places.contains(p, m.country));
+    return f.groups.length > 0 && f.groups.every((g) => g.some((p) => m.country !== undefined && this.places.contains(p, m.country ?? '')));
   }
 
   /** How the filter reads in a reply: the kind in the knowledge's words, the places by their data names. */
@@ -542,21 +618,49 @@ export class FactsAnswerer {
         })
         .join(' ');
     }
-    const where = [...f.places.map((p) => (p.kind === 'country' ? inText(p.name) : p.name)), ...f.cities];
-    const placeText = where.length ? `in ${where.join(' or ')}` : '';
+    const groups = f.groups.map((g) => g.map((p) => (p.kind === 'country' ? inText(p.name) : p.name)));
+    if (f.cities.length) groups.push(f.cities);
+    const placeText = groups.map((g) => `in ${g.join(' or ')}`).join(' and ');
     const manyText = [kind.replace(/(\S+)$/, (w) => plural(w)), placeText].filter(Boolean).join(' ');
     const oneText = [kind ? article(kind) : '', placeText].filter(Boolean).join(' ');
     return { one: oneText, many: manyText };
   }
 
-  private readFilter(rest: string): Filter | undefined {
+  /** The countries a list's members (those the filter keeps) are in, with how many in each. */
+  private countries(form: 'filter' | 'count', filter: Filter): Answer | undefined {
+    const { list } = filter;
+    const kept = list.members.filter((m) => this.matches(m, filter));
+    const byCountry = countBy(kept.flatMap((m) => (m.country ? [this.places.country(m.country)?.name ?? m.country] : [])));
+    const unplaced = kept.filter((m) => !m.country).length;
+    const desc = this.describeFilter(filter, kept);
+    const whose =
+      filter.kindTerms.length + filter.places.length + filter.cities.length > 0 ? `${kept.length} ${desc.many} among the ` : 'the ';
+    const text = `${form === 'count' ? '' : ''}${capital(whose)}${list.members.length} ${list.name} are in ${byCountry.length} ${
+      byCountry.length === 1 ? 'country' : 'countries'
+    }: ${byCountry.map(([c, n]) => `${c} (${n})`).join(', ')}.${unplaced ? ` The knowledge gives no country for ${unplaced} of them.` : ''}`;
+    return this.reply(form === 'count' ? 'count' : 'list', text, [sourceOf(list.source)], {
+      entities: kept.map((m) => m.name),
+      listName: list.name,
+      ...(form === 'count' ? { count: byCountry.length } : {}),
+    });
+  }
+
+  private readFilter(rest: string, countries = false): Filter | undefined {
     const words = rest.split(/[\s,;]+/).filter(Boolean);
     const used = new Array<boolean>(words.length).fill(false);
     const found = this.places.scan(words.map((w) => w.replace(/[?!.]+$/, '')));
     const places: Place[] = [];
+    const groups: Place[][] = [];
+    let previousEnd = -1;
     for (const f of found) {
       places.push(f.place);
       for (let i = f.start; i < f.end; i++) used[i] = true;
+      // Places joined by "or", "and" or a comma are alternatives; apart, each must hold.
+      const between = words.slice(Math.max(previousEnd, 0), f.start).map((w) => w.toLowerCase());
+      const last = groups.at(-1);
+      if (last && previousEnd >= 0 && between.length <= 3 && between.some((w) => /^(?:or|and|nor|&)$/.test(w))) last.push(f.place);
+      else groups.push([f.place]);
+      previousEnd = f.end;
     }
     // Cities the knowledge names.
     const cities: string[] = [];
@@ -583,7 +687,9 @@ export class FactsAnswerer {
         const quoted = words.slice(i + 1, j).join(' ');
         if (this.isSubject(named) || this.index.lists.some((l) => this.analyzer.terms(named, 'question').every((t) => l.aboutTerms.has(t))))
           continue;
-        unknownPlaces.push(quoted);
+        // A capital the data knows is a city: "in London" asks about members in London.
+        if (this.places.capitalOf(named)) cities.push(named);
+        else unknownPlaces.push(quoted);
         for (let k = i; k < j; k++) used[k] = true;
       }
     }
@@ -597,10 +703,10 @@ export class FactsAnswerer {
       else if (allKinds.some((k) => sameTerm(k, t))) kindTerms.push(t);
       else if (!this.generic.has(t)) return undefined;
     }
-    if (places.length + cities.length + unknownPlaces.length + kindTerms.length === 0) return undefined;
+    if (places.length + cities.length + unknownPlaces.length + kindTerms.length === 0 && !countries) return undefined;
     // The list the question names best; with none named, the largest list with attributes.
     // Only a list most of whose members have the attributes asked about can answer for them.
-    const placed = places.length + cities.length + unknownPlaces.length > 0;
+    const placed = places.length + cities.length + unknownPlaces.length > 0 || countries;
     const has = (l: FactList, attr: (m: FactEntity) => unknown): boolean => l.members.filter(attr).length * 2 >= l.members.length;
     const scored = this.index.lists
       .filter((l) => (!placed || has(l, (m) => m.country ?? m.city)) && (kindTerms.length === 0 || has(l, (m) => m.kind)))
@@ -608,7 +714,7 @@ export class FactsAnswerer {
       .sort((a, b) => b.score - a.score || b.l.members.length - a.l.members.length);
     const list = scored[0]?.l;
     if (!list) return undefined;
-    return { list, kindTerms, places, cities, unknownPlaces };
+    return { list, kindTerms, places, groups, cities, unknownPlaces };
   }
 
   private reply(kind: Answer['kind'], text: string, sources: (Source | undefined)[], facts: AnswerFacts, confidence = CONFIDENT): Answer {
@@ -620,6 +726,8 @@ export class FactsAnswerer {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Folded words of a text. */
 function wordsOf(text: string): string[] {

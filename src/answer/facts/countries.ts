@@ -55,6 +55,8 @@ export class Places {
   private readonly byCode = new Map<string, CountryInfo>();
   /** Folded phrase (name, alternative spelling, demonym, continent or region and their adjectives) → place. */
   private readonly byPhrase = new Map<string, Place>();
+  /** Capital cities, folded → the country's code: a question may name a city no profile does ("London"). */
+  private readonly capitals = new Map<string, string>();
   /** All-capital short codes ("USA", "UK") are names only when written in capitals. */
   private readonly codes = new Map<string, Place>();
   private readonly demonymOwn = new Set<string>();
@@ -79,6 +81,7 @@ export class Places {
         within,
       };
       this.countries.push(info);
+      for (const capital of c.capital ?? []) if (!this.capitals.has(placeKey(capital))) this.capitals.set(placeKey(capital), c.cca2);
       this.byCode.set(info.code, info);
       const place: Place = { kind: 'country', name: info.name, code: info.code };
       for (const n of info.names) if (!this.byPhrase.has(n)) this.byPhrase.set(n, place);
@@ -110,6 +113,11 @@ export class Places {
   lookup(phrase: string): Place | undefined {
     const trimmed = phrase.trim();
     return this.codes.get(trimmed) ?? this.byPhrase.get(placeKey(trimmed));
+  }
+
+  /** The country whose capital a phrase names, if it names one ("London" → "GB"). */
+  capitalOf(phrase: string): string | undefined {
+    return this.capitals.get(placeKey(phrase));
   }
 
   country(code: string): CountryInfo | undefined {

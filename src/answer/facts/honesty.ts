@@ -3,7 +3,9 @@
  * and month is said to be missing, not guessed; a curated FAQ entry about something else than
  * what the question names does not answer it.
  */
+import type { FaqEntry } from '../../knowledge/types.js';
 import type { Answer } from '../../types.js';
+import { acronyms } from '../passages.js';
 import { fold } from '../text.js';
 
 const MONTH = 'january|february|march|april|may|june|july|august|september|october|november|december';
@@ -50,13 +52,17 @@ export function partialDate(question: string, reply: Answer): Answer {
 
 /**
  * Whether a curated FAQ answer covers the names the question asks about: every capitalised word
- * or acronym of the question (after its first word) must be in the entry, or in the main subject.
+ * or acronym of the question (after its first word) must be in the entry (its question, other
+ * phrasings and answer, or as the initials of a name there, "SDG"), or in the main subject.
  */
-export function faqCoversNames(question: string, reply: Answer, subject: string): boolean {
+export function faqCoversNames(question: string, reply: Answer, subject: string, faq: readonly FaqEntry[] = []): boolean {
   if (reply.kind !== 'faq') return true;
-  const entry = fold(`${reply.text} ${reply.sources.map((s) => s.quote).join(' ')} ${subject}`);
+  const entry = faq.find((e) => e.answer === reply.text);
+  const written = `${reply.text} ${reply.sources.map((s) => s.quote).join(' ')} ${entry ? [entry.question, ...entry.alternates].join(' ') : ''} ${subject}`;
+  const folded = fold(written);
+  const initials = new Set(acronyms(written));
   const words = question.replace(/^\s*\S+/, '').match(/\b\p{Lu}[\p{L}\p{N}-]*/gu);
-  return (words ?? []).filter((w) => w !== 'I').every((w) => new RegExp(`\\b${fold(w)}`, 'u').test(entry));
+  return (words ?? []).filter((w) => w !== 'I').every((w) => new RegExp(`\\b${fold(w)}`, 'u').test(folded) || initials.has(fold(w)));
 }
 
 /**

@@ -11,6 +11,8 @@ export type FactsQuestion =
   | { form: 'premise'; about: string; verb: string; object: string }
   | { form: 'besides'; about: string }
   | { form: 'where'; about: string }
+  | { form: 'kind'; about: string }
+  | { form: 'check'; about: string; value: string; link: 'in' | 'is' }
   | { form: 'agent'; about: string; verb: string }
   | { form: 'describe'; about: string; tell: boolean }
   | { form: 'filter' | 'count' | 'exist'; rest: string };
@@ -23,6 +25,7 @@ const clean = (text: string): string =>
       /^(?:(?:can|could|would) you (?:please )?(?:tell me|say) |(?:do|does) (?:you|anyone) know |i(?:'d| would) like to know |please )/i,
       '',
     )
+    .replace(/^(what|who|where|how)'s\b/i, '$1 is')
     .replace(/[?!.\s]+$/, '')
     .trim();
 
@@ -84,6 +87,17 @@ export function readFactsQuestion(text: string): FactsQuestion | undefined {
       ))
   )
     return { form: 'where', about: tail(m) };
+
+  if ((m = /^what (?:kind|type|sort) of (?:[a-z-]+ )?(?:is|are|was) (.+)$/.exec(lower))) return { form: 'kind', about: tail(m) };
+  // "Is X in Europe?", "Is X based in China?", "Is X a technical university?": checked against X's attributes.
+  if (
+    (m = /^(?:is|was) (?!there\b|any\b)(.+?) (?:(?:also |really )?(?:based |located |situated |headquartered )?(?:in|from)) (.+)$/.exec(
+      lower,
+    ))
+  )
+    return { form: 'check', about: tail(m), value: tail(m, 2), link: 'in' };
+  if ((m = /^(?:is|was) (?!there\b|any\b)(.+?) (?:a|an) (.+)$/.exec(lower)))
+    return { form: 'check', about: tail(m), value: tail(m, 2), link: 'is' };
 
   if ((m = /^(?:tell me|tell us|talk) (?:more )?about (.+)$/.exec(lower))) return { form: 'describe', about: tail(m), tell: true };
   if ((m = /^what (?:do you know|does the (?:article|text|knowledge)(?: base)? say|can you tell me) about (.+)$/.exec(lower)))

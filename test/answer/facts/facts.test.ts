@@ -95,6 +95,21 @@ describe('filter by attribute', () => {
   });
 });
 
+describe('places asked together', () => {
+  it('reads "X or Y" as either and an adjective with "in Y" as both', () => {
+    expect(ask('Which members are in Africa or Oceania?').facts?.entities).toEqual(['Ogun Harbour Archive', 'Tasman Sea Museum']);
+    expect(ask('Which European members are in Africa?').text).toBe('None of the 6 Harbour Guild members is in Europe and in Africa.');
+  });
+  it('takes a capital the data knows for a city', () => {
+    expect(ask('Are there members in Stockholm?').text).toBe('No. None of the 6 Harbour Guild members is in Stockholm.');
+  });
+  it('lists the countries of a list, with how many in each', () => {
+    const a = ask('Which countries are the members from?');
+    expect(a.text).toMatch(/^The 6 Harbour Guild members are in 6 countries: /);
+    expect(a.text).toContain('Nigeria (1)');
+  });
+});
+
 describe('count with a filter', () => {
   it('counts by kind', () => {
     const a = ask('How many maritime museums are members?');
@@ -141,6 +156,21 @@ describe('attribute lookup and describe', () => {
   });
   it('answers who founded something from the relation stated', () => {
     expect(ask('Who founded Baltic Ferry Works?').text).toBe('Baltic Ferry Works was founded by the Nordic Shipping Council.');
+  });
+});
+
+describe('attribute checks', () => {
+  it('says yes or no from where a member is, saying where', () => {
+    expect(ask('Is Ogun Harbour Archive in Africa?').text).toBe('Yes. Ogun Harbour Archive is in Lagos, Nigeria.');
+    expect(ask('Is Kestrel Maritime Museum in Asia?').text).toMatch(/^No\. Kestrel Maritime Museum is in Gdansk, Poland\./);
+  });
+  it('says yes or no from what kind of thing it is', () => {
+    expect(ask('Is Baltic Ferry Works a museum?').text).toMatch(/^No\. Baltic Ferry Works is a shipping company/);
+    expect(ask('Is Museo del Mar de Vigo a Spanish museum?').text).toMatch(/^Yes\./);
+    expect(ask('What kind of place is Ogun Harbour Archive?').text).toBe('Ogun Harbour Archive is a harbour archive.');
+  });
+  it('leaves a question about the list itself to the list lookup', () => {
+    expect(answerer.facts.answer('Is Tasman Sea Museum a guild member?')).toBeUndefined();
   });
 });
 
