@@ -176,6 +176,9 @@ export class Answerer {
     let reply = partialDate(question.text, this.compose(question, terms, candidates));
     if (!faqCoversNames(question.text, reply, this.knowledge.subject, this.knowledge.faq) || isExistenceLookup(question.text, reply))
       reply = this.unknown(question);
+    const facts = this.facts.factsOf(reply);
+    if (facts) reply = { ...reply, facts };
+    // --- end of the facts hook.
     return { question, terms, candidates, reply };
   }
 

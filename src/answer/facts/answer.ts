@@ -118,6 +118,34 @@ export class FactsAnswerer {
     this.generic = new Set(GENERIC.flatMap((w) => analyzer.terms(w, 'question')));
   }
 
+  /**
+   * The structured facts of a passage answerer's list, count or yes/no answer (the list it comes
+   * from, the entities it names, the count, yes or no), for follow-ups and other languages.
+   */
+  factsOf(reply: Answer): AnswerFacts | undefined {
+    if (reply.facts || !['list', 'count', 'membership'].includes(reply.kind)) return reply.facts;
+    const quotes = reply.sources.map((s) => s.quote);
+    const list =
+      this.index.lists.find((l) => quotes.some((q) => q.startsWith(l.source.text.slice(0, 40)))) ??
+      this.index.lists.find((l) => reply.text.includes(l.name));
+    if (!list) return undefined;
+    if (reply.kind === 'membership') {
+      const named = this.index.entities.filter((e) => reply.text.includes(e.label));
+      const yes = /^Yes\b/.test(reply.text) ? true : /^No\b/.test(reply.text) ? false : undefined;
+      return {
+        listName: list.name,
+        ...(named.length ? { entities: named.map((e) => e.name) } : {}),
+        ...(yes !== undefined ? { yes } : {}),
+        ...(named.length === 1 && named[0] ? { topic: named[0].name } : {}),
+      };
+    }
+    return {
+      listName: list.name,
+      entities: list.members.map((m) => m.name),
+      ...(reply.kind === 'count' ? { count: list.members.length } : {}),
+    };
+  }
+
   /** One line per entity named: its kind, place, relations and lists (for `kb why`). */
   explainEntities(names: readonly string[]): string[] {
     return names

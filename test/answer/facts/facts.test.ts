@@ -203,6 +203,17 @@ describe('honest partial answers', () => {
   });
 });
 
+describe('structured facts of the passage answers', () => {
+  it('names the list and its entities for a list answer, yes or no for a lookup', () => {
+    const list = ask('Who are the Harbour Guild members?');
+    expect(list.kind).toBe('list');
+    expect(list.facts).toMatchObject({ listName: 'Harbour Guild members' });
+    expect(list.facts?.entities).toHaveLength(6);
+    expect(ask('Is Kestrel Maritime Museum a member?').facts).toMatchObject({ yes: true, topic: 'Kestrel Maritime Museum' });
+    expect(ask('Is Zorblax Industries a member?').facts).toMatchObject({ yes: false, listName: 'Harbour Guild members' });
+  });
+});
+
 describe('no false premises, no garbled text', () => {
   it('says no to a founder that is not on the list, with what the text says of it', () => {
     const a = ask('Did the Nordic Shipping Council found the guild?');
