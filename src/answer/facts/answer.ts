@@ -63,6 +63,18 @@ const GENERIC = [
   'represented',
   'from',
   'different',
+  'most',
+  'more',
+  'than',
+  'continents',
+  'regions',
+  'has',
+  'have',
+  'with',
+  'outside',
+  'non',
+  'except',
+  'excluding',
 ];
 
 const PRONOUN = /^(?:it|its|they|them|this|that)$/i;
@@ -78,6 +90,8 @@ interface Filter {
    */
   groups: Place[][];
   cities: string[];
+  /** "not universities", "outside Asia": the members that do not match. */
+  negated: boolean;
   /** Place phrases the person named that no data knows ("on the Moon"), as written. */
   unknownPlaces: string[];
 }
@@ -449,6 +463,9 @@ export class FactsAnswerer {
 
   /** "Did X found the alliance?": yes when X is on the founding list, else no, with what the text does say of X. */
   private premise(q: { about: string; verb: string; object: string }): Answer | undefined {
+    // "Was the alliance founded by X?" is "Did X found the alliance?".
+    const passive = /^by\s+(.+)$/i.exec(q.object);
+    if (passive?.[1] && this.isSubject(q.about)) return this.premise({ about: passive[1], verb: q.verb, object: q.about });
     if (!this.isSubject(q.object)) return undefined;
     const verbTerms = this.analyzer.terms(q.verb, 'question');
     // The list the verb is about ("found" → the founding members), else the first list.
@@ -491,7 +508,7 @@ export class FactsAnswerer {
     if (!e) return mode === 'what' ? this.definition(about) : undefined;
     const lists = this.listsOf(e);
     // A thing with no profile (merely mentioned, or only listed) is better described by the passages.
-    if (mode !== 'besides' && !e.profile) return mode === 'what' ? this.definition(about) : undefined;
+    if (mode !== 'besides' && !e.profile) return mode === 'what' ? (this.definition(about) ?? this.expanded(e)) : undefined;
     const listed = lists.map((l) => `${e.name} is one of the ${l.members.length} ${l.name}.`);
     const skip = new Set<SentenceRef>([...lists.map((l) => l.source), ...(e.profile ? [e.profile] : [])]);
     const others = this.mentions(e).filter((s) => !skip.has(s));
@@ -521,6 +538,20 @@ export class FactsAnswerer {
       entities: [e.name],
       topic: e.name,
       ...(lists[0] ? { listName: lists[0].name } : {}),
+    });
+  }
+
+  /** What a short name stands for, and the first thing the text says of it ("UNESCO IITE stands for …"). */
+  private expanded(e: FactEntity): Answer | undefined {
+    const x = this.index.expansions.find((y) => e.names.some((n) => fold(n) === fold(y.short)));
+    if (!x) return undefined;
+    const said = this.mentions(e)[0];
+    const text = `${x.short} stands for ${x.long}.${said ? ` The knowledge says: ${said.text}` : ''}`;
+    return this.reply('passage', text, [sourceOf(x.source), said ? sourceOf(said) : undefined], {
+      entities: [e.name],
+      topic: e.name,
+      value: x.long,
+      valueType: 'name',
     });
   }
 
@@ -576,10 +607,10 @@ export class FactsAnswerer {
   /** Filter, count and existence questions over a list: every word must be a list, kind or place word. */
   private filtered(form: 'filter' | 'count' | 'exist', rest: string): Answer | undefined {
     // "Which countries are the members from?", "How many countries are represented?"
-    const countries = form !== 'exist' && /\bcountr(?:y|ies)\b/i.test(rest);
+    const countries = form !== 'exist' && /\b(?:countr(?:y|ies)|continents?|regions?)\b/i.test(rest);
     const filter = this.readFilter(rest, countries);
     if (!filter) return undefined;
-    if (countries) return this.countries(form, filter);
+    if (countries) return this.countries(form, filter, rest);
     const { list } = filter;
     const matches = list.members.filter((m) => this.matches(m, filter));
     const n = matches.length;
@@ -621,6 +652,10 @@ export class FactsAnswerer {
   }
 
   private matches(m: FactEntity, f: Filter): boolean {
+    return this.matchesAll(m, f) !== f.negated;
+  }
+
+  private matchesAll(m: FactEntity, f: Filter): boolean {
     if (f.kindTerms.length > 0) {
       const kind = this.kindTermsOf.get(m) ?? [];
       if (!f.kindTerms.every((t) => kind.some((k) => sameTerm(k, t)))) return false;
@@ -651,26 +686,54 @@ export class FactsAnswerer {
     const placeText = groups.map((g) => `in ${g.join(' or ')}`).join(' and ');
     const manyText = [kind.replace(/(\S+)$/, (w) => plural(w)), placeText].filter(Boolean).join(' ');
     const oneText = [kind ? article(kind) : '', placeText].filter(Boolean).join(' ');
+    if (f.negated) return { one: `not ${oneText}`, many: `not ${manyText}` };
     return { one: oneText, many: manyText };
   }
 
   /** The countries a list's members (those the filter keeps) are in, with how many in each. */
-  private countries(form: 'filter' | 'count', filter: Filter): Answer | undefined {
+  private countries(form: 'filter' | 'count', filter: Filter, rest: string): Answer | undefined {
     const { list } = filter;
     const kept = list.members.filter((m) => this.matches(m, filter));
-    const byCountry = countBy(kept.flatMap((m) => (m.country ? [this.places.country(m.country)?.name ?? m.country] : [])));
+    // By continent or region when the question says so, else by country.
+    const by: 'continent' | 'region' | 'country' = /\bcontinents?\b/i.test(rest)
+      ? 'continent'
+      : /\bregions?\b/i.test(rest)
+        ? 'region'
+        : 'country';
+    const keyOf = (code: string): string => {
+      const c = this.places.country(code);
+      return by === 'continent' ? (c?.continent ?? code) : by === 'region' ? (c?.within.at(-1) ?? code) : (c?.name ?? code);
+    };
+    let groups = countBy(kept.flatMap((m) => (m.country ? [keyOf(m.country)] : [])));
+    const total = groups.length;
+    // "the most members", "more than one member": the groups asked for.
+    const more = /\bmore than (\w+)/i.exec(rest)?.[1];
+    const threshold = more ? Number(more) || NUMBERS.indexOf(more.toLowerCase()) + 1 || 0 : 0;
+    if (/\bmost\b/i.test(rest)) groups = groups.filter(([, n]) => n === groups[0]?.[1]);
+    else if (threshold > 0) groups = groups.filter(([, n]) => n > threshold);
+    else if (more) return undefined;
     const unplaced = kept.filter((m) => !m.country).length;
     const desc = this.describeFilter(filter, kept);
-    const whose =
-      filter.kindTerms.length + filter.places.length + filter.cities.length > 0 ? `${kept.length} ${desc.many} among the ` : 'the ';
-    const text = `${form === 'count' ? '' : ''}${capital(whose)}${list.members.length} ${list.name} are in ${byCountry.length} ${
-      byCountry.length === 1 ? 'country' : 'countries'
-    }: ${byCountry.map(([c, n]) => `${c} (${n})`).join(', ')}.${unplaced ? ` The knowledge gives no country for ${unplaced} of them.` : ''}`;
-    return this.reply(form === 'count' ? 'count' : 'list', text, [sourceOf(list.source)], {
-      entities: kept.map((m) => m.name),
-      listName: list.name,
-      ...(form === 'count' ? { count: byCountry.length } : {}),
-    });
+    const filtered = filter.kindTerms.length + filter.places.length + filter.cities.length > 0 || filter.negated;
+    const whose = filtered ? `${kept.length} ${desc.many} among the ` : 'the ';
+    const noun = (n: number): string => (by === 'country' ? (n === 1 ? 'country' : 'countries') : n === 1 ? by : `${by}s`);
+    const listed = groups.map(([c, n]) => `${c} (${n})`).join(', ');
+    const of = `${filtered ? whose : 'of the '}${list.members.length} ${list.name}`;
+    const text = /\bmost\b/i.test(rest)
+      ? `${listed} ${groups.length === 1 ? 'has' : 'have'} the most ${of}, of ${total} ${noun(total)}.`
+      : threshold > 0
+        ? `${groups.length} of ${total} ${noun(total)} ${groups.length === 1 ? 'has' : 'have'} more than ${threshold} ${of}${groups.length ? `: ${listed}` : ''}.`
+        : `${capital(whose)}${list.members.length} ${list.name} are in ${total} ${noun(total)}: ${listed}.`;
+    return this.reply(
+      form === 'count' ? 'count' : 'list',
+      `${text}${unplaced ? ` The knowledge gives no country for ${unplaced} of them.` : ''}`,
+      [sourceOf(list.source)],
+      {
+        entities: kept.map((m) => m.name),
+        listName: list.name,
+        ...(form === 'count' ? { count: groups.length } : {}),
+      },
+    );
   }
 
   private readFilter(rest: string, countries = false): Filter | undefined {
@@ -727,7 +790,8 @@ export class FactsAnswerer {
     const listTerms: string[] = [];
     const allKinds = [...this.kindTermsOf.values()].flat();
     for (const t of terms) {
-      if (this.subjectTerms.includes(t) || this.index.lists.some((l) => l.aboutTerms.has(t))) listTerms.push(t);
+      const alike = [t, ...this.analyzer.synonyms(t)];
+      if (this.subjectTerms.includes(t) || this.index.lists.some((l) => alike.some((a) => l.aboutTerms.has(a)))) listTerms.push(t);
       else if (allKinds.some((k) => sameTerm(k, t))) kindTerms.push(t);
       else if (!this.generic.has(t)) return undefined;
     }
@@ -738,11 +802,12 @@ export class FactsAnswerer {
     const has = (l: FactList, attr: (m: FactEntity) => unknown): boolean => l.members.filter(attr).length * 2 >= l.members.length;
     const scored = this.index.lists
       .filter((l) => (!placed || has(l, (m) => m.country ?? m.city)) && (kindTerms.length === 0 || has(l, (m) => m.kind)))
-      .map((l) => ({ l, score: listTerms.filter((t) => l.aboutTerms.has(t)).length }))
+      .map((l) => ({ l, score: listTerms.filter((t) => [t, ...this.analyzer.synonyms(t)].some((a) => l.aboutTerms.has(a))).length }))
       .sort((a, b) => b.score - a.score || b.l.members.length - a.l.members.length);
     const list = scored[0]?.l;
     if (!list) return undefined;
-    return { list, kindTerms, places, groups, cities, unknownPlaces };
+    const negated = /\b(?:not|non|n't|except|excluding|outside)\b|\bother than\b/i.test(rest);
+    return { list, kindTerms, places, groups, cities, unknownPlaces, negated };
   }
 
   private reply(kind: Answer['kind'], text: string, sources: (Source | undefined)[], facts: AnswerFacts, confidence = CONFIDENT): Answer {
@@ -754,6 +819,9 @@ export class FactsAnswerer {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+// Small numbers as words, for "more than two members".
+const NUMBERS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
 const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 

@@ -249,6 +249,7 @@ export function buildFacts(knowledge: KnowledgeBase, analyzer: Analyzer, places:
       }
     }
   }
+  expansions.push(...synonymExpansions(knowledge.synonyms, sentences));
   // What relations name are things the text mentions ("founded by Harvard University"): known, not listed.
   for (const e of [...entities]) for (const r of e.relations) for (const o of r.objects) entity(o);
   return { entities, lists: mergeLists(lists), sentences, expansions, subject: knowledge.subject };
@@ -277,4 +278,49 @@ function mergeLists(lists: { list: FactList; enumerated: boolean }[]): FactList[
     }
   }
   return out.map((o) => o.list);
+}
+
+/**
+ * Expansions a moderator's synonym groups state: one phrase the initials of another, after the
+ * words they share ("unesco iite" and "unesco institute for information technologies in
+ * education"). Each is written as the documents write it, when they do.
+ */
+function synonymExpansions(groups: readonly string[][], sentences: readonly SentenceRef[]): Expansion[] {
+  const out: Expansion[] = [];
+  const source: SentenceRef = { doc: { file: 'synonyms.yaml', title: 'Synonyms (synonyms.yaml)' }, text: '' };
+  const asWritten = (phrase: string): string => {
+    const pattern = new RegExp(`\\b${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}\\b`, 'i');
+    for (const s of sentences) {
+      const m = pattern.exec(s.text);
+      if (m) return m[0];
+    }
+    return phrase;
+  };
+  for (const group of groups) {
+    for (const a of group) {
+      for (const b of group) {
+        const aw = a.trim().split(/\s+/);
+        const bw = b.trim().split(/\s+/);
+        let shared = 0;
+        while (shared < aw.length - 1 && shared < bw.length - 1 && aw[shared]?.toLowerCase() === bw[shared]?.toLowerCase()) shared++;
+        const short = aw.slice(shared);
+        if (a === b || short.length !== 1 || bw.length - shared < 2 || !initialsMatch(short[0] ?? '', bw.slice(shared).join(' '))) continue;
+        // Not in the documents, the initials are written as initials are: in capitals.
+        const found = asWritten(a);
+        const shortText = found === a ? [...aw.slice(0, shared), (short[0] ?? '').toUpperCase()].join(' ') : found;
+        // The long form takes the short form's capitals for the words they share ("UNESCO").
+        const prefix = shortText.split(/\s+/).slice(0, shared);
+        const longText = asWritten([...prefix, ...bw.slice(shared)].join(' '));
+        const own = longText.split(/\s+/).slice(shared);
+        const titled =
+          own.join(' ') === own.join(' ').toLowerCase() ? own.map((w) => (SMALL.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1))) : own;
+        const ref = { ...source, text: `${a} = ${b}` };
+        out.push({ short: shortText, long: [...prefix, ...titled].join(' '), source: ref });
+        // "IITE" alone stands for the rest ("Institute for Information Technologies in Education").
+        const bare = shortText.split(/\s+/).at(-1);
+        if (shared > 0 && bare) out.push({ short: bare, long: titled.join(' '), source: ref });
+      }
+    }
+  }
+  return out;
 }

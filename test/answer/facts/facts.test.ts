@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { places } from '../../../src/answer/facts/countries.js';
 import { readTable } from '../../../src/answer/facts/table.js';
 import { readProfile } from '../../../src/answer/facts/profile.js';
-import { guildAnswerer } from './harbour.js';
+import { Answerer } from '../../../src/answer/answerer.js';
+import { guild, guildAnswerer } from './harbour.js';
 
 const answerer = guildAnswerer();
 const ask = (q: string) => answerer.ask(q);
@@ -110,6 +111,20 @@ describe('places asked together', () => {
   });
 });
 
+describe('negation and ranking', () => {
+  it('keeps the members that do not match', () => {
+    const a = ask('Which members are not museums?');
+    expect(a.text).toMatch(/^3 of the 6 Harbour Guild members are not museums:/);
+    expect(a.text).not.toContain('Kestrel');
+  });
+  it('says which country or continent has the most, and which have more than n', () => {
+    expect(ask('Which continent has the most members?').text).toBe(
+      'Europe (4) has the most of the 6 Harbour Guild members, of 3 continents.',
+    );
+    expect(ask('Which continents have more than one member?').text).toMatch(/^1 of 3 continents has more than 1 .*: Europe \(4\)\.$/);
+  });
+});
+
 describe('count with a filter', () => {
   it('counts by kind', () => {
     const a = ask('How many maritime museums are members?');
@@ -177,6 +192,12 @@ describe('attribute checks', () => {
 describe('definitions and acronyms', () => {
   it('expands a short name from "Long Name (SHORT)"', () => {
     expect(ask('What does LPI stand for?').text).toBe('LPI stands for Lund Port Institute.');
+  });
+  it('expands a short name from a synonym group whose other phrase has its initials', () => {
+    const kb = guild();
+    kb.synonyms = [['hg ntc', 'hg nautical training college']];
+    const withSynonyms = new Answerer(kb);
+    expect(withSynonyms.ask('What does NTC stand for?').text).toBe('NTC stands for Nautical Training College.');
   });
   it('says what the main subject is, not when it started', () => {
     const a = ask('What is the Harbour Guild?');
