@@ -121,6 +121,10 @@ export class FactsAnswerer {
   private readonly subjectTerms: string[];
   private readonly kindTermsOf = new Map<FactEntity, string[]>();
   private readonly generic: Set<string>;
+  /** Every kind word and every city the knowledge gives, worked out once. */
+  private readonly allKinds: string[];
+  private readonly cityNames: string[];
+  private readonly namedCache = new Map<string, boolean>();
 
   constructor(
     readonly index: FactsIndex,
@@ -130,6 +134,8 @@ export class FactsAnswerer {
     this.subjectTerms = analyzer.terms(index.subject, 'question');
     for (const e of index.entities) if (e.kind) this.kindTermsOf.set(e, analyzer.terms(e.kind));
     this.generic = new Set(GENERIC.flatMap((w) => analyzer.terms(w, 'question')));
+    this.allKinds = [...new Set([...this.kindTermsOf.values()].flat())];
+    this.cityNames = [...new Set(index.entities.map((e) => e.city).filter((c): c is string => Boolean(c)))];
   }
 
   /**
@@ -259,8 +265,13 @@ export class FactsAnswerer {
 
   /** A name to open a sentence with, with "The" when the knowledge writes it so ("The Global MOOC Conference"). */
   private named(name: string, initial = true): string {
-    const the = new RegExp(`\\bthe ${escapeRegExp(name)}\\b`, 'i');
-    return this.index.sentences.some((s) => the.test(s.text)) ? `${initial ? 'The' : 'the'} ${name}` : name;
+    let withThe = this.namedCache.get(name);
+    if (withThe === undefined) {
+      const the = new RegExp(`\\bthe ${escapeRegExp(name)}\\b`, 'i');
+      withThe = this.index.sentences.some((s) => the.test(s.text));
+      if (this.namedCache.size < 10_000) this.namedCache.set(name, withThe);
+    }
+    return withThe ? `${initial ? 'The' : 'the'} ${name}` : name;
   }
 
   private namesInText(names: string[]): string {
@@ -361,7 +372,7 @@ export class FactsAnswerer {
       city !== undefined && (this.index.entities.some((o) => o.city && placeKey(o.city) === placeKey(city)) || this.places.capitalOf(city));
     if (link === 'in' && found.length === 0 && !cityKnown) return undefined;
     const rest = this.analyzer.terms(words.filter((_, i) => !used.has(i)).join(' '), 'question');
-    const allKinds = [...this.kindTermsOf.values()].flat();
+    const allKinds = this.allKinds;
     if (link === 'in' && rest.length > 0 && !cityKnown) return undefined;
     if (link === 'is' && !rest.every((t) => allKinds.some((k) => sameTerm(k, t)))) return undefined;
     if (link === 'is' && rest.length === 0 && found.length === 0) return undefined;
@@ -432,17 +443,17 @@ export class FactsAnswerer {
     const names = subject ? [this.index.subject, ...this.subjectAliases()] : (e?.names ?? []);
     const roles =
       /\b(?:leader|head|chair|chairman|chairwoman|chairperson|president|director|rector|chancellor|dean|ceo|chief|coordinator|secretary[- ]general|manager|governor|principal)s?\s+(?:of|at)\s+/i;
-    const named = this.index.sentences.some((s) => {
-      const t = s.text;
-      const folded = fold(t);
-      const mentions = names.some((n) => folded.includes(fold(n)));
-      if (!mentions) return false;
-      return (
-        names.some((n) => new RegExp(`${roles.source}(?:the\\s+)?${escapeRegExp(n)}`, 'i').test(t)) ||
-        /\b(?:led|headed|chaired|run|directed|managed|governed|presided over|coordinated)\s+by\b/i.test(t) ||
-        names.some((n) => new RegExp(`\\b(?:leads|heads|chairs|runs|directs|manages)\\s+(?:the\\s+)?${escapeRegExp(n)}`, 'i').test(t))
-      );
-    });
+    const alternatives = names.map(escapeRegExp).join('|');
+    const mention = new RegExp(`(?:${alternatives})`, 'i');
+    const role = new RegExp(
+      `${roles.source}(?:the\\s+)?(?:${alternatives})|\\b(?:leads|heads|chairs|runs|directs|manages)\\s+(?:the\\s+)?(?:${alternatives})`,
+      'i',
+    );
+    const named = this.index.sentences.some(
+      (s) =>
+        mention.test(s.text) &&
+        (role.test(s.text) || /\b(?:led|headed|chaired|run|directed|managed|governed|presided over|coordinated)\s+by\b/i.test(s.text)),
+    );
     if (named) return undefined;
     const name = subject ? this.index.subject : (e?.name ?? '');
     return this.reply(
@@ -567,7 +578,10 @@ export class FactsAnswerer {
   private describeSubject(): Answer | undefined {
     const names = [this.index.subject, ...this.subjectAliases()].map((n) => fold(n));
     let best: { s: SentenceRef; score: number; text: string } | undefined;
-    for (const s of this.index.sentences) {
+    // Only sentences opening with the subject's words or "it" can say what it is: found by their first word.
+    const openers = new Set([...names.flatMap((n) => wordsOf(n).slice(0, 1)), ...names.flatMap((n) => wordsOf(n).slice(1, 2)), 'it']);
+    const candidates = [...new Set([...openers].flatMap((w) => this.opening(w)))];
+    for (const s of candidates) {
       const opening = fold(s.text.slice(0, 80));
       if (!/^it\s/.test(opening) && !names.some((n) => opening.startsWith(n) || opening.startsWith(`the ${n}`))) continue;
       const t = fold(s.text);
@@ -755,7 +769,7 @@ export class FactsAnswerer {
     }
     // Cities the knowledge names.
     const cities: string[] = [];
-    const cityNames = [...new Set(this.index.entities.map((e) => e.city).filter((c): c is string => Boolean(c)))];
+    const cityNames = this.cityNames;
     for (const city of cityNames) {
       const cw = city.split(/\s+/).map(placeKey);
       for (let i = 0; i + cw.length <= words.length; i++) {
@@ -788,7 +802,7 @@ export class FactsAnswerer {
     const terms = this.analyzer.terms(remaining, 'question');
     const kindTerms: string[] = [];
     const listTerms: string[] = [];
-    const allKinds = [...this.kindTermsOf.values()].flat();
+    const allKinds = this.allKinds;
     for (const t of terms) {
       const alike = [t, ...this.analyzer.synonyms(t)];
       if (this.subjectTerms.includes(t) || this.index.lists.some((l) => alike.some((a) => l.aboutTerms.has(a)))) listTerms.push(t);

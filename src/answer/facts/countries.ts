@@ -60,6 +60,8 @@ export class Places {
   /** All-capital short codes ("USA", "UK") are names only when written in capitals. */
   private readonly codes = new Map<string, Place>();
   private readonly demonymOwn = new Set<string>();
+  /** The first word of every phrase: a scan tries longer phrases only from these. */
+  private readonly firstWords = new Set<string>();
   /** The longest phrase in words, for scanning. */
   readonly maxWords: number;
 
@@ -107,6 +109,7 @@ export class Places {
     for (const r of continentNames)
       for (const phrase of [placeKey(r), ...adjectivesOf(r)]) this.byPhrase.set(phrase, { kind: 'continent', name: r });
     this.maxWords = Math.max(...[...this.byPhrase.keys()].map((k) => k.split(' ').length));
+    for (const k of this.byPhrase.keys()) this.firstWords.add(k.split(' ')[0] ?? k);
   }
 
   /** The place a phrase names ("Chinese", "the United States", "Europe", "USA"), if any. */
@@ -136,8 +139,13 @@ export class Places {
    */
   scan(words: readonly string[]): { place: Place; start: number; end: number }[] {
     const found: { place: Place; start: number; end: number }[] = [];
+    const keys = words.map(placeKey);
     for (let i = 0; i < words.length; ) {
       let hit: { place: Place; start: number; end: number } | undefined;
+      if (!this.firstWords.has(keys[i] ?? '') && !/^[A-Z]{2,4}$/.test(words[i] ?? '')) {
+        i++;
+        continue;
+      }
       for (let n = Math.min(this.maxWords, words.length - i); n >= 1 && !hit; n--) {
         const phrase = words.slice(i, i + n).join(' ');
         const place = n === 1 && /^[A-Z]{2,4}$/.test(phrase) ? this.codes.get(phrase) : this.byPhrase.get(placeKey(phrase));

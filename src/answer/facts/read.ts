@@ -34,6 +34,11 @@ const ROLE_NOUNS =
   'leader|head|chair|chairman|chairwoman|chairperson|president|director|director-general|ceo|chief|coordinator|secretary[- ]general|manager|governor|spokesperson';
 const FOUNDING = 'found|co-found|start|create|establish|set up|launch|form|initiate';
 
+const LEADS = new RegExp(`^who (?:${ROLE_VERBS}) (.+)$`);
+const LEADER_OF = new RegExp(`^who (?:is|are|was|were) (?:the )?(?:current )?(?:${ROLE_NOUNS})s? (?:of|at|for) (.+)$`);
+const LEADER_POSSESSIVE = new RegExp(`^who (?:is|was) (.+?)'s (?:${ROLE_NOUNS})$`);
+const PREMISE = new RegExp(`^(?:did|does|do|has|have|was|were|is) (.+?) (?:help(?:ed)? )?((?:${FOUNDING})(?:ed|d|s)?) (.+)$`);
+
 /** The form of a question, or undefined when it takes none the facts layer answers. */
 export function readFactsQuestion(text: string): FactsQuestion | undefined {
   const q = clean(text);
@@ -49,10 +54,9 @@ export function readFactsQuestion(text: string): FactsQuestion | undefined {
   if ((m = /^what (?:is|are) (?:the )?(?:full (?:name|form)|long form|expansion|acronym|abbreviation) (?:of|for) (.+)$/.exec(lower)))
     return { form: 'expand', about: tail(m) };
 
-  if ((m = new RegExp(`^who (?:${ROLE_VERBS}) (.+)$`).exec(lower))) return { form: 'leader', about: tail(m) };
-  if ((m = new RegExp(`^who (?:is|are|was|were) (?:the )?(?:current )?(?:${ROLE_NOUNS})s? (?:of|at|for) (.+)$`).exec(lower)))
-    return { form: 'leader', about: tail(m) };
-  if ((m = new RegExp(`^who (?:is|was) (.+?)'s (?:${ROLE_NOUNS})$`).exec(lower))) return { form: 'leader', about: tail(m) };
+  if ((m = LEADS.exec(lower))) return { form: 'leader', about: tail(m) };
+  if ((m = LEADER_OF.exec(lower))) return { form: 'leader', about: tail(m) };
+  if ((m = LEADER_POSSESSIVE.exec(lower))) return { form: 'leader', about: tail(m) };
 
   // "Who founded X?", "who co-organised X?", "who runs X?": a relation the text states.
   if ((m = /^who (?:has |have |had )?((?:co-?)?[a-z]+(?:ed|s)|set up|runs|ran|owns|built|made|began|started) (.+)$/.exec(lower)))
@@ -60,8 +64,7 @@ export function readFactsQuestion(text: string): FactsQuestion | undefined {
   if ((m = /^(?:by whom|who) (?:is|was|were|are) (.+?) ((?:co-?)?[a-z]+(?:ed|en)|run|set up|built|made)(?: by)?$/.exec(lower)))
     return { form: 'agent', verb: m[2] ?? '', about: tail(m) };
 
-  if ((m = new RegExp(`^(?:did|does|do|has|have|was|were|is) (.+?) (?:help(?:ed)? )?((?:${FOUNDING})(?:ed|d|s)?) (.+)$`).exec(lower)))
-    return { form: 'premise', about: tail(m), verb: m[2] ?? '', object: tail(m, 3) };
+  if ((m = PREMISE.exec(lower))) return { form: 'premise', about: tail(m), verb: m[2] ?? '', object: tail(m, 3) };
 
   if (
     (m =
