@@ -302,6 +302,13 @@ export class FactsAnswerer {
     return [...new Set(wordsOf(name).flatMap((w) => this.byWord?.get(w) ?? []))];
   }
 
+  private positions?: Map<SentenceRef, number>;
+  /** A sentence's place in the knowledge, for keeping document order. */
+  private position(s: SentenceRef): number {
+    this.positions ??= new Map(this.index.sentences.map((x, i) => [x, i]));
+    return this.positions.get(s) ?? 0;
+  }
+
   private byOpening?: Map<string, SentenceRef[]>;
   /** Sentences by their first word (after an article), for definitions. */
   private opening(word: string): SentenceRef[] {
@@ -580,7 +587,7 @@ export class FactsAnswerer {
     let best: { s: SentenceRef; score: number; text: string } | undefined;
     // Only sentences opening with the subject's words or "it" can say what it is: found by their first word.
     const openers = new Set([...names.flatMap((n) => wordsOf(n).slice(0, 1)), ...names.flatMap((n) => wordsOf(n).slice(1, 2)), 'it']);
-    const candidates = [...new Set([...openers].flatMap((w) => this.opening(w)))];
+    const candidates = [...new Set([...openers].flatMap((w) => this.opening(w)))].sort((a, b) => this.position(a) - this.position(b));
     for (const s of candidates) {
       const opening = fold(s.text.slice(0, 80));
       if (!/^it\s/.test(opening) && !names.some((n) => opening.startsWith(n) || opening.startsWith(`the ${n}`))) continue;
@@ -591,6 +598,8 @@ export class FactsAnswerer {
       let score = 1;
       if (/^\S+(?:\s+\S+){0,6}?\s+(?:is|are)\s+(?:a|an|the|one)\s/.test(t)) score += 3;
       if (/\b(?:launched|founded|started|created|established|began|set up|formed)\b/.test(t)) score -= 1.5;
+      // "Its members are: A, B, C" says who is in it, not what it is.
+      if (/:\s/.test(t)) score -= 0.5;
       if (
         /\b\d{1,2}(?:st|nd|rd|th)? (?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:1[89]|20)\d{2}\b/.test(
           t,

@@ -3,6 +3,7 @@ import { places } from '../../../src/answer/facts/countries.js';
 import { readTable } from '../../../src/answer/facts/table.js';
 import { readProfile } from '../../../src/answer/facts/profile.js';
 import { Answerer } from '../../../src/answer/answerer.js';
+import { parseMarkdown } from '../../../src/knowledge/markdown.js';
 import { guild, guildAnswerer } from './harbour.js';
 
 const answerer = guildAnswerer();
@@ -203,6 +204,16 @@ describe('definitions and acronyms', () => {
     const a = ask('What is the Harbour Guild?');
     expect(a.text).toContain('network of maritime museums');
     expect(a.text).not.toContain('3 March');
+  });
+  it('prefers what the subject does to who is in it', () => {
+    const kb = guild(false);
+    const parsed = parseMarkdown(
+      'club.md',
+      '---\ntitle: Tide Club\nsubject: Tide Club\n---\n\nThe Tide Club members are: Gull Rowers, Skerry Oars, Fen Scullers.\n\nThe Tide Club brings rowing clubs of the coast together every spring.\n',
+    );
+    if (!parsed.ok) throw new Error('club.md');
+    const club = new Answerer({ ...kb, documents: [parsed.value], subject: 'Tide Club' });
+    expect(club.ask('What is the Tide Club?').text).toBe('The Tide Club brings rowing clubs of the coast together every spring.');
   });
   it('does not take a word shared with the subject for a member', () => {
     expect(answerer.facts.entityNamed('Museum')).toBeUndefined();
