@@ -336,6 +336,7 @@ export class FactsAnswerer {
   }
 
   private where(about: string): Answer | undefined {
+    if (this.isSubject(about)) return this.whereSubject();
     const e = this.entityNamed(about);
     if (!e || (!e.city && !e.country)) return undefined;
     const value = this.placeOf(e);
@@ -369,6 +370,8 @@ export class FactsAnswerer {
    * they are. Undefined when the value names something no attribute holds ("a founding member").
    */
   private check(about: string, value: string, link: 'in' | 'is'): Answer | undefined {
+    const country = link === 'is' ? this.places.lookup(about.replace(/^the\s+/i, '')) : undefined;
+    if (country?.kind === 'country') return this.countryAsMember(country, value);
     const e = this.entityNamed(about);
     if (!e) return undefined;
     const words = value.split(/[\s,;]+/).filter(Boolean);
@@ -411,6 +414,23 @@ export class FactsAnswerer {
     );
   }
 
+  /** "Is Thailand a member?": a country is not a member; the members in it are named. */
+  private countryAsMember(country: Place, value: string): Answer | undefined {
+    const terms = this.analyzer.terms(value, 'question');
+    const list = this.index.lists.find(
+      (l) => terms.length > 0 && terms.every((t) => [t, ...this.analyzer.synonyms(t)].some((a) => l.aboutTerms.has(a))),
+    );
+    if (!list) return undefined;
+    const inIt = list.members.filter((m) => m.country === country.code);
+    const name = inText(country.name);
+    const text = `No. ${capital(name)} is a country, not one of the ${list.members.length} ${list.name}; ${
+      inIt.length
+        ? `${inIt.length} of them ${inIt.length === 1 ? 'is' : 'are'} in ${name}: ${inIt.map((m) => m.label).join(', ')}.`
+        : `none of them is in ${name}.`
+    }`;
+    return this.reply('membership', text, [sourceOf(list.source)], { entities: inIt.map((m) => m.name), listName: list.name, yes: false });
+  }
+
   /** "Who founded X?": the relation X's profile or an appositive states ("founded by A and B"). */
   private agent(about: string, verb: string): Answer | undefined {
     const e = this.entityNamed(about);
@@ -425,6 +445,32 @@ export class FactsAnswerer {
       topic: e.name,
       ...(list ? { listName: list.name } : {}),
     });
+  }
+
+  /** "Where is the alliance based?": a sentence about the subject saying where it is, else that the text does not say. */
+  private whereSubject(): Answer | undefined {
+    const names = [this.index.subject, ...this.subjectAliases()];
+    const openers = new Set([
+      ...names.flatMap((n) =>
+        wordsOf(n)
+          .filter((w) => w !== 'the')
+          .slice(0, 1),
+      ),
+      'it',
+    ]);
+    const said = [...openers]
+      .flatMap((w) => this.opening(w))
+      .some((s) => /\b(?:based|located|headquartered|seated|situated|hosted)\s+(?:in|at)\b|\bheadquarters\b|\bseat\b/i.test(s.text));
+    if (said) return undefined;
+    return this.reply(
+      'unknown',
+      `I don't know: the knowledge does not say where ${this.named(this.index.subject, false)} is based.`,
+      [],
+      {
+        topic: this.index.subject,
+      },
+      0,
+    );
   }
 
   /** "Hangzhou, China"; in running text a country alone takes its article ("in the United States"). */

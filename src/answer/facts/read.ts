@@ -74,9 +74,23 @@ export function readFactsQuestion(text: string): FactsQuestion | undefined {
   )
     return { form: 'besides', about: tail(m) };
   if (
+    (m =
+      /^what else (?:does|do|did|can) (?:the (?:article|text|knowledge)(?: base)?|you) (?:say|know|tell me|mention)s? (?:about|of) (.+)$/.exec(
+        lower,
+      ))
+  )
+    return { form: 'besides', about: tail(m) };
+  if (
     (m = /^what else (?:does|did|do|is|was|can you tell me about|do you know about) (.+?)(?: (?:do|does|involved in|known for))?$/.exec(
       lower,
     ))
+  )
+    return { form: 'besides', about: tail(m) };
+  if (
+    (m =
+      /^(?:besides|apart from|other than|beyond|aside from|in addition to) (?:being )?(?:a |an |one of the )?(?:[a-z-]+ ){0,3}?members?(?:hip)?,? (?:what|how) (?:else )?(?:did|does|has|is|was) (.+?) (?:do|done|doing|involved in|contribute|contributed)$/.exec(
+        lower,
+      ))
   )
     return { form: 'besides', about: tail(m) };
 
@@ -113,7 +127,8 @@ export function readFactsQuestion(text: string): FactsQuestion | undefined {
   }
 
   if ((m = /^how many (.+)$/.exec(lower))) return { form: 'count', rest: tail(m) };
-  if ((m = /^(?:is there|are there|was there|were there|are any|is any|any)\b(.*)$/.exec(lower))) return { form: 'exist', rest: tail(m) };
+  if ((m = /^(?:is there|are there|was there|were there|are any|is any|any|(?:do|does|did) any)\b(.*)$/.exec(lower)))
+    return { form: 'exist', rest: tail(m) };
   if (
     (m = /^(?:does|do|did|has|have) (?:it|they|the \w+(?: \w+){0,3}) (?:have|has|got|include|includes|count) (?:any|a|an)\b(.*)$/.exec(
       lower,

@@ -143,6 +143,9 @@ describe('existence', () => {
     expect(a.text).toMatch(/^Yes\..*Ogun Harbour Archive/);
     expect(a.facts?.yes).toBe(true);
   });
+  it('reads "do any … come from" as an existence question', () => {
+    expect(ask('Do any members come from Oceania?').text).toMatch(/^Yes\. .*Tasman Sea Museum/);
+  });
   it('says no, naming how many it checked', () => {
     const a = ask('Are there any members from Japan?');
     expect(a.text).toBe('No. None of the 6 Harbour Guild members is in Japan.');
@@ -167,8 +170,12 @@ describe('attribute lookup and describe', () => {
     expect(ask('What is Rio Dock Museum?').text).toContain('dock museum');
   });
   it('says what else the knowledge says of a member beyond its list', () => {
-    const a = ask('Is Lund Port Institute involved in anything besides membership?');
-    expect(a.text).toContain('Harbour Forum');
+    for (const q of [
+      'Is Lund Port Institute involved in anything besides membership?',
+      'What else does the article say about Lund Port Institute?',
+      'Besides being a member, what did Lund Port Institute do?',
+    ])
+      expect(ask(q).text, q).toContain('Harbour Forum');
   });
   it('answers who founded something from the relation stated', () => {
     expect(ask('Who founded Baltic Ferry Works?').text).toBe('Baltic Ferry Works was founded by the Nordic Shipping Council.');
@@ -247,6 +254,16 @@ describe('structured facts of the passage answers', () => {
 });
 
 describe('no false premises, no garbled text', () => {
+  it('says a country is not a member, naming the members in it', () => {
+    expect(ask('Is Nigeria a member?').text).toBe(
+      'No. Nigeria is a country, not one of the 6 Harbour Guild members; 1 of them is in Nigeria: Ogun Harbour Archive.',
+    );
+  });
+  it("says it doesn't know where the subject is based when no sentence about it says", () => {
+    const a = ask('Where is the Harbour Guild based?');
+    expect(a.kind).toBe('unknown');
+    expect(a.text).toMatch(/^I don't know/);
+  });
   it('says no to a founder that is not on the list, with what the text says of it', () => {
     const a = ask('Did the Nordic Shipping Council found the guild?');
     expect(a.text).toMatch(/^No\. The Nordic Shipping Council is not one of the 6 Harbour Guild members\./);
