@@ -167,13 +167,19 @@ export class Answerer {
     const candidates = question.meta || terms.length === 0 ? [] : this.rank(question, terms);
     // --- facts hook (issue 13): a confident facts answer goes first; a passage answer is kept
     // honest (a year the text does not give is said to be missing; an FAQ entry about another name does not answer).
-    const factual = question.meta ? undefined : this.facts.answer(question.text);
+    // A curated FAQ entry written for this very question (one of its phrasings, its names) stays first.
+    const composed = this.compose(question, terms, candidates);
+    const curated =
+      composed.kind === 'faq' &&
+      composed.confidence >= 0.95 &&
+      faqCoversNames(question.text, composed, this.knowledge.subject, this.knowledge.faq);
+    const factual = question.meta || curated ? undefined : this.facts.answer(question.text);
     if (factual) {
       // A facts "I don't know" (no leader named) still offers what the bot can answer.
       const reply = factual.kind === 'unknown' ? { ...this.unknown(question), text: factual.text, facts: factual.facts ?? {} } : factual;
       return { question, terms, candidates, reply };
     }
-    let reply = partialDate(question.text, this.compose(question, terms, candidates));
+    let reply = partialDate(question.text, composed);
     if (!faqCoversNames(question.text, reply, this.knowledge.subject, this.knowledge.faq) || isExistenceLookup(question.text, reply))
       reply = this.unknown(question);
     const facts = this.facts.factsOf(reply);
