@@ -4,6 +4,7 @@
  * most members?". Every word of the question must be a list, kind or place word, or none answers.
  */
 import type { Answer, AnswerFacts, Source } from '../../types.js';
+import { fold } from '../text.js';
 import { type Place, placeKey } from './countries.js';
 import { article, capital, countBy, type FactsKnowledge, inText, NUMBERS, plural, sameTerm, sourceOf } from './knowledge.js';
 import type { FactEntity, FactList } from './types.js';
@@ -21,6 +22,8 @@ interface Filter {
    */
   groups: Place[][];
   cities: string[];
+  /** "founded by Tsinghua": a relation the members must have, to a known entity. */
+  relation?: { verb: string; words: string; object: FactEntity };
   /** "not universities", "outside Asia": the members that do not match. */
   negated: boolean;
   /** Place phrases the person named that no data knows ("on the Moon"), as written. */
@@ -62,11 +65,14 @@ export function filtered(k: FactsKnowledge, form: 'filter' | 'count' | 'exist', 
     return k.reply('unknown', text, [sourceOf(list.source)], { listName: list.name }, 0.5);
   }
   let text: string;
-  if (n === 0) text = `${form === 'exist' ? 'No. ' : ''}None ${of} is ${desc.one}.${caveat}`;
+  // "was founded by …" when the relation is all the filter says; "is a university in …" otherwise.
+  const past = filter.relation !== undefined && filter.kindTerms.length + filter.places.length + filter.cities.length === 0;
+  const be = (one: boolean): string => (past ? (one ? 'was' : 'were') : one ? 'is' : 'are');
+  if (n === 0) text = `${form === 'exist' ? 'No. ' : ''}None ${of} ${be(true)} ${desc.one}.${caveat}`;
   else if (form === 'filter')
-    text = `${n} ${of} ${n === 1 ? 'is' : 'are'} ${n === 1 ? desc.one : desc.many}:\n${items.map((i) => `- ${i}`).join('\n')}${caveat}`;
+    text = `${n} ${of} ${be(n === 1)} ${n === 1 ? desc.one : desc.many}:\n${items.map((i) => `- ${i}`).join('\n')}${caveat}`;
   else
-    text = `${form === 'exist' ? 'Yes. ' : ''}${n} ${of} ${n === 1 ? 'is' : 'are'} ${n === 1 ? desc.one : desc.many}: ${items.join(', ')}.${caveat}`;
+    text = `${form === 'exist' ? 'Yes. ' : ''}${n} ${of} ${be(n === 1)} ${n === 1 ? desc.one : desc.many}: ${items.join(', ')}.${caveat}`;
   if (text.length > MAX_TEXT || (form !== 'filter' && text.length > 640))
     text = `${n} ${of} are ${desc.many}: ${matches.map((m) => m.name).join(', ')}.`;
   const sources = [sourceOf(list.source), ...new Set(matches.map((m) => m.profile?.doc.title))]
@@ -87,6 +93,15 @@ export function matchesAll(k: FactsKnowledge, m: FactEntity, f: Filter): boolean
   if (f.kindTerms.length > 0) {
     const kind = k.kindTermsOf.get(m) ?? [];
     if (!f.kindTerms.every((t) => kind.some((k) => sameTerm(k, t)))) return false;
+  }
+  const relation = f.relation;
+  if (relation) {
+    const stem = (w: string): string => k.analyzer.terms(w.replace(/^co-?/, ''))[0] ?? w;
+    const names = relation.object.names.map(fold);
+    const related = m.relations.some(
+      (r) => stem(r.relation.split(/\s+/)[0] ?? '') === relation.verb && r.objects.some((o) => names.includes(fold(o))),
+    );
+    if (!related) return false;
   }
   if (f.places.length + f.cities.length + f.unknownPlaces.length === 0) return true;
   if (f.cities.some((c) => m.city && placeKey(m.city) === placeKey(c))) return true;
@@ -112,8 +127,9 @@ export function describeFilter(k: FactsKnowledge, f: Filter, matches: FactEntity
   const groups = f.groups.map((g) => g.map((p) => (p.kind === 'country' ? inText(p.name) : p.name)));
   if (f.cities.length) groups.push(f.cities);
   const placeText = groups.map((g) => `in ${g.join(' or ')}`).join(' and ');
-  const manyText = [kind.replace(/(\S+)$/, (w) => plural(w)), placeText].filter(Boolean).join(' ');
-  const oneText = [kind ? article(kind) : '', placeText].filter(Boolean).join(' ');
+  const related = f.relation ? `${f.relation.words} ${k.named(f.relation.object.name, false)}` : '';
+  const manyText = [kind.replace(/(\S+)$/, (w) => plural(w)), placeText, related].filter(Boolean).join(' ');
+  const oneText = [kind ? article(kind) : '', placeText, related].filter(Boolean).join(' ');
   if (f.negated) return { one: `not ${oneText}`, many: `not ${manyText}` };
   return { one: oneText, many: manyText };
 }
@@ -165,7 +181,14 @@ export function countriesOf(k: FactsKnowledge, form: 'filter' | 'count', filter:
 }
 
 export function readFilter(k: FactsKnowledge, rest: string, countries = false): Filter | undefined {
-  const words = rest.split(/[\s,;]+/).filter(Boolean);
+  // "… founded by Tsinghua": the relation and its known object take the end of the question.
+  const by = /^(.*?)\b((?:co-?)?[a-z]+(?:ed|en)) by (.+)$/i.exec(rest);
+  const object = by?.[3] ? k.entityNamed(by[3]) : undefined;
+  const relation =
+    by?.[2] && object
+      ? { verb: k.analyzer.terms(by[2].replace(/^co-?/i, ''))[0] ?? by[2], words: `${by[2].toLowerCase()} by`, object }
+      : undefined;
+  const words = (relation ? (by?.[1] ?? '') : rest).split(/[\s,;]+/).filter(Boolean);
   const used = new Array<boolean>(words.length).fill(false);
   const found = k.places.scan(words.map((w) => w.replace(/[?!.]+$/, '')));
   const places: Place[] = [];
@@ -222,7 +245,7 @@ export function readFilter(k: FactsKnowledge, rest: string, countries = false): 
     else if (allKinds.some((k) => sameTerm(k, t))) kindTerms.push(t);
     else if (!k.generic.has(t)) return undefined;
   }
-  if (places.length + cities.length + unknownPlaces.length + kindTerms.length === 0 && !countries) return undefined;
+  if (places.length + cities.length + unknownPlaces.length + kindTerms.length === 0 && !countries && !relation) return undefined;
   // The list the question names best; with none named, the largest list with attributes.
   // Only a list most of whose members have the attributes asked about can answer for them.
   const placed = places.length + cities.length + unknownPlaces.length > 0 || countries;
@@ -234,5 +257,5 @@ export function readFilter(k: FactsKnowledge, rest: string, countries = false): 
   const list = scored[0]?.l;
   if (!list) return undefined;
   const negated = /\b(?:not|non|n't|except|excluding|outside)\b|\bother than\b/i.test(rest);
-  return { list, kindTerms, places, groups, cities, unknownPlaces, negated };
+  return { list, kindTerms, places, groups, cities, unknownPlaces, negated, ...(relation ? { relation } : {}) };
 }

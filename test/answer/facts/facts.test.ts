@@ -126,6 +126,14 @@ describe('negation and ranking', () => {
   });
 });
 
+describe('filter by a relation', () => {
+  it('keeps the members with the relation to a known entity', () => {
+    expect(ask('Which members were founded by the Nordic Shipping Council?').text).toBe(
+      '1 of the 6 Harbour Guild members was founded by the Nordic Shipping Council:\n- Baltic Ferry Works (Finland)',
+    );
+  });
+});
+
 describe('count with a filter', () => {
   it('counts by kind', () => {
     const a = ask('How many maritime museums are members?');
