@@ -137,8 +137,10 @@ export class Places {
    * The places named in a text, longest phrase first, with the words they cover (as word
    * indexes of `words`). Short all-capital codes count only as written ("US", not "us").
    */
-  scan(words: readonly string[]): { place: Place; start: number; end: number }[] {
+  scan(written: readonly string[]): { place: Place; start: number; end: number }[] {
     const found: { place: Place; start: number; end: number }[] = [];
+    // "U.S." and "U.K." are the codes "US" and "UK".
+    const words = written.map((w) => (/^(?:[A-Z]\.){1,2}[A-Z]\.?$/.test(w) ? w.replace(/\./g, '') : w));
     const keys = words.map(placeKey);
     for (let i = 0; i < words.length; ) {
       let hit: { place: Place; start: number; end: number } | undefined;

@@ -30,6 +30,7 @@ describe('country data from the packages', () => {
   });
   it('reads short codes only in capitals', () => {
     expect(data.scan(['tell', 'us', 'about', 'the', 'USA']).map((p) => p.place.code)).toEqual(['US']);
+    expect(data.scan(['in', 'the', 'U.K.']).map((p) => p.place.code)).toEqual(['GB']);
   });
 });
 
