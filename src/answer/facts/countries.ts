@@ -91,7 +91,10 @@ export class Places {
         // Several countries may share a demonym ("American"): it means the one whose name it comes from.
         const known = this.byPhrase.get(d);
         const own = info.names.some((n) => n.includes(d.slice(0, Math.max(4, d.length - 3))));
-        if (!known || (own && !this.demonymOwn.has(d))) {
+        // Else the independent country over a territory ("Dutch": the Netherlands, not the Caribbean Netherlands).
+        const over = known?.code ? world.find((w) => w.cca2 === known.code) : undefined;
+        const sovereign = c.independent === true && over?.independent !== true;
+        if (!known || (own && !this.demonymOwn.has(d)) || (sovereign && !this.demonymOwn.has(d))) {
           this.byPhrase.set(d, place);
           if (own) this.demonymOwn.add(d);
         }

@@ -55,8 +55,10 @@ const nameKey = (name: string): string =>
 const shortItem = (item: string): boolean => item.split(/\s+/).length <= 10 && item.length <= 90 && !/[.!?]$/.test(item);
 
 /** The noun phrase of an intro: "The X founding members are" → "X founding members". */
-export function listNameOf(intro: string): string {
-  return intro
+export function listNameOf(intro: string, subject = ''): string {
+  // "Its partners are:" in a document about the Open Labs Network lists "Open Labs Network partners".
+  const owned = subject ? intro.replace(/^(?:its|their)\s+/i, `${subject} `) : intro;
+  return owned
     .replace(/:\s*$/, '')
     .replace(/^(?:the|a|an|our)\s+/i, '')
     .replace(/\s+(?:are|is|were|was|include|includes|included|comprise|comprises|consist of|consists of|as follows)\s*$/i, '')
@@ -145,6 +147,7 @@ export function buildFacts(knowledge: KnowledgeBase, analyzer: Analyzer, places:
   };
 
   for (const doc of knowledge.documents) {
+    const subject = doc.meta.subject ?? knowledge.subject;
     const context = (block: Block): string => `${block.section ?? ''} ${doc.meta.title}`;
     let lastSentence: SentenceRef | undefined;
     for (const block of doc.blocks) {
@@ -175,21 +178,22 @@ export function buildFacts(knowledge: KnowledgeBase, analyzer: Analyzer, places:
             const e = entity(row.label);
             e.kind ??= row.kind;
             e.city ??= row.city;
-            e.country ??= row.country;
+            if (!e.country && row.country)
+              Object.assign(e, { country: row.country, ...(row.countryName ? { countryName: row.countryName } : {}) });
             e.profile ??= { doc: doc.meta, text: row.text, ...(block.section ? { section: block.section } : {}) };
             for (const r of row.relations) e.relations.push({ ...r, source: e.profile });
             return e;
           });
-          addList(intro ? listNameOf(intro.text) : heading, members, source, `${intro?.text ?? ''} ${context(block)}`, false);
+          addList(intro ? listNameOf(intro.text, subject) : heading, members, source, `${intro?.text ?? ''} ${context(block)}`, false);
           lastSentence = undefined;
           continue;
         }
       }
       if (block.kind === 'list') {
         if (block.items.length >= 2 && block.items.every(shortItem)) {
-          const source = ref(`${intro ? listNameOf(intro.text) : heading}: ${block.items.join(', ')}.`);
+          const source = ref(`${intro ? listNameOf(intro.text, subject) : heading}: ${block.items.join(', ')}.`);
           addList(
-            intro ? listNameOf(intro.text) : heading,
+            intro ? listNameOf(intro.text, subject) : heading,
             block.items.map(entity),
             source,
             `${intro?.text ?? ''} ${context(block)}`,
@@ -206,7 +210,8 @@ export function buildFacts(knowledge: KnowledgeBase, analyzer: Analyzer, places:
               const e = entity(profile.label);
               e.kind ??= profile.kind;
               e.city ??= profile.city;
-              e.country ??= profile.country;
+              if (!e.country && profile.country)
+                Object.assign(e, { country: profile.country, ...(profile.countryName ? { countryName: profile.countryName } : {}) });
               e.profile ??= previous;
               for (const r of profile.relations) e.relations.push({ ...r, source: previous });
               if (!profiled.includes(e)) profiled.push(e);
@@ -215,7 +220,7 @@ export function buildFacts(knowledge: KnowledgeBase, analyzer: Analyzer, places:
           // Bullets that profile one thing each are a list of those things.
           if (profiled.length >= 2 && profiled.length >= block.items.length / 2) {
             addList(
-              intro ? listNameOf(intro.text) : heading,
+              intro ? listNameOf(intro.text, subject) : heading,
               profiled,
               intro ?? ref(heading),
               `${intro?.text ?? ''} ${context(block)}`,
@@ -234,7 +239,7 @@ export function buildFacts(knowledge: KnowledgeBase, analyzer: Analyzer, places:
         const enumeration = sentence.includes(':') ? /^(.{3,200}?\S)\s*:\s+(.+)$/.exec(sentence) : null;
         const items = enumeration?.[2] ? splitItems(enumeration[2]) : [];
         if (enumeration?.[1] && items.length >= 3 && items.every(shortItem)) {
-          addList(listNameOf(enumeration[1]), items.map(entity), previous, `${enumeration[1]} ${context(block)}`, true);
+          addList(listNameOf(enumeration[1], subject), items.map(entity), previous, `${enumeration[1]} ${context(block)}`, true);
           continue;
         }
         const profile = readProfile(sentence, places);
@@ -242,7 +247,8 @@ export function buildFacts(knowledge: KnowledgeBase, analyzer: Analyzer, places:
           const e = entity(profile.label);
           e.kind ??= profile.kind;
           e.city ??= profile.city;
-          e.country ??= profile.country;
+          if (!e.country && profile.country)
+            Object.assign(e, { country: profile.country, ...(profile.countryName ? { countryName: profile.countryName } : {}) });
           e.profile ??= previous;
           for (const r of profile.relations) e.relations.push({ ...r, source: previous });
         }

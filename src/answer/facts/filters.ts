@@ -148,7 +148,13 @@ export function countriesOf(k: FactsKnowledge, form: 'filter' | 'count', filter:
     const c = k.places.country(code);
     return by === 'continent' ? (c?.continent ?? code) : by === 'region' ? (c?.within.at(-1) ?? code) : (c?.name ?? code);
   };
-  let groups = countBy(kept.flatMap((m) => (m.country ? [keyOf(m.country)] : [])));
+  // A country as the knowledge first writes it ("Côte d'Ivoire"), counted by its code; continents and regions as the data names them.
+  const label = new Map<string, string>();
+  for (const m of kept)
+    if (m.country && m.countryName && !label.has(m.country)) label.set(m.country, m.countryName.replace(/^the\s+/i, ''));
+  let groups = countBy(
+    kept.flatMap((m) => (m.country ? [by === 'country' ? (label.get(m.country) ?? keyOf(m.country)) : keyOf(m.country)] : [])),
+  );
   const total = groups.length;
   // "the most members", "more than one member": the groups asked for.
   const more = /\bmore than (\w+)/i.exec(rest)?.[1];

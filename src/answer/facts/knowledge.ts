@@ -226,7 +226,8 @@ export class FactsKnowledge {
 
   /** "Hangzhou, China"; in running text a country alone takes its article ("in the United States"). */
   placeOf(e: FactEntity, running = false): string {
-    const known = e.country ? this.places.country(e.country)?.name : undefined;
+    // The country as the knowledge writes it ("Côte d'Ivoire"), else as the data names it.
+    const known = e.countryName?.replace(/^the\s+/i, '') ?? (e.country ? this.places.country(e.country)?.name : undefined);
     const country = known && running && !e.city ? inText(known) : known;
     return [e.city, country].filter((p, i, all): p is string => Boolean(p) && all.indexOf(p) === i).join(', ');
   }

@@ -31,6 +31,8 @@ export interface ProfileFacts {
   kind?: string;
   city?: string;
   country?: string;
+  /** The country as written. */
+  countryName?: string;
   relations: { relation: string; objects: string[] }[];
 }
 
@@ -67,8 +69,8 @@ export function readPredicate(rest: string, places: Places): Omit<ProfileFacts, 
 }
 
 /** City and country from "in Houston, Texas, in the United States", "of Thailand", "based in the United States". */
-export function locate(text: string, places: Places): { city?: string; country?: string } {
-  const out: { city?: string; country?: string } = {};
+export function locate(text: string, places: Places): { city?: string; country?: string; countryName?: string } {
+  const out: { city?: string; country?: string; countryName?: string } = {};
   // The first "in …" phrase that names a country ("founded by A in Beijing, China"; "in Houston, Texas, in the United States").
   for (const m of text.matchAll(new RegExp(PLACE_PHRASE.source, 'gu'))) {
     const parts = (m[1] ?? '')
@@ -79,6 +81,7 @@ export function locate(text: string, places: Places): { city?: string; country?:
     const first = parts[0] ?? '';
     if (countryAt >= 0) {
       out.country = places.lookup(parts[countryAt] ?? '')?.code;
+      out.countryName = parts[countryAt];
       // "in Paris, France" has its city first; "in Singapore" is a country alone.
       if (countryAt > 0 && looksLikeProperName(first)) out.city = first;
       return out;

@@ -11,6 +11,7 @@ export interface TableRow {
   kind?: string;
   city?: string;
   country?: string;
+  countryName?: string;
   relations: { relation: string; objects: string[] }[];
   /** The row as a sentence-like line, quoted as its source. */
   text: string;
@@ -65,6 +66,7 @@ export function readTable(text: string, places: Places): { rows: TableRow[] } | 
           break;
         case 'country':
           read.country = places.lookup(value)?.code;
+          if (read.country) read.countryName = value;
           break;
         case 'place':
           Object.assign(read, Object.fromEntries(Object.entries(locate(`in ${value}`, places)).filter(([k]) => !(k in read))));

@@ -32,6 +32,8 @@ export interface FactEntity {
   city?: string;
   /** ISO 3166-1 alpha-2 code of the country it is in. */
   country?: string;
+  /** The country as the knowledge writes it ("Côte d'Ivoire", "the Netherlands"), shown in replies. */
+  countryName?: string;
   relations: Relation[];
   /** The sentence or table row that profiles it. */
   profile?: SentenceRef;

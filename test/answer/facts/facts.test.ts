@@ -76,6 +76,39 @@ describe('entities from profile sentences, bullets and tables', () => {
   });
 });
 
+describe('a second form of list: bullets of names under "Its partners are:", profiles in a table', () => {
+  const doc = parseMarkdown(
+    'net.md',
+    `---
+title: The Open Labs Network
+subject: Open Labs Network
+---
+
+Its partners are:
+
+- Hanbit Robotics Lab
+- Delta Water Institute
+- Abidjan Makers Hub
+
+| Partner | Kind | Location |
+| --- | --- | --- |
+| Hanbit Robotics Lab | robotics laboratory | Daejeon, South Korea |
+| Delta Water Institute | water research institute | Delft, the Netherlands |
+| Abidjan Makers Hub | makerspace | Abidjan, Côte d'Ivoire |
+`,
+  );
+  if (!doc.ok) throw new Error('net.md');
+  const net = new Answerer({ ...guild(false), documents: [doc.value], subject: 'Open Labs Network' });
+  it('names the list after the subject "its" stands for, and keeps the country as written', () => {
+    expect(net.ask('Is there an African partner?').text).toBe(
+      "Yes. 1 of the 3 Open Labs Network partners is in Africa: Abidjan Makers Hub (Abidjan, Côte d'Ivoire).",
+    );
+  });
+  it('reads a demonym several territories share as the independent country', () => {
+    expect(net.ask('Are there any Dutch partners?').text).toMatch(/^Yes\. .*in the Netherlands: Delta Water Institute/);
+  });
+});
+
 describe('filter by attribute', () => {
   it('filters by continent and names the list', () => {
     const a = ask('Which members are in Europe?');
