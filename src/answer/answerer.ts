@@ -5,7 +5,6 @@ import { answer, countText, listText, membershipText, passageText, sourceOf } fr
 import { findEntity } from './entities.js';
 import { FactsAnswerer } from './facts/answer.js';
 import { buildFacts } from './facts/extract.js';
-import { faqCoversNames, isExistenceLookup, partialDate } from './facts/honesty.js';
 import { PassageIndex, type ResolvedTerm } from './passage-index.js';
 import { buildPassages, collectTerms, type EntityList, type Passage } from './passages.js';
 import { Spelling } from './spelling.js';
@@ -125,7 +124,7 @@ export class Answerer {
     this.index = new PassageIndex(passages, this.analyzer, new Spelling(words));
     this.subjectTerms = new Set(subjectTerms);
     // --- facts hook (issue 13): entities with attributes, built beside the passage index.
-    this.facts = new FactsAnswerer(buildFacts(knowledge, this.analyzer), this.analyzer);
+    this.facts = new FactsAnswerer(buildFacts(knowledge, this.analyzer), this.analyzer, knowledge.faq);
     this.suggestionPool = buildSuggestions(this, knowledge.faq);
   }
 
@@ -165,26 +164,11 @@ export class Answerer {
     const question = readQuestion(text, this.analyzer);
     const terms = this.weigh(question);
     const candidates = question.meta || terms.length === 0 ? [] : this.rank(question, terms);
-    // --- facts hook (issue 13): a confident facts answer goes first; a passage answer is kept
-    // honest (a year the text does not give is said to be missing; an FAQ entry about another name does not answer).
-    // A curated FAQ entry written for this very question (one of its phrasings, its names) stays first.
-    const composed = this.compose(question, terms, candidates);
-    const curated =
-      composed.kind === 'faq' &&
-      composed.confidence >= 0.95 &&
-      faqCoversNames(question.text, composed, this.knowledge.subject, this.knowledge.faq);
-    const factual = question.meta || curated ? undefined : this.facts.answer(question.text);
-    if (factual) {
-      // A facts "I don't know" (no leader named) still offers what the bot can answer.
-      const reply = factual.kind === 'unknown' ? { ...this.unknown(question), text: factual.text, facts: factual.facts ?? {} } : factual;
-      return { question, terms, candidates, reply };
-    }
-    let reply = partialDate(question.text, composed);
-    if (!faqCoversNames(question.text, reply, this.knowledge.subject, this.knowledge.faq) || isExistenceLookup(question.text, reply))
-      reply = this.unknown(question);
-    const facts = this.facts.factsOf(reply);
-    if (facts) reply = { ...reply, facts };
-    // --- end of the facts hook.
+    // --- facts hook (issue 13): a confident facts answer first, else the passage answer kept honest.
+    const reply = this.facts.settle(question.text, this.compose(question, terms, candidates), {
+      meta: question.meta !== undefined,
+      unknown: () => this.unknown(question),
+    });
     return { question, terms, candidates, reply };
   }
 

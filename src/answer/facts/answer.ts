@@ -4,12 +4,14 @@
  * and questions whose premise the lists contradict. Every answer names the list it comes from;
  * a name in a reply is a known entity, or the person's words quoted whole.
  */
+import type { FaqEntry } from '../../knowledge/types.js';
 import type { Answer, AnswerFacts } from '../../types.js';
 import type { Analyzer } from '../analyzer.js';
 import type { Places } from './countries.js';
 import { describe, expand } from './describe.js';
 import type { FactsIndex } from './extract.js';
 import { filtered } from './filters.js';
+import { faqCoversNames, isExistenceLookup, partialDate } from './honesty.js';
 import { countBy, FactsKnowledge, joinNames } from './knowledge.js';
 import { agent, check, kindOf, where } from './lookup.js';
 import { leader, premise } from './premises.js';
@@ -21,8 +23,31 @@ export class FactsAnswerer {
   /** The index and its lookups, which every form's answer reads. */
   readonly k: FactsKnowledge;
 
-  constructor(index: FactsIndex, analyzer: Analyzer, places?: Places) {
+  constructor(
+    index: FactsIndex,
+    analyzer: Analyzer,
+    private readonly faq: readonly FaqEntry[] = [],
+    places?: Places,
+  ) {
     this.k = new FactsKnowledge(index, analyzer, places);
+  }
+
+  /**
+   * The reply to a question, given the passage answerer's: a curated FAQ entry written for this
+   * very question stays first; else a confident facts answer; else the passage answer, kept
+   * honest (a year the text does not give is said to be missing, an FAQ entry about another
+   * name or an "is there …" read as a name does not answer) and with its structured facts.
+   */
+  settle(text: string, composed: Answer, how: { meta: boolean; unknown: () => Answer }): Answer {
+    const subject = this.k.index.subject;
+    const curated = composed.kind === 'faq' && composed.confidence >= 0.95 && faqCoversNames(text, composed, subject, this.faq);
+    const factual = how.meta || curated ? undefined : this.answer(text);
+    // A facts "I don't know" (no leader named) still offers what the bot can answer.
+    if (factual) return factual.kind === 'unknown' ? { ...how.unknown(), text: factual.text, facts: factual.facts ?? {} } : factual;
+    let reply = partialDate(text, composed);
+    if (!faqCoversNames(text, reply, subject, this.faq) || isExistenceLookup(text, reply)) reply = how.unknown();
+    const facts = this.factsOf(reply);
+    return facts ? { ...reply, facts } : reply;
   }
 
   get index(): FactsIndex {
