@@ -128,6 +128,11 @@ export class FactsKnowledge {
     this.generic = new Set(GENERIC.flatMap((w) => analyzer.terms(w, 'question')));
     this.allKinds = [...new Set([...this.kindTermsOf.values()].flat())];
     this.cityNames = [...new Set(index.entities.map((e) => e.city).filter((c): c is string => Boolean(c)))];
+    // The lookup maps are built now, with the rest of the knowledge (in the worker for a large one),
+    // so no question waits for them.
+    this.opening('');
+    this.candidates('');
+    this.position(index.sentences[0] ?? { doc: { file: '', title: '' }, text: '' });
   }
 
   /** The entity a phrase names in full (tolerant: case, word order, one typo, an acronym), if any. */
@@ -204,7 +209,9 @@ export class FactsKnowledge {
     if (!this.byOpening) {
       this.byOpening = new Map();
       for (const s of this.index.sentences) {
-        const first = wordsOf(s.text.slice(0, 60)).find((w) => !/^(?:the|a|an)$/.test(w));
+        // The first word after an article, folded alone: folding every sentence whole costs a large knowledge base.
+        const word = /^[^\p{L}\p{N}]*(?:(?:the|a|an)\s+)?([\p{L}\p{N}]+)/iu.exec(s.text)?.[1];
+        const first = word ? fold(word) : undefined;
         if (first) this.byOpening.set(first, [...(this.byOpening.get(first) ?? []), s]);
       }
     }
