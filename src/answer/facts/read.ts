@@ -37,6 +37,7 @@ const FOUNDING = 'found|co-found|start|create|establish|set up|launch|form|initi
 const LEADS = new RegExp(`^who (?:${ROLE_VERBS}) (.+)$`);
 const LEADER_OF = new RegExp(`^who (?:is|are|was|were) (?:the )?(?:current )?(?:${ROLE_NOUNS})s? (?:of|at|for) (.+)$`);
 const LEADER_POSSESSIVE = new RegExp(`^who (?:is|was) (.+?)'s (?:${ROLE_NOUNS})$`);
+const IS_LEADER = new RegExp(`^(?:is|was) .+? (?:the )?(?:current )?(?:${ROLE_NOUNS}) (?:of|at|for) (.+)$`);
 const PREMISE = new RegExp(`^(?:did|does|do|has|have|was|were|is) (.+?) (?:help(?:ed)? )?((?:${FOUNDING})(?:ed|d|s)?) (.+)$`);
 
 /** The form of a question, or undefined when it takes none the facts layer answers. */
@@ -57,6 +58,8 @@ export function readFactsQuestion(text: string): FactsQuestion | undefined {
   if ((m = LEADS.exec(lower))) return { form: 'leader', about: tail(m) };
   if ((m = LEADER_OF.exec(lower))) return { form: 'leader', about: tail(m) };
   if ((m = LEADER_POSSESSIVE.exec(lower))) return { form: 'leader', about: tail(m) };
+  // "Is X the leader of the alliance?" asks who leads it.
+  if ((m = IS_LEADER.exec(lower))) return { form: 'leader', about: tail(m) };
 
   // "Who founded X?", "who co-organised X?", "who runs X?": a relation the text states.
   if ((m = /^who (?:has |have |had )?((?:co-?)?[a-z]+(?:ed|s)|set up|runs|ran|owns|built|made|began|started) (.+)$/.exec(lower)))
