@@ -14,7 +14,7 @@ import { filtered } from './filters.js';
 import { faqCoversNames, isExistenceLookup, partialDate } from './honesty.js';
 import { countBy, FactsKnowledge, joinNames } from './knowledge.js';
 import { agent, check, kindOf, where } from './lookup.js';
-import { leader, premise } from './premises.js';
+import { clarifyNo, leader, premise } from './premises.js';
 import { readFactsQuestion } from './read.js';
 import type { FactEntity } from './types.js';
 
@@ -44,7 +44,7 @@ export class FactsAnswerer {
     const factual = how.meta || curated ? undefined : this.answer(text);
     // A facts "I don't know" (no leader named) still offers what the bot can answer.
     if (factual) return factual.kind === 'unknown' ? { ...how.unknown(), text: factual.text, facts: factual.facts ?? {} } : factual;
-    let reply = partialDate(text, composed);
+    let reply = clarifyNo(this.k, partialDate(text, composed));
     if (!faqCoversNames(text, reply, subject, this.faq) || isExistenceLookup(text, reply)) reply = how.unknown();
     const facts = this.factsOf(reply);
     return facts ? { ...reply, facts } : reply;

@@ -3,6 +3,7 @@
  * names, a founder that is not on the founding list.
  */
 import type { Answer, Source } from '../../types.js';
+import type { FactEntity, FactList } from './types.js';
 import { fold } from '../text.js';
 import { escapeRegExp, type FactsKnowledge, sourceOf } from './knowledge.js';
 
@@ -59,21 +60,44 @@ export function premise(k: FactsKnowledge, q: { about: string; verb: string; obj
     });
   }
   const who = e ? k.named(e.name) : `"${q.about}"`;
-  const lines = [`No. ${who} is not one of the ${count}.`];
-  const sources: (Source | undefined)[] = [sourceOf(list.source)];
-  if (e) {
-    for (const other of k.index.entities) {
-      for (const r of other.relations) {
-        if (!r.objects.some((o) => e.names.some((n) => fold(n) === fold(o)))) continue;
-        const member = list.members.includes(other) ? `, one of them,` : '';
-        lines.push(`The knowledge says ${k.named(other.name, false)}${member} was ${r.relation} ${k.namesInText(r.objects)}.`);
-        sources.push(sourceOf(r.source));
-      }
-    }
-  }
+  const said = e ? relatedSayings(k, e, list) : { lines: [], sources: [] };
+  const lines = [`No. ${who} is not one of the ${count}.`, ...said.lines];
+  const sources: (Source | undefined)[] = [sourceOf(list.source), ...said.sources];
   return k.reply('membership', lines.slice(0, 3).join(' '), sources, {
     ...(e ? { entities: [e.name], topic: e.name } : {}),
     listName: list.name,
     yes: false,
   });
+}
+
+/** What the text says relates a thing to others ("edX, one of them, was founded by Harvard University and MIT"). */
+function relatedSayings(k: FactsKnowledge, e: FactEntity, list: FactList): { lines: string[]; sources: Source[] } {
+  const lines: string[] = [];
+  const sources: Source[] = [];
+  for (const other of k.index.entities) {
+    for (const r of other.relations) {
+      if (!r.objects.some((o) => e.names.some((n) => fold(n) === fold(o)))) continue;
+      const member = list.members.includes(other) ? ', one of them,' : '';
+      lines.push(`The knowledge says ${k.named(other.name, false)}${member} was ${r.relation} ${k.namesInText(r.objects)}.`);
+      sources.push(sourceOf(r.source));
+    }
+  }
+  return { lines: lines.slice(0, 2), sources: sources.slice(0, 2) };
+}
+
+/**
+ * A "no" from the list lookup ("No. X is not among the 19 …") names X as the person wrote it: a
+ * known thing by its name, with what the text says of it; anything else quoted whole.
+ */
+export function clarifyNo(k: FactsKnowledge, reply: Answer): Answer {
+  if (reply.kind !== 'membership') return reply;
+  const no = /^No\. (.+?) is not among the (\d+) (.+?)\.$/.exec(reply.text);
+  if (!no?.[1] || !no[3]) return reply;
+  const list = k.index.lists.find((l) => l.name === no[3]);
+  if (!list) return reply;
+  const e = k.entityNamed(no[1]);
+  if (e && list.members.includes(e)) return reply;
+  const said = e ? relatedSayings(k, e, list) : { lines: [], sources: [] };
+  const text = [`No. ${e ? k.named(e.name) : `"${no[1]}"`} is not among the ${no[2]} ${no[3]}.`, ...said.lines].join(' ');
+  return { ...reply, text, sources: [...reply.sources, ...said.sources] };
 }

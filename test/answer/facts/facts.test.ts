@@ -319,6 +319,12 @@ describe('no false premises, no garbled text', () => {
     expect(a.text).toMatch(/^No\. The Nordic Shipping Council is not one of the 6 Harbour Guild members\./);
     expect(a.text).toContain('Baltic Ferry Works, one of them, was founded by the Nordic Shipping Council');
   });
+  it('names a known non-member by its name in a list lookup, with what the text says of it', () => {
+    expect(ask('Is the Nordic Shipping Council a member?').text).toBe(
+      'No. The Nordic Shipping Council is not among the 6 Harbour Guild members. The knowledge says Baltic Ferry Works, one of them, was founded by the Nordic Shipping Council. The knowledge says the Harbour Forum was co-hosted by Lund Port Institute and the Nordic Shipping Council.',
+    );
+    expect(ask('Is Zorblax Industries a member?').text).toBe('No. "Zorblax Industries" is not among the 6 Harbour Guild members.');
+  });
   it('quotes an unknown name whole rather than splicing it', () => {
     expect(ask('Did Zorblax Industries found the guild?').text).toBe('No. "Zorblax Industries" is not one of the 6 Harbour Guild members.');
   });
