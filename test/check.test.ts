@@ -18,9 +18,21 @@ describe('npm run check', () => {
   it('passes on the shipped knowledge and its checks', () => {
     const { stdout, status } = run({});
     expect(stdout).toMatch(
-      /^config: ok \(terminal only\)\nknowledge: ok \(\d+ documents, \d+ passages, \d+ FAQ entries, content [0-9a-f]{12}\)\nchecks: \d+ passed\n$/,
+      /^config: ok \(terminal only\)\nknowledge: ok \(\d+ documents, \d+ passages, \d+ FAQ entries, content [0-9a-f]{12}\)\n(?:entities: .+\n)+checks: \d+ passed\n$/,
     );
     expect(status).toBe(0);
+  });
+
+  it('shows the entities each list gives, with their kinds and places', async () => {
+    kb = await tempKnowledge({
+      'guild.md': '---\ntitle: Guild\n---\n\nThe guild members are: Kestrel Museum, Lund Institute, Ogun Archive.\n',
+      'profiles.md':
+        '---\ntitle: Profiles\n---\n\n- Kestrel Museum is a maritime museum in Gdansk, Poland.\n- Lund Institute is a port institute in Lund, Sweden.\n- Ogun Archive is a harbour archive in Lagos, Nigeria.\n',
+    });
+    const { stdout } = run({ KNOWLEDGE_DIR: kb.dir });
+    expect(stdout).toContain(
+      'entities: 3 guild members (maritime museum 1, port institute 1, harbour archive 1; 3 with a country, 3 countries)',
+    );
   });
 
   it('fails on a malformed setting, naming it', () => {

@@ -4,6 +4,8 @@ import { Analyzer } from './analyzer.js';
 import { answer, countText, listText, membershipText, passageText, sourceOf } from './compose.js';
 import { findEntity } from './entities.js';
 import { contradicts } from './polarity.js';
+import { FactsAnswerer } from './facts/answer.js';
+import { buildFacts } from './facts/extract.js';
 import { PassageIndex, type ResolvedTerm } from './passage-index.js';
 import { buildPassages, collectTerms, type EntityList, type Passage } from './passages.js';
 import { Spelling } from './spelling.js';
@@ -137,6 +139,8 @@ export interface Explanation {
   candidates: Candidate[];
   threshold: number;
   answer: Answer;
+  /** The entities the answer names, with the attributes the facts layer extracted (issue 13). */
+  entities?: string[];
 }
 
 /** One idea of the question: a word, or a multi-word name counted once ("United States"). */
@@ -228,6 +232,8 @@ export class Answerer {
   private readonly subjectTerms: Set<string>;
   private readonly faqByPassage = new Map<number, FaqEntry>();
   private suggestionPool: Suggestion[] = [];
+  /** Facts about the things the knowledge lists (issue 13): filter, count, describe, define. */
+  readonly facts: FactsAnswerer;
 
   /** Confidence below which it says it does not know. */
   readonly threshold: number;
@@ -265,6 +271,8 @@ export class Answerer {
     this.lists = lists;
     this.index = new PassageIndex(passages, this.analyzer, new Spelling(words));
     this.subjectTerms = new Set(subjectTerms);
+    // --- facts hook (issue 13): entities with attributes, built beside the passage index.
+    this.facts = new FactsAnswerer(buildFacts(knowledge, this.analyzer), this.analyzer, knowledge.faq);
     this.suggestionPool = buildSuggestions(this, knowledge.faq);
   }
 
@@ -295,6 +303,7 @@ export class Answerer {
       candidates: candidates.slice(0, 5),
       threshold: this.threshold,
       answer: reply,
+      ...(reply.facts?.entities?.length ? { entities: this.facts.explainEntities(reply.facts.entities) } : {}),
     };
   }
 
@@ -305,7 +314,12 @@ export class Answerer {
     // Structured answers (the things the documents list and their attributes) belong here, before
     // sentences are ranked: a question they answer needs no passage.
     const candidates = question.meta || terms.length === 0 ? [] : this.rank(question, terms);
-    return { question, terms, candidates, reply: this.compose(question, terms, candidates) };
+    // --- facts hook (issue 13): a confident facts answer first, else the passage answer kept honest.
+    const reply = this.facts.settle(question.text, this.compose(question, terms, candidates), {
+      meta: question.meta !== undefined,
+      unknown: () => this.unknown(question),
+    });
+    return { question, terms, candidates, reply };
   }
 
   /** The usage reply. */

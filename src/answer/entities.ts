@@ -83,7 +83,8 @@ function matchAsked(asked: AskedName, entity: Entity): NameMatch {
     if (nameCore.length === 0) continue;
     const covered = askedCore.filter((w) => nameCore.some((n) => sameWord(w, n)));
     if (covered.length === askedCore.length && covered.length === nameCore.length) return 'exact';
-    if (askedCore.length === 1 && (askedCore[0]?.length ?? 0) >= 2 && name.initials.includes(askedCore[0] ?? '')) return 'exact';
+    // Initials of three letters or more ("NTU"): two ("UN") name too many things to stand for one member.
+    if (askedCore.length === 1 && (askedCore[0]?.length ?? 0) >= 3 && name.initials.includes(askedCore[0] ?? '')) return 'exact';
     if (covered.length === askedCore.length) {
       // "Tsinghua" or "Jiao Tong" alone name it; "Shanghai University" names another institution.
       if (!asked.namesInstitution) return 'exact';

@@ -30,11 +30,17 @@ export function formatWhy(e: Explanation): string {
   } else if (!q.meta) {
     lines.push('No passage shares a word with the question.');
   }
+  if (e.entities?.length) {
+    lines.push('Entities (what the knowledge gives them):');
+    for (const line of e.entities) lines.push(`  ${truncate(line, 160)}`);
+  }
   const [first, second] = e.candidates;
   const a = e.answer;
   let reason: string;
   if (a.kind === 'unknown')
     reason = first ? `the best covers ${Math.round(first.coverage * 100)}% of the question, below the threshold` : 'nothing matched';
+  else if (a.facts?.listName)
+    reason = `facts about the ${a.facts.listName}${a.facts.count !== undefined ? `: counted ${a.facts.count}` : ''}${a.facts.yes !== undefined ? `: ${a.facts.yes ? 'yes' : 'no'}` : ''}`;
   else if (a.kind === 'membership') reason = 'a yes/no question about a name, looked up in the list';
   else if (a.kind === 'count') reason = 'a "how many" question, answered with the size of the list it is about';
   else if (a.kind === 'help') reason = 'a greeting or a request for help';

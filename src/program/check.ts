@@ -33,6 +33,8 @@ async function main(): Promise<number> {
   const answerer = new Answerer(loaded.knowledge);
   const { documents, passages, faqEntries } = answerer.stats;
   out(`knowledge: ok (${documents} documents, ${passages} passages, ${faqEntries} FAQ entries, content ${loaded.knowledge.contentHash})`);
+  // What the lists gave their entities (issue 13), so a moderator sees what filters and counts work on.
+  for (const line of answerer.facts.summary()) out(`entities: ${line}`);
   const checks = await runChecks(loaded.knowledge.checks, (text) => answerer.ask(text).text);
   if (checks.failures.length > 0) {
     out(`checks: ${checks.failures.length} of ${loaded.knowledge.checks.length} failed:`);

@@ -35,6 +35,10 @@ describe('name matching', () => {
     expect(findEntity('Stanford', list)).toBeUndefined();
     expect(findEntity('MIT', list)).toBeUndefined();
   });
+  it('takes no two-letter initials for a member ("UN" is not the University of Toronto)', () => {
+    expect(matchName('UN', entity('University of Nairobi'))).not.toBe('exact');
+    expect(findEntity('UT', list)?.match).not.toBe('exact');
+  });
   it('calls a name that shares only part of an institution partial', () => {
     expect(matchName('Shanghai University', entity('Shanghai Jiao Tong University'))).toBe('partial');
   });

@@ -1,0 +1,140 @@
+/**
+ * Questions about one entity's attributes: where it is, what kind of thing it is, whether it is
+ * in a place or of a kind, who founded it; and a country asked about as if it were a member.
+ */
+import type { Answer } from '../../types.js';
+import { type Place, placeKey } from './countries.js';
+import { article, capital, type FactsKnowledge, inText, sameTerm, sourceOf, wordsOf } from './knowledge.js';
+
+export function where(k: FactsKnowledge, about: string): Answer | undefined {
+  if (k.isSubject(about)) return whereSubject(k);
+  const e = k.entityNamed(about);
+  if (!e || (!e.city && !e.country)) return undefined;
+  const value = k.placeOf(e);
+  const list = k.listsOf(e)[0];
+  const text = `${k.named(e.name)} is in ${k.placeOf(e, true)}.${list ? ` It is one of the ${list.members.length} ${list.name}.` : ''}`;
+  return k.reply('passage', text, [e.profile ? sourceOf(e.profile) : undefined], {
+    entities: [e.name],
+    topic: e.name,
+    value,
+    valueType: 'place',
+    ...(list ? { listName: list.name } : {}),
+  });
+}
+
+/** "Where is the alliance based?": a sentence about the subject saying where it is, else that the text does not say. */
+export function whereSubject(k: FactsKnowledge): Answer | undefined {
+  const names = [k.index.subject, ...k.subjectAliases()];
+  const openers = new Set([
+    ...names.flatMap((n) =>
+      wordsOf(n)
+        .filter((w) => w !== 'the')
+        .slice(0, 1),
+    ),
+    'it',
+  ]);
+  const said = [...openers]
+    .flatMap((w) => k.opening(w))
+    .some((s) => /\b(?:based|located|headquartered|seated|situated|hosted)\s+(?:in|at)\b|\bheadquarters\b|\bseat\b/i.test(s.text));
+  if (said) return undefined;
+  return k.reply(
+    'unknown',
+    `I don't know: the knowledge does not say where ${k.named(k.index.subject, false)} is based.`,
+    [],
+    {
+      topic: k.index.subject,
+    },
+    0,
+  );
+}
+
+/** "What kind of institution is X?": the kind its profile gives. */
+export function kindOf(k: FactsKnowledge, about: string): Answer | undefined {
+  const e = k.entityNamed(about);
+  if (!e?.kind) return undefined;
+  const list = k.listsOf(e)[0];
+  return k.reply('passage', `${k.named(e.name)} is ${article(e.kind)}.`, [e.profile ? sourceOf(e.profile) : undefined], {
+    entities: [e.name],
+    topic: e.name,
+    value: e.kind,
+    valueType: 'name',
+    ...(list ? { listName: list.name } : {}),
+  });
+}
+
+/**
+ * "Is X in Europe?", "Is X a Chinese university?": yes or no from X's attributes, saying what
+ * they are. Undefined when the value names something no attribute holds ("a founding member").
+ */
+export function check(k: FactsKnowledge, about: string, value: string, link: 'in' | 'is'): Answer | undefined {
+  const country = link === 'is' ? k.places.lookup(about.replace(/^the\s+/i, '')) : undefined;
+  if (country?.kind === 'country') return countryAsMember(k, country, value);
+  const e = k.entityNamed(about);
+  if (!e) return undefined;
+  const words = value.split(/[\s,;]+/).filter(Boolean);
+  const found = k.places.scan(words);
+  const used = new Set(found.flatMap((f) => Array.from({ length: f.end - f.start }, (_, i) => f.start + i)));
+  const city = link === 'in' && found.length === 0 ? value.replace(/^the\s+/i, '') : undefined;
+  const cityKnown =
+    city !== undefined && (k.index.entities.some((o) => o.city && placeKey(o.city) === placeKey(city)) || k.places.capitalOf(city));
+  if (link === 'in' && found.length === 0 && !cityKnown) return undefined;
+  const rest = k.analyzer.terms(words.filter((_, i) => !used.has(i)).join(' '), 'question');
+  const allKinds = k.allKinds;
+  if (link === 'in' && rest.length > 0 && !cityKnown) return undefined;
+  if (link === 'is' && !rest.every((t) => allKinds.some((k) => sameTerm(k, t)))) return undefined;
+  if (link === 'is' && rest.length === 0 && found.length === 0) return undefined;
+  const kindTerms = link === 'is' ? rest : [];
+  const own = k.kindTermsOf.get(e) ?? [];
+  if (kindTerms.length > 0 && !e.kind) return undefined;
+  if (found.length > 0 && !e.country) return undefined;
+  if (cityKnown && !e.city && !e.country) return undefined;
+  const kindOk = kindTerms.every((t) => own.some((k) => sameTerm(k, t)));
+  const placeOk = cityKnown
+    ? e.city !== undefined && placeKey(e.city) === placeKey(city ?? '')
+    : found.every((f) => e.country !== undefined && k.places.contains(f.place, e.country));
+  const yes = kindOk && placeOk;
+  const where = k.placeOf(e, true);
+  const what = [e.kind && (kindTerms.length > 0 || link === 'is') ? article(e.kind) : '', where ? `in ${where}` : '']
+    .filter(Boolean)
+    .join(' ');
+  const list = k.listsOf(e)[0];
+  return k.reply('membership', `${yes ? 'Yes' : 'No'}. ${k.named(e.name)} is ${what}.`, [e.profile ? sourceOf(e.profile) : undefined], {
+    entities: [e.name],
+    topic: e.name,
+    yes,
+    ...(list ? { listName: list.name } : {}),
+  });
+}
+
+/** "Is Thailand a member?": a country is not a member; the members in it are named. */
+export function countryAsMember(k: FactsKnowledge, country: Place, value: string): Answer | undefined {
+  const terms = k.analyzer.terms(value, 'question');
+  const list = k.index.lists.find(
+    (l) => terms.length > 0 && terms.every((t) => [t, ...k.analyzer.synonyms(t)].some((a) => l.aboutTerms.has(a))),
+  );
+  if (!list) return undefined;
+  const inIt = list.members.filter((m) => m.country === country.code);
+  const name = inText(country.name);
+  const text = `No. ${capital(name)} is a country, not one of the ${list.members.length} ${list.name}; ${
+    inIt.length
+      ? `${inIt.length} of them ${inIt.length === 1 ? 'is' : 'are'} in ${name}: ${inIt.map((m) => m.label).join(', ')}.`
+      : `none of them is in ${name}.`
+  }`;
+  return k.reply('membership', text, [sourceOf(list.source)], { entities: inIt.map((m) => m.name), listName: list.name, yes: false });
+}
+
+/** "Who founded X?": the relation X's profile or an appositive states ("founded by A and B"). */
+export function agent(k: FactsKnowledge, about: string, verb: string): Answer | undefined {
+  const e = k.entityNamed(about);
+  if (!e) return undefined;
+  const stem = (w: string): string => k.analyzer.terms(w.replace(/^co-?/, ''))[0] ?? w;
+  const wanted = stem(verb.split(/\s+/)[0] ?? verb);
+  const r = e.relations.find((x) => stem(x.relation.split(/\s+/)[0] ?? '') === wanted);
+  if (!r) return undefined;
+  const list = k.listsOf(e)[0];
+  return k.reply('passage', `${k.named(e.name)} was ${r.relation} ${k.namesInText(r.objects)}.`, [sourceOf(r.source)], {
+    entities: r.objects,
+    topic: e.name,
+    ...(list ? { listName: list.name } : {}),
+  });
+}

@@ -1,0 +1,103 @@
+/**
+ * Questions that take something for granted the knowledge does not say: a leader no sentence
+ * names, a founder that is not on the founding list.
+ */
+import type { Answer, Source } from '../../types.js';
+import type { FactEntity, FactList } from './types.js';
+import { fold } from '../text.js';
+import { escapeRegExp, type FactsKnowledge, sourceOf } from './knowledge.js';
+
+/** "Who leads X?": answered by the passages when a sentence names a leader of X; when none does, said so. */
+export function leader(k: FactsKnowledge, about: string): Answer | undefined {
+  const subject = k.isSubject(about);
+  const e = subject ? undefined : k.entityNamed(about);
+  if (!subject && !e) return undefined;
+  const names = subject ? [k.index.subject, ...k.subjectAliases()] : (e?.names ?? []);
+  const roles =
+    /\b(?:leader|head|chair|chairman|chairwoman|chairperson|president|director|rector|chancellor|dean|ceo|chief|coordinator|secretary[- ]general|manager|governor|principal)s?\s+(?:of|at)\s+/i;
+  const alternatives = names.map(escapeRegExp).join('|');
+  const mention = new RegExp(`(?:${alternatives})`, 'i');
+  const role = new RegExp(
+    `${roles.source}(?:the\\s+)?(?:${alternatives})|\\b(?:leads|heads|chairs|runs|directs|manages)\\s+(?:the\\s+)?(?:${alternatives})`,
+    'i',
+  );
+  const named = k.index.sentences.some(
+    (s) =>
+      mention.test(s.text) &&
+      (role.test(s.text) || /\b(?:led|headed|chaired|run|directed|managed|governed|presided over|coordinated)\s+by\b/i.test(s.text)),
+  );
+  if (named) return undefined;
+  const name = subject ? k.index.subject : (e?.name ?? '');
+  return k.reply(
+    'unknown',
+    `I don't know: the knowledge does not say who leads ${k.named(name, false)}.`,
+    [],
+    {
+      topic: name,
+    },
+    0,
+  );
+}
+
+/** "Did X found the alliance?": yes when X is on the founding list, else no, with what the text does say of X. */
+export function premise(k: FactsKnowledge, q: { about: string; verb: string; object: string }): Answer | undefined {
+  // "Was the alliance founded by X?" is "Did X found the alliance?".
+  const passive = /^by\s+(.+)$/i.exec(q.object);
+  if (passive?.[1] && k.isSubject(q.about)) return premise(k, { about: passive[1], verb: q.verb, object: q.about });
+  if (!k.isSubject(q.object)) return undefined;
+  const verbTerms = k.analyzer.terms(q.verb, 'question');
+  // The list the verb is about ("found" → the founding members), else the first list.
+  const list = k.index.lists.find((l) => verbTerms.some((t) => l.aboutTerms.has(t))) ?? k.index.lists[0];
+  if (!list) return undefined;
+  const e = k.entityNamed(q.about);
+  const count = `${list.members.length} ${list.name}`;
+  if (e && list.members.includes(e)) {
+    return k.reply('membership', `Yes. ${e.label} is one of the ${count}.`, [sourceOf(list.source)], {
+      entities: [e.name],
+      listName: list.name,
+      yes: true,
+      topic: e.name,
+    });
+  }
+  const who = e ? k.named(e.name) : `"${q.about}"`;
+  const said = e ? relatedSayings(k, e, list) : { lines: [], sources: [] };
+  const lines = [`No. ${who} is not one of the ${count}.`, ...said.lines];
+  const sources: (Source | undefined)[] = [sourceOf(list.source), ...said.sources];
+  return k.reply('membership', lines.slice(0, 3).join(' '), sources, {
+    ...(e ? { entities: [e.name], topic: e.name } : {}),
+    listName: list.name,
+    yes: false,
+  });
+}
+
+/** What the text says relates a thing to others ("edX, one of them, was founded by Harvard University and MIT"). */
+function relatedSayings(k: FactsKnowledge, e: FactEntity, list: FactList): { lines: string[]; sources: Source[] } {
+  const lines: string[] = [];
+  const sources: Source[] = [];
+  for (const other of k.index.entities) {
+    for (const r of other.relations) {
+      if (!r.objects.some((o) => e.names.some((n) => fold(n) === fold(o)))) continue;
+      const member = list.members.includes(other) ? ', one of them,' : '';
+      lines.push(`The knowledge says ${k.named(other.name, false)}${member} was ${r.relation} ${k.namesInText(r.objects)}.`);
+      sources.push(sourceOf(r.source));
+    }
+  }
+  return { lines: lines.slice(0, 2), sources: sources.slice(0, 2) };
+}
+
+/**
+ * A "no" from the list lookup ("No. X is not among the 19 …") names X as the person wrote it: a
+ * known thing by its name, with what the text says of it; anything else quoted whole.
+ */
+export function clarifyNo(k: FactsKnowledge, reply: Answer): Answer {
+  if (reply.kind !== 'membership') return reply;
+  const no = /^No\. (.+?) is not among the (\d+) (.+?)\.$/.exec(reply.text);
+  if (!no?.[1] || !no[3]) return reply;
+  const list = k.index.lists.find((l) => l.name === no[3]);
+  if (!list) return reply;
+  const e = k.entityNamed(no[1]);
+  if (e && list.members.includes(e)) return reply;
+  const said = e ? relatedSayings(k, e, list) : { lines: [], sources: [] };
+  const text = [`No. ${e ? k.named(e.name) : `"${no[1]}"`} is not among the ${no[2]} ${no[3]}.`, ...said.lines].join(' ');
+  return { ...reply, text, sources: [...reply.sources, ...said.sources] };
+}
