@@ -69,10 +69,12 @@ describe('ask --json with conversations', () => {
       'where is it based?',
       'where is it based?',
     ]);
-    // Each conversation's "it" is the sponsor it asked about; a plain line has no earlier turn to lean on.
-    expect(rows[2]?.answer).toMatch(/^Portsmouth\b/);
-    expect(rows[3]?.answer).toMatch(/^Plymouth\b/);
-    expect(rows[4]?.answer).not.toMatch(/^(Portsmouth|Plymouth)\b/);
+    // Each conversation's "it" is the sponsor it asked about, whatever the answer's wording; a plain
+    // line has no earlier turn to lean on, so it cannot name one sponsor's town and not the other's.
+    const towns = (answer = ''): string[] => ['Portsmouth', 'Plymouth'].filter((town) => answer.includes(town));
+    expect(towns(rows[2]?.answer)).toEqual(['Portsmouth']);
+    expect(towns(rows[3]?.answer)).toEqual(['Plymouth']);
+    expect(towns(rows[4]?.answer)).not.toHaveLength(1);
   });
 });
 
