@@ -40,11 +40,16 @@ export interface AppConfig {
   databaseUrl?: string;
 }
 
+// The pieces every config schema (the core's and each adapter's) is written with, so a variable
+// is read, and its problem worded, the same way everywhere.
+
+/** A variable's text, trimmed; empty counts as unset. */
 export const optional = z
   .string()
   .transform((s) => s.trim())
   .optional()
   .transform((s) => (s === '' ? undefined : s));
+/** A comma-separated list of ids (`what` names them in the message). */
 export const idList = (what: string) =>
   optional.pipe(
     z
@@ -52,14 +57,19 @@ export const idList = (what: string) =>
       .regex(/^[\w-]+(\s*,\s*[\w-]+)*$/, `must be a comma-separated list of ${what}`)
       .optional(),
   );
+/** A URL; `example` shows the expected form in the message. */
 export const url = (example: string) => optional.pipe(z.url(`must be a URL such as ${example}`).optional());
+/** A number, `fallback` when unset (not validated: pipe it into a check). */
 export const number = (fallback: number) => optional.transform((s) => (s === undefined ? fallback : Number(s)));
+/** A whole number above zero, `fallback` when unset. */
 export const positiveInt = (fallback: number) =>
   number(fallback).pipe(z.number('must be a number').int('must be a whole number').positive('must be positive'));
 
+/** true / false (also 1 / 0, yes / no); false when unset. */
 export const flag = optional
   .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no'], 'must be true or false').optional())
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+/** A TCP port, `fallback` (or unset) when unset. */
 export const port = (fallback?: number) =>
   optional
     .transform((s) => (s === undefined ? fallback : Number(s)))

@@ -13,6 +13,20 @@ export interface LoggerOptions {
   pretty?: boolean;
 }
 
+/**
+ * A connection URL without its password, for messages and logs (REDIS_URL, DATABASE_URL): the
+ * host and database are what an operator needs to see.
+ */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(an invalid URL)';
+  }
+}
+
 /** Tokens and secrets never reach the logs, whatever object is logged. */
 const REDACT = [
   'token',

@@ -18,6 +18,7 @@ export const MAX_QUESTION_CHARS = 1000;
 
 /** Command and option names the handlers dispatch on. */
 export const COMMAND = { ask: 'ask', reload: 'reload', help: 'help', kb: 'kb' } as const;
+/** `/ask question:<text>` and `/kb why question:<text>`. */
 export const QUESTION_OPTION = 'question';
 /** `/reload force:true` skips the knowledge checks. */
 export const FORCE_OPTION = 'force';

@@ -78,6 +78,7 @@ async function onButton(ctx: HandlerContext, bot: ChatBot, interaction: ButtonIn
   await answerInteraction(ctx, bot, interaction, 'button', limitQuestion(text));
 }
 
+/** Dispatches any interaction: commands, autocomplete, buttons and the teach form. */
 export async function onInteraction(ctx: HandlerContext, bot: ChatBot, interaction: Interaction): Promise<void> {
   const { logger, moderator } = ctx;
   if (interaction.isAutocomplete()) {

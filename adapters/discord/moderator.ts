@@ -58,6 +58,7 @@ export interface ModeratorHandlers {
   teachSubmitted(interaction: ModalSubmitInteraction): Promise<void>;
 }
 
+/** The moderator commands' handlers, sharing the bot, the logger and the teach drafts. */
 export function moderatorHandlers(deps: ModeratorDeps): ModeratorHandlers {
   const { bot, logger, drafts } = deps;
 

@@ -4,6 +4,7 @@
  * like render.ts; every text from the knowledge or from people is escaped.
  */
 import { splitText, truncate } from '../../src/conversation/limits.js';
+import { formatGaps, formatStatus } from '../../src/conversation/reports.js';
 import type { GapsReport, StatusReport, TeachResult } from '../../src/types.js';
 import { escapeText } from './escape.js';
 import { renderNotice, reloadReportMessage, SECTION_LIMIT, type Block, type RenderedMessage } from './render.js';
@@ -26,26 +27,9 @@ function message(lines: string[], blocks?: Block[]): RenderedMessage {
   return { text: truncate(text, SECTION_LIMIT), blocks: blocks ?? splitText(text, SECTION_LIMIT).map(section) };
 }
 
-/** `YYYY-MM-DD HH:MM UTC`: minutes are enough to tell reloads apart. */
-function when(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
-/** `/kb status`: what is loaded, when and by whom, and how the last reload went. */
+/** `/kb status`: the conversation layer's text, the same as on Discord and in the terminal. */
 export function renderStatus(status: StatusReport): RenderedMessage {
-  const last = status.lastReload;
-  const outcome = !last
-    ? 'none since start-up'
-    : last.ok
-      ? `${last.forced ? 'done (forced, checks skipped)' : 'done'} by ${escapeText(last.by)}, ${last.tookMs} ms`
-      : last.errors.length > 0
-        ? `*failed* (${last.errors.length} problems) by ${escapeText(last.by)}`
-        : `*refused* (${last.checkFailures.length} failed checks) by ${escapeText(last.by)}`;
-  return message([
-    `*Knowledge:* ${status.documents} documents, ${status.passages} passages, ${status.faqEntries} FAQ entries, ${status.checks} checks`,
-    `*Content:* \`${escapeText(status.contentHash)}\` · loaded ${when(status.loadedAt)} by ${escapeText(status.loadedBy)}`,
-    `*Last reload:* ${outcome}`,
-  ]);
+  return message(escapeText(formatStatus(status)).split('\n'));
 }
 
 /**
@@ -53,11 +37,8 @@ export function renderStatus(status: StatusReport): RenderedMessage {
  * form with that question filled in, then the most down-voted answers.
  */
 export function renderGaps(report: GapsReport): RenderedMessage {
-  if (!report.recording) {
-    return renderNotice(
-      'Questions are not being recorded (analytics are off), so there are no gaps to show. Set ANALYTICS_DB to start recording.',
-    );
-  }
+  // The conversation layer says why there is nothing to show, as on every platform.
+  if (!report.recording) return renderNotice(formatGaps(report));
   const heading = `*Questions I could not answer well in the last ${report.days} day${report.days === 1 ? '' : 's'}*`;
   const blocks: Block[] = [section(heading)];
   const lines = [heading];

@@ -70,7 +70,8 @@ export function createTerminalAdapter(config: TerminalAdapterConfig): Adapter {
   return {
     name: 'terminal',
     async start(bot: ChatBot): Promise<void> {
-      write('Ask me about the Global MOOC Alliance. /help for help and the moderator commands, /quit to leave.');
+      // The subject is the knowledge's, not the adapter's: /help names it from what is loaded.
+      write('Ask me a question. /help says what I know and lists the moderator commands; /quit leaves.');
       write(CONNECT_HINT);
       const tty = Boolean((config.input as { isTTY?: boolean }).isTTY);
       rl = readline.createInterface({ input: config.input, output: config.output, terminal: tty, prompt: '> ' });

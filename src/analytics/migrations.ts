@@ -1,13 +1,14 @@
-/**
- * The PostgreSQL schema, as numbered steps applied in order at start. A step, once released, is
- * never edited: a change is a new step, so every database walks the same path to the same schema.
- */
+/** One step of the PostgreSQL schema: applied once, in `version` order, recorded by version. */
 export interface Migration {
   version: number;
   name: string;
   sql: string;
 }
 
+/**
+ * The PostgreSQL schema, as numbered steps applied in order at start. A step, once released, is
+ * never edited: a change is a new step, so every database walks the same path to the same schema.
+ */
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,

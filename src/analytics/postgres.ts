@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { UserError } from '../errors.js';
-import type { Logger } from '../logger.js';
+import { type Logger, redactUrl } from '../logger.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 import type { Analytics, AnalyticsHealth, AuditEntry, QuestionRecord, RecordedQuestion, VotedAnswer } from './types.js';
 
@@ -50,16 +50,6 @@ function isRefusal(error: unknown): boolean {
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !code.startsWith('08') && !code.startsWith('57P');
 }
 
-function redact(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(an invalid URL)';
-  }
-}
-
 /**
  * Connects to PostgreSQL, applies the migrations it has not seen, and returns the store. Fails with a
  * {@link UserError} naming DATABASE_URL when the database cannot be reached now.
@@ -82,7 +72,7 @@ export async function connectPostgresAnalytics(options: PostgresAnalyticsOptions
     await pool.end().catch(() => undefined);
     const reason = error instanceof Error ? error.message : String(error);
     throw new UserError(
-      `analytics: cannot reach PostgreSQL at DATABASE_URL=${redact(options.url)} (${reason}); start it or unset DATABASE_URL`,
+      `analytics: cannot reach PostgreSQL at DATABASE_URL=${redactUrl(options.url)} (${reason}); start it or unset DATABASE_URL`,
     );
   }
   try {
@@ -441,7 +431,7 @@ export class PostgresAnalytics implements Analytics {
     this.failures++;
     if (this.failures === 1) {
       this.options.logger.warn(
-        { err: error, url: redact(this.options.url) },
+        { err: error, url: redactUrl(this.options.url) },
         'analytics: PostgreSQL unreachable; rows are buffered in memory until it is back',
       );
       this.options.onHealth?.('degraded');

@@ -7,6 +7,7 @@
 import type { Logger } from '../logger.js';
 import type { SharedState } from '../state/types.js';
 
+/** How often the digest goes out, with or without Redis. */
 export const WEEK_MS = 7 * 86_400_000;
 
 /** Options for {@link scheduleDigest}. */

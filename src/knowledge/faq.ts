@@ -1,7 +1,8 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { KnowledgeError } from '../types.js';
 import type { Parsed } from './markdown.js';
 import type { FaqEntry } from './types.js';
+import { parseYamlFile } from './yaml.js';
 
 const FAQ_KEYS = ['question', 'alternates', 'answer', 'source', 'author', 'date'];
 
@@ -11,15 +12,10 @@ const FAQ_KEYS = ['question', 'alternates', 'answer', 'source', 'author', 'date'
  * Every problem is reported with its line.
  */
 export function parseFaq(file: string, raw: string): Parsed<FaqEntry[]> {
-  const counter = new LineCounter();
-  const doc = parseDocument(raw, { lineCounter: counter, prettyErrors: false });
-  const lineOf = (node: Node | null | undefined): number => (node?.range ? counter.linePos(node.range[0]).line : 1);
-  const errors: KnowledgeError[] = doc.errors.map((e) => ({
-    file,
-    line: counter.linePos(e.pos[0]).line,
-    message: `not valid YAML: ${e.message.split('\n')[0]}`,
-  }));
-  if (errors.length > 0) return { ok: false, errors };
+  const parsed = parseYamlFile(file, raw);
+  if (!parsed.ok) return parsed;
+  const { doc, lineOf } = parsed;
+  const errors: KnowledgeError[] = [];
   if (doc.contents === null) return { ok: true, value: [] };
   if (!isSeq(doc.contents)) {
     return {
@@ -30,7 +26,7 @@ export function parseFaq(file: string, raw: string): Parsed<FaqEntry[]> {
 
   const entries: FaqEntry[] = [];
   for (const item of doc.contents.items) {
-    const line = lineOf(item as Node);
+    const line = lineOf(item);
     if (!isMap(item)) {
       errors.push({ file, line, message: 'each FAQ entry must have "question:" and "answer:" keys' });
       continue;
@@ -39,7 +35,7 @@ export function parseFaq(file: string, raw: string): Parsed<FaqEntry[]> {
       const node = item.get(key, true);
       if (node === undefined) return undefined;
       if (!isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) {
-        errors.push({ file, line: lineOf(node as Node), message: `${key} must be text` });
+        errors.push({ file, line: lineOf(node), message: `${key} must be text` });
         return undefined;
       }
       return String(node.value).trim();
@@ -47,7 +43,7 @@ export function parseFaq(file: string, raw: string): Parsed<FaqEntry[]> {
     for (const pair of item.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       if (!FAQ_KEYS.includes(key))
-        errors.push({ file, line: lineOf(pair.key as Node), message: `unknown key "${key}" (expected ${FAQ_KEYS.join(', ')})` });
+        errors.push({ file, line: lineOf(pair.key), message: `unknown key "${key}" (expected ${FAQ_KEYS.join(', ')})` });
     }
     const question = text('question');
     const answer = text('answer');
@@ -59,11 +55,11 @@ export function parseFaq(file: string, raw: string): Parsed<FaqEntry[]> {
     const alternatesNode = item.get('alternates', true);
     if (alternatesNode !== undefined) {
       if (!isSeq(alternatesNode)) {
-        errors.push({ file, line: lineOf(alternatesNode as Node), message: 'alternates must be a list ("- other phrasing")' });
+        errors.push({ file, line: lineOf(alternatesNode), message: 'alternates must be a list ("- other phrasing")' });
       } else {
         for (const alt of alternatesNode.items) {
           if (isScalar(alt) && typeof alt.value === 'string' && alt.value.trim() !== '') alternates.push(alt.value.trim());
-          else errors.push({ file, line: lineOf(alt as Node), message: 'each alternate must be a non-empty question' });
+          else errors.push({ file, line: lineOf(alt), message: 'each alternate must be a non-empty question' });
         }
       }
     }
@@ -84,18 +80,9 @@ export function parseFaq(file: string, raw: string): Parsed<FaqEntry[]> {
 
 /** Parses `synonyms.yaml`: a list of groups, each a list of words or phrases that mean the same. */
 export function parseSynonyms(file: string, raw: string): Parsed<string[][]> {
-  const counter = new LineCounter();
-  const doc = parseDocument(raw, { lineCounter: counter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      errors: doc.errors.map((e) => ({
-        file,
-        line: counter.linePos(e.pos[0]).line,
-        message: `not valid YAML: ${e.message.split('\n')[0]}`,
-      })),
-    };
-  }
+  const parsed = parseYamlFile(file, raw);
+  if (!parsed.ok) return parsed;
+  const { doc, lineOf } = parsed;
   const data: unknown = doc.toJS();
   if (data === null || data === undefined) return { ok: true, value: [] };
   if (!Array.isArray(data))
@@ -104,7 +91,7 @@ export function parseSynonyms(file: string, raw: string): Parsed<string[][]> {
   const groups: string[][] = [];
   const items = isSeq(doc.contents) ? doc.contents.items : [];
   data.forEach((group: unknown, i) => {
-    const line = items[i] && (items[i] as Node).range ? counter.linePos((items[i] as Node).range?.[0] ?? 0).line : 1;
+    const line = lineOf(items[i]);
     if (!Array.isArray(group) || group.length < 2 || !group.every((w) => typeof w === 'string' && w.trim() !== '')) {
       errors.push({ file, line, message: 'each synonym group must list at least two words, e.g. "- [founded, started]"' });
     } else {

@@ -1,7 +1,8 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import { cleanQuestion } from '../answer/question.js';
 import type { Parsed } from '../knowledge/markdown.js';
 import type { KnowledgeCheck } from '../knowledge/types.js';
+import { parseYamlFile } from '../knowledge/yaml.js';
 import type { CheckFailure, KnowledgeError } from '../types.js';
 
 /** The checks file a moderator keeps in the knowledge folder. */
@@ -19,15 +20,10 @@ const CHECK_KEYS = ['question', 'expect', 'forbid', 'abstain', 'maxLength'];
  * (patterns it must not match), `abstain: true` (it must say it does not know), `maxLength`.
  */
 export function parseChecks(file: string, raw: string): Parsed<KnowledgeCheck[]> {
-  const counter = new LineCounter();
-  const doc = parseDocument(raw, { lineCounter: counter, prettyErrors: false });
-  const lineOf = (node: unknown): number => ((node as Node | undefined)?.range ? counter.linePos((node as Node).range?.[0] ?? 0).line : 1);
-  const errors: KnowledgeError[] = doc.errors.map((e) => ({
-    file,
-    line: counter.linePos(e.pos[0]).line,
-    message: `not valid YAML: ${e.message.split('\n')[0]}`,
-  }));
-  if (errors.length > 0) return { ok: false, errors };
+  const parsed = parseYamlFile(file, raw);
+  if (!parsed.ok) return parsed;
+  const { doc, lineOf } = parsed;
+  const errors: KnowledgeError[] = [];
   if (doc.contents === null) return { ok: true, value: [] };
   if (!isSeq(doc.contents))
     return { ok: false, errors: [{ file, line: 1, message: 'checks must be a list of entries ("- question: …")' }] };

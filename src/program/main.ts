@@ -19,7 +19,7 @@ import { createLogger, type Logger } from '../logger.js';
 import { healthRoutes, startHealthServer, type RouteHandler } from '../observability/http.js';
 import { createMetrics } from '../observability/metrics.js';
 import { shareAcrossInstances } from '../cluster/bot.js';
-import { scheduleDigest } from '../cluster/digest.js';
+import { scheduleDigest, WEEK_MS } from '../cluster/digest.js';
 import { programConversation } from './conversation.js';
 import { openShared } from './shared.js';
 import type { SharedState } from '../state/types.js';
@@ -27,7 +27,6 @@ import type { Adapter, Question } from '../types.js';
 
 /** How long shutdown waits for questions in flight before it closes connections anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
-const WEEK_MS = 7 * 86_400_000;
 
 /** The entry each Discord shard process runs, compiled beside this one. */
 const SHARD_FILE = fileURLToPath(new URL('./shard.js', import.meta.url));
@@ -75,7 +74,6 @@ async function main(): Promise<void> {
     state.backend === 'redis'
       ? await shareAcrossInstances(core, { state, instance: shared.instance, logger: logger.child({ module: 'cluster' }) })
       : undefined;
-  const bot = core;
   const conversation = programConversation(cluster ?? core, config, state, logger.child({ layer: 'conversation' }), metrics);
 
   let stopping = false;
@@ -103,7 +101,7 @@ async function main(): Promise<void> {
     await Promise.race([Promise.allSettled(adapters.map((a) => a.stop())), grace]);
     await cluster?.close();
     // Closes the analytics too (PostgreSQL: after writing what is buffered, as far as it can).
-    await bot.close();
+    await core.close();
     await shared.close();
     server?.close();
     logger.info('main: stopped');
@@ -112,7 +110,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGHUP', () => {
-    void bot
+    void core
       .systemReload('SIGHUP')
       .then((r) => logger.info({ ok: r.ok, errors: r.errors.length, failedChecks: r.checkFailures.length }, 'main: reloaded on SIGHUP'));
   });
@@ -127,7 +125,7 @@ async function main(): Promise<void> {
   } else if (shareSlackServer) {
     logger.info({ port: config.httpPort }, 'main: serving /healthz and /metrics on the Slack HTTP server');
   }
-  if (config.watchKnowledge) cleanups.push(watchKnowledge(config.knowledgeDir, () => bot.systemReload('file watcher'), logger));
+  if (config.watchKnowledge) cleanups.push(watchKnowledge(config.knowledgeDir, () => core.systemReload('file watcher'), logger));
 
   for (const adapter of adapters) {
     await adapter.start(conversation);
@@ -145,7 +143,7 @@ async function main(): Promise<void> {
       userName: 'weekly digest',
     };
     const post = async (): Promise<void> => {
-      const report = await bot.gaps(system, 7);
+      const report = await core.gaps(system, 7);
       for (const adapter of digests)
         await adapter
           .postDigest?.(`Weekly digest: ${formatGaps(report)}`)

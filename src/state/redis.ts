@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis, type RedisOptions } from 'ioredis';
 import { UserError } from '../errors.js';
-import type { Logger } from '../logger.js';
+import { type Logger, redactUrl } from '../logger.js';
 import { createMemoryState } from './memory.js';
 import type { RateVerdict, SharedState, StateHealth } from './types.js';
 
@@ -74,17 +74,6 @@ type Scripted = Redis & {
 /** A reply error is a bug in a command or script, not an outage: it is thrown, not papered over. */
 function isReplyError(error: unknown): boolean {
   return error instanceof Error && error.name === 'ReplyError';
-}
-
-/** The URL without its password, for messages and logs. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(an invalid URL)';
-  }
 }
 
 /**

@@ -155,7 +155,7 @@ describe('/kb in HTTP mode', () => {
     expect(response.status).toBe(200);
     const reply = await t.h.fake.waitForCall('response_url');
     expect(reply.args.response_type).toBe('ephemeral');
-    expect(reply.args.text).toMatch(/\*Knowledge:\* \d+ documents/);
+    expect(reply.args.text).toMatch(/^Knowledge: \d+ document\(s\)/);
   });
 });
 

@@ -65,7 +65,7 @@ describe('moderator replies', () => {
   });
 
   it('say when questions are not recorded', () => {
-    expect(renderGaps({ days: 7, recording: false, gaps: [], downvoted: [] }).text).toMatch(/not being recorded/);
+    expect(renderGaps({ days: 7, recording: false, gaps: [], downvoted: [] }).text).toMatch(/questions are not recorded/);
   });
 
   it('keep a long why in code blocks within the section limit', () => {
@@ -88,8 +88,8 @@ describe('moderator replies', () => {
       loadedBy: 'start-up',
       lastReload: { ...report, forced: true },
     });
-    expect(status.text).toContain('loaded 2026-01-02 03:04 UTC by start-up');
-    expect(status.text).toContain('*Last reload:* done (forced, checks skipped) by mod (slack), 12 ms');
+    expect(status.text).toContain('Loaded 2026-01-02 03:04:05 UTC by start-up.');
+    expect(status.text).toContain('Last reload by mod (slack): done, forced in 12 ms.');
   });
 
   it('report a teach with its reload', () => {

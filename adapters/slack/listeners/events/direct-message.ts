@@ -6,19 +6,7 @@
 import type { App } from '@slack/bolt';
 import type { ListenerContext } from '../../listener-context.js';
 import { plainQuestion } from '../../escape.js';
-import { answerMessage } from './reply.js';
-
-/** The fields of a `message` event this listener reads, whatever its subtype. */
-interface MessageFields {
-  subtype?: string;
-  bot_id?: string;
-  user?: string;
-  text?: string;
-  ts: string;
-  thread_ts?: string;
-  channel: string;
-  channel_type?: string;
-}
+import { answerMessage, type MessageFields } from './reply.js';
 
 /** Subtypes that are still a person writing; everything else (edits, deletions, joins, bots) is not. */
 const QUESTION_SUBTYPES = new Set(['file_share', 'thread_broadcast']);

@@ -7,6 +7,18 @@ import { APOLOGY } from '../../../../src/conversation/texts.js';
 import { ask, type AskInput, type ListenerContext } from '../../listener-context.js';
 import { renderAnswer, renderNotice } from '../../render.js';
 
+/** The fields of a `message` event that the message listeners read, whatever its subtype. */
+export interface MessageFields {
+  subtype?: string;
+  bot_id?: string;
+  user?: string;
+  text?: string;
+  ts: string;
+  thread_ts?: string;
+  channel: string;
+  channel_type?: string;
+}
+
 /** A message the app was asked in, reduced to what answering needs. */
 export interface IncomingMessage {
   eventId: string | undefined;

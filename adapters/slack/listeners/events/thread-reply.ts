@@ -7,24 +7,12 @@
 import type { App } from '@slack/bolt';
 import { plainQuestion } from '../../escape.js';
 import { type AskInput, type ListenerContext, questionOf } from '../../listener-context.js';
-import { answerMessage } from './reply.js';
-
-/** The fields of a channel `message` event this listener reads. */
-interface ThreadMessage {
-  subtype?: string;
-  bot_id?: string;
-  user?: string;
-  text?: string;
-  ts: string;
-  thread_ts?: string;
-  channel: string;
-  channel_type?: string;
-}
+import { answerMessage, type MessageFields } from './reply.js';
 
 /** Registers the thread-reply listener. */
 export function register(app: App, deps: ListenerContext): void {
   app.event('message', async ({ event, body, context, client }) => {
-    const message: ThreadMessage = event;
+    const message: MessageFields = event;
     if (message.channel_type !== 'channel' && message.channel_type !== 'group') return;
     // Only a person's plain reply in a thread; the thread's first message is its own ts.
     if (message.subtype || message.bot_id || !message.user || !message.thread_ts || message.thread_ts === message.ts) return;
