@@ -186,6 +186,8 @@ describe('confidence', () => {
     margin: 0.1,
     contrary: false,
     yesNo: false,
+    missingName: false,
+    matchedIdeas: 2,
   };
   it('falls with a word the knowledge lacks, a missing asked type, a contradiction', () => {
     const plain = confidenceOf(base);
