@@ -570,17 +570,18 @@ export class Answerer {
    * missing one is a different thing than the text speaks of, not a different wording.
    */
   private missesName(question: ReadQuestion, terms: readonly WeightedTerm[], passage: Passage): boolean {
+    return this.nameIdeas(question, terms).some((t) => this.match(passage, t) === 0);
+  }
+
+  /** The question's ideas written with a capital (not its first word) that the knowledge has, the subject aside. */
+  private nameIdeas(question: ReadQuestion, terms: readonly WeightedTerm[]): WeightedTerm[] {
     const capitalised = new Set<string>();
     for (const m of question.text.matchAll(/(?<=[\p{L}\p{N},;:'’)]\s+)\p{Lu}[\p{L}\p{N}'’-]*/gu)) {
       for (const t of this.analyzer.terms(m[0], 'question')) capitalised.add(t);
     }
-    if (capitalised.size === 0) return false;
-    return terms.some(
-      (t) =>
-        !t.subject &&
-        t.parts.some((p) => p.alternatives.length > 0) &&
-        t.parts.some((p) => capitalised.has(p.term)) &&
-        this.match(passage, t) === 0,
+    if (capitalised.size === 0) return [];
+    return terms.filter(
+      (t) => !t.subject && t.parts.some((p) => p.alternatives.length > 0) && t.parts.some((p) => capitalised.has(p.term)),
     );
   }
 
