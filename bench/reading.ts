@@ -16,7 +16,11 @@ import { checkProblems } from '../src/moderation/checks.js';
 import { DEFAULT_KNOWLEDGE_DIR } from '../src/paths.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const casesFile = process.env.READING_CASES ?? path.join(root, '../shared/eval/reading/complexity-theory.json');
+// SQuAD-format files (comma-separated): the shared complexity-theory article and our own held-out-style articles.
+const casesFiles = (
+  process.env.READING_CASES ??
+  [path.join(root, '../shared/eval/reading/complexity-theory.json'), path.join(root, 'bench/reading/heldout.json')].join(',')
+).split(',');
 const verbose = process.env.READING_VERBOSE === '1';
 const THRESHOLDS = (process.env.READING_THRESHOLDS ?? '0,0.2,0.3,0.35,0.4,0.45,0.5,0.55,0.6').split(',').map(Number);
 
@@ -49,7 +53,7 @@ interface Row {
   gold?: string;
 }
 
-function readingRows(): Row[] {
+function readingRows(casesFile: string): Row[] {
   const rows: Row[] = [];
   const squad = JSON.parse(readFileSync(casesFile, 'utf8')) as Squad;
   for (const article of squad.data) {
@@ -128,12 +132,13 @@ function at(rows: Row[], t: number): { right: number; answerable: number; refuse
 }
 
 const sets: [string, Row[]][] = [
-  ['reading (complexity theory)', readingRows()],
+  ...casesFiles.map((f): [string, Row[]] => [`reading (${path.basename(f, '.json')})`, readingRows(f)]),
   ['alliance dev set', await allianceRows(path.join(root, '../shared/eval/questions.json'))],
   ['alliance golden', await allianceRows(path.join(root, 'test/answer/golden.json'))],
+  ['alliance off-topic', await allianceRows(path.join(root, 'bench/reading/alliance-offtopic.json'))],
 ];
 if (verbose) {
-  for (const r of sets[0]?.[1] ?? []) {
+  for (const r of sets.flatMap(([, rows]) => rows)) {
     if (r.answerable && !r.right) console.log(`MISS (${r.confidence}) ${r.question} [${r.gold}]\n   ${r.got.slice(0, 300)}`);
     if (!r.answerable && r.confidence > 0) console.log(`ANSWERED (${r.confidence}) ${r.question}\n   ${r.got.slice(0, 200)}`);
   }

@@ -57,6 +57,14 @@ const UNKNOWN_PENALTY = 0.4;
 const LACKS_TYPE_PENALTY = 0.6;
 /** Confidence lost when a yes/no question has an idea the passage lacks: the sentence does not say yes. */
 const YES_NO_MISSING_PENALTY = 0.5;
+/** Confidence lost when a capitalised name of the question that the knowledge has is missing from the passage. */
+const MISSING_NAME_PENALTY = 0.5;
+/**
+ * Confidence lost when the question has a weighty word the knowledge lacks and the passage matches
+ * at most one other idea of it ("the president of France" against a sentence that only says
+ * "France"): a question about something else that shares one word with the text.
+ */
+const NARROW_UNKNOWN_PENALTY = 0.1;
 /** Confidence gained when the passage holds a thing of the asked type the question does not state. */
 const VALUE_BONUS = 0;
 /** Confidence gained by a clear lead over the runner-up (0.2 of rank or more counts in full). */
@@ -109,6 +117,14 @@ export interface Signals {
   contrary: boolean;
   /** Whether it is a yes/no question, which a sentence answers only if it states all that is asked. */
   yesNo: boolean;
+  /**
+   * Whether a name the question writes with a capital ("Berlin", "French") is nowhere in it, its
+   * heading or the sentence before, though the knowledge has it: the usual trick question swaps one
+   * name for another the text mentions elsewhere.
+   */
+  missingName: boolean;
+  /** How many ideas of the question, the main subject aside, it matches at all. */
+  matchedIdeas: number;
 }
 
 /**
@@ -127,7 +143,9 @@ export function confidenceOf(s: Signals): number {
     UNKNOWN_PENALTY * s.unknown +
     (s.value ? VALUE_BONUS : 0) -
     (s.lacksType ? LACKS_TYPE_PENALTY : 0) -
-    (s.yesNo && s.missing > 0 ? YES_NO_MISSING_PENALTY : 0) +
+    (s.yesNo && s.missing > 0 ? YES_NO_MISSING_PENALTY : 0) -
+    (s.missingName ? MISSING_NAME_PENALTY : 0) -
+    (s.unknown > 0 && s.matchedIdeas <= 1 ? NARROW_UNKNOWN_PENALTY : 0) +
     MARGIN_WEIGHT * Math.min(1, s.margin / 0.2);
   return Math.max(0, Math.min(1, confidence));
 }
@@ -539,9 +557,32 @@ export class Answerer {
       margin: second ? Math.max(0, best.rank - second.rank) : 1,
       contrary: contradicts(question.text, said),
       yesNo: question.shape === 'yesno',
+      missingName: this.missesName(question, terms, best.passage),
+      matchedIdeas: terms.filter((t) => !t.subject && this.match(best.passage, t) > 0).length,
     };
     best.signals = signals;
     best.confidence = confidenceOf(signals);
+  }
+
+  /**
+   * Whether an idea of the question written with a capital (not its first word), one the knowledge
+   * has somewhere, is absent from the passage and its context. Names are rarely paraphrased, so a
+   * missing one is a different thing than the text speaks of, not a different wording.
+   */
+  private missesName(question: ReadQuestion, terms: readonly WeightedTerm[], passage: Passage): boolean {
+    return this.nameIdeas(question, terms).some((t) => this.match(passage, t) === 0);
+  }
+
+  /** The question's ideas written with a capital (not its first word) that the knowledge has, the subject aside. */
+  private nameIdeas(question: ReadQuestion, terms: readonly WeightedTerm[]): WeightedTerm[] {
+    const capitalised = new Set<string>();
+    for (const m of question.text.matchAll(/(?<=[\p{L}\p{N},;:'’)]\s+)\p{Lu}[\p{L}\p{N}'’-]*/gu)) {
+      for (const t of this.analyzer.terms(m[0], 'question')) capitalised.add(t);
+    }
+    if (capitalised.size === 0) return [];
+    return terms.filter(
+      (t) => !t.subject && t.parts.some((p) => p.alternatives.length > 0) && t.parts.some((p) => capitalised.has(p.term)),
+    );
   }
 
   /**

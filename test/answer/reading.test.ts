@@ -186,6 +186,8 @@ describe('confidence', () => {
     margin: 0.1,
     contrary: false,
     yesNo: false,
+    missingName: false,
+    matchedIdeas: 2,
   };
   it('falls with a word the knowledge lacks, a missing asked type, a contradiction', () => {
     const plain = confidenceOf(base);
@@ -193,5 +195,32 @@ describe('confidence', () => {
     expect(confidenceOf({ ...base, lacksType: true })).toBeLessThan(plain);
     expect(confidenceOf({ ...base, contrary: true })).toBe(0);
     expect(confidenceOf({ ...base, yesNo: true, missing: 0.3 })).toBeLessThan(confidenceOf({ ...base, missing: 0.3 }));
+  });
+  it('falls with a missing name, and with an unknown word when at most one other idea matches', () => {
+    const plain = confidenceOf(base);
+    expect(confidenceOf({ ...base, missingName: true })).toBeLessThan(plain);
+    const unknown = { ...base, unknown: 0.3 };
+    expect(confidenceOf({ ...unknown, matchedIdeas: 1 })).toBeLessThan(confidenceOf(unknown));
+  });
+});
+
+const PORT = `# Harbour lighthouse
+
+The harbour lighthouse was built in 1854 by the engineer Thomas Stevenson.
+Its lamp came from a workshop in France and was converted to electricity in 1921.
+
+Stevenson later designed the beacon on the pier at Edinburgh.
+`;
+
+describe('refusals on evidence', () => {
+  it('refuses a question that swaps a name for another one the text has elsewhere', async () => {
+    const answerer = await answererOf({ 'lighthouse.md': PORT });
+    expect(answerer.ask('Who built the harbour lighthouse in 1854?').text).toContain('Thomas Stevenson');
+    expect(answerer.ask('Who built the harbour lighthouse in Edinburgh?').kind).toBe('unknown');
+  });
+  it('refuses an off-topic question that shares one word with the text', async () => {
+    const answerer = await answererOf({ 'lighthouse.md': PORT });
+    expect(answerer.ask('Who is the president of France?').kind).toBe('unknown');
+    expect(answerer.ask('What is the population of France?').kind).toBe('unknown');
   });
 });
