@@ -18,6 +18,8 @@ export interface LastTurn {
   mention?: string;
   /** The person the last answer named, whom "he", "she", "his", "her" mean. */
   person?: string;
+  /** The answer did not know: a follow-up that cannot lean on this turn leans on the one before. */
+  unknown?: boolean;
 }
 
 /** How a question was read against the last turn. */
@@ -25,7 +27,7 @@ export interface Rewrite {
   /** The question to ask the core. */
   text: string;
   /** Which rule applied; absent when the question stands alone. */
-  rule?: 'plural' | 'singular' | 'parallel' | 'fragment';
+  rule?: 'plural' | 'singular' | 'parallel' | 'fragment' | 'count';
 }
 
 const AUX = new Set([
@@ -57,6 +59,11 @@ const AUX = new Set([
 const WH = '(?:what|which|whose|who|whom|when|where|why|how)';
 const PREPOSITION = '(?:at|in|on|by|from|for|to|with|during|before|after|since|until|into|of|near|outside|inside|across|within|under)';
 const QUESTION_START = new RegExp(`^(?:${WH}|${[...AUX].join('|')})\\b`, 'i');
+// "how many?", "how many is that?", "how many are there?", "how many of them are there?", "and how many?"
+const COUNT =
+  /^how\s+many(?:\s+of\s+(?:them|those|these))?(?:\s+(?:is|are|were)(?:\s+(?:that|those|these|they|there))?)?(?:\s+(?:there|in\s+all|in\s+total|altogether))?[?.!\s]*$/i;
+// The head of a question that asked for a list: "Which members", "What universities".
+const LIST_HEAD = /^(?:which|what)\s+(?!(?:is|are|was|were|do|does|did|has|have|had)\b)(?=\w)/i;
 const PLURAL = /\b(those|these|them|they)\b/i;
 const SINGULAR = /\b(it|its)\b/i;
 const PERSONAL = /\b(he|she|him|her|his|hers)\b/i;
@@ -81,6 +88,11 @@ export function rewriteFollowUp(question: string, last: LastTurn | undefined): R
   // "and when was it founded?" is a question of its own after its "and".
   const afterAnd = /^and\s+(.+)$/i.exec(text)?.[1];
   if (afterAnd && QUESTION_START.test(afterAnd)) return rewriteFollowUp(afterAnd, last);
+
+  if (COUNT.test(text)) {
+    const counted = countOf(last);
+    if (counted) return { text: counted, rule: 'count' };
+  }
 
   const parallel = PARALLEL.exec(text);
   if (parallel?.[1]) {
@@ -132,6 +144,15 @@ function swapParallel(last: LastTurn, replacement: string): string | undefined {
   // After a list, "what about X?" asks whether X is in it.
   if (last.list && /^\p{Lu}/u.test(replacement)) return `Is ${replacement} one of ${last.list}?`;
   return undefined;
+}
+
+/**
+ * "How many is that?" after a list: the last question asking how many instead of which
+ * ("Which members are in Europe?" → "How many members are in Europe?"), else how many of the list.
+ */
+function countOf(last: LastTurn): string | undefined {
+  if (LIST_HEAD.test(last.question)) return last.question.replace(LIST_HEAD, 'How many ');
+  return last.list ? `How many ${last.list.replace(/^the\s+/i, '')} are there?` : undefined;
 }
 
 /** "When was the alliance launched?" → "was the alliance launched?"; a yes/no question as it is. */

@@ -165,7 +165,11 @@ export class Translator {
         if (t.fold === part.fold) return true;
         exact = false;
         // Function words match as written; the domain's words by stem, if long enough to mean one thing.
-        return entry.kind !== 'word' && part.stem.length >= 3 && t.stem === part.stem;
+        if (entry.kind === 'word') return false;
+        if (part.stem.length >= 3 && t.stem === part.stem) return true;
+        // Russian declines names, and the stemmer leaves short ones too short to compare
+        // ("Азия", "в Азии"): the same word with another case ending.
+        return this.table.code === 'ru' && sameRussianWord(t.fold, part.fold);
       });
       // Longest first; then a word as written over one that only shares its stem ("stata" is not
       // "stato"); then the moderators' lexicon over the built-in table.
@@ -213,6 +217,15 @@ export class Translator {
     flush();
     return pieces;
   }
+}
+
+const RUSSIAN_ENDING = /[аеёиоуыэюяйь]+$/u;
+
+/** Two Russian words of four letters or more that differ only in their case ending. */
+function sameRussianWord(a: string, b: string): boolean {
+  if (a.length < 4 || b.length < 4 || Math.abs(a.length - b.length) > 2) return false;
+  const stem = a.replace(RUSSIAN_ENDING, '');
+  return stem.length >= 2 && stem === b.replace(RUSSIAN_ENDING, '');
 }
 
 /** "founding members" → "founding member", "universities" → "university"; other words as they are. */

@@ -8,6 +8,10 @@ export const ru: LanguageTable = {
   words: {
     кто: 'who',
     что: 'what',
+    'что такое': 'what is',
+    'кто такой': 'who is',
+    'кто такая': 'who is',
+    'кто такие': 'who are',
     когда: 'when',
     где: 'where',
     сколько: 'how many',
