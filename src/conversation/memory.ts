@@ -88,7 +88,9 @@ export function turnOf(question: string, answer: Answer, previous?: LastTurn): L
   // members") is not what the question was about: "what about X?" then asks about the list.
   const mentioned = inQuestion && !(list && containsFolded(list, inQuestion)) ? inQuestion : undefined;
   const topic = named ?? mentioned;
-  const person = facts.valueType === 'person' && facts.value ? facts.value : undefined;
+  // The name a "who" question got is whom "he" or "she" means next ("Who is the rector of X?").
+  const namesPerson = facts.valueType === 'person' || (facts.valueType === 'name' && /^who\b/i.test(question));
+  const person = namesPerson && facts.value ? facts.value : undefined;
   return {
     question,
     ...((list ?? previous?.list) ? { list: list ?? previous?.list } : {}),

@@ -31,6 +31,7 @@ interface Piece {
 }
 
 const QUESTION_WORDS = /^(?:who|what|when|where|which|how|why)\b/;
+const PREPOSITIONS = /^(?:in|at|on|by|from|during|among)$/;
 const COPULAS = /^(?:is|are|was|were)\b/;
 // Nouns that head a name: "Universität Toronto" is "University of Toronto".
 const HEADS = /^(?:university|polytechnic|institute|college|academy|school)$/i;
@@ -263,6 +264,13 @@ function order(pieces: Piece[], bareNameAfterHead: boolean): Piece[] {
     else out.splice(i, 1);
   }
   const q = out.findIndex((p) => p.role === 'question');
+  if (q > 0 && PREPOSITIONS.test(out[q - 1]?.english ?? '')) {
+    // "In welchem Jahr", "在 什么 活动": the preposition stays with its question word ("in which year").
+    const preposition = out[q - 1] as Piece;
+    const question = out[q] as Piece;
+    out.splice(q - 1, 2);
+    return [preposition, question, ...out];
+  }
   if (q > 0) {
     // "联盟 是 什么时候 成立" → "when is 联盟 成立": the question word first, with the verb before it.
     const copula = out[q - 1]?.role === 'copula' ? 1 : 0;

@@ -6,6 +6,19 @@ export const ru: LanguageTable = {
   locale: 'ru-RU',
   bareNameAfterHead: true,
   words: {
+    // Prepositional question words ("by whom?", "at which event?"), which follow-up fragments use.
+    кем: 'by whom',
+    на: 'at',
+    'во время': 'during',
+    // Pronouns, read as the English ones the follow-up rewrite resolves against the last turn.
+    он: 'he',
+    она: 'she',
+    оно: 'it',
+    они: 'they',
+    'из них': 'of those',
+    'среди них': 'among those',
+    них: 'them',
+    эти: 'those',
     кто: 'who',
     что: 'what',
     'что такое': 'what is',
