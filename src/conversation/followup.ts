@@ -115,9 +115,16 @@ export function rewriteFollowUp(question: string, last: LastTurn | undefined): R
 
   const fragment = FRAGMENT.exec(text);
   // "where it?" (read from "它在哪里？") names its subject: a pronoun's rules below resolve it.
-  if (fragment?.[1] && !hasVerb(fragment[1]) && ![PLURAL, SINGULAR, PERSONAL].some((p) => p.test(fragment[1] as string))) {
+  // Nor is "who founded?": a verb with its subject left out, not a phrase to put before a predicate.
+  const named = fragment?.[1];
+  if (
+    named &&
+    !hasVerb(named) &&
+    !named.split(/\s+/).some((w) => PARTICIPLE.test(w)) &&
+    ![PLURAL, SINGULAR, PERSONAL].some((p) => p.test(named))
+  ) {
     const predicate = predicateOf(last.question);
-    if (predicate) return { text: `${fragment[1]} ${predicate}`, rule: 'fragment' };
+    if (predicate) return { text: `${named} ${predicate}`, rule: 'fragment' };
   }
 
   if (last.list && PLURAL.test(text)) {

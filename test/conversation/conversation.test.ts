@@ -198,3 +198,43 @@ describe('follow-ups over the real core', () => {
     expect(await ask('at which ceremony?')).toContain('lantern ceremony');
   });
 });
+
+describe('a follow-up after "I don\'t know"', () => {
+  it('leans on the last answered turn when the unknown one gives it nothing', async () => {
+    const core = recordingCore((text) =>
+      /joke/i.test(text) ? reply("I don't know.", { kind: 'unknown', confidence: 0 }) : reply(`echo: ${text}`),
+    );
+    const conversation = createConversation(core, { state: createMemoryState() });
+    await conversation.ask(question('Which sponsors are in Europe?'));
+    await conversation.ask(question('tell me a joke'));
+    await conversation.ask(question('and in Asia?'));
+    expect(core.asked.at(-1)).toBe('Which sponsors are in Asia?');
+  });
+  it('still rewrites against the unknown turn when it can ("and of Chile?")', async () => {
+    const core = recordingCore(() => reply("I don't know.", { kind: 'unknown', confidence: 0 }));
+    const conversation = createConversation(core, { state: createMemoryState() });
+    await conversation.ask(question('What is the capital of Peru?'));
+    await conversation.ask(question('and of Chile?'));
+    expect(core.asked.at(-1)).toBe('What is the capital of Chile?');
+  });
+});
+
+describe("the conversation's language", () => {
+  it('is the hint for the next question when the platform gives none', async () => {
+    const locales: (string | undefined)[] = [];
+    const conversation = createConversation(recordingCore(), {
+      state: createMemoryState(),
+      language: {
+        toEnglish: async (text, q) => {
+          locales.push(q.locale);
+          return { text, language: 'fr' };
+        },
+        toPerson: async (answer) => answer,
+      },
+    });
+    await conversation.ask(question('Quels sponsors sont en Europe ?'));
+    await conversation.ask(question('Où ?'));
+    await conversation.ask(question('Où ?', { locale: 'de' }));
+    expect(locales).toEqual([undefined, 'fr', 'de']);
+  });
+});

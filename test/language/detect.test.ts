@@ -35,6 +35,15 @@ describe('detection falls back to English', () => {
   });
 });
 
+describe('a question too short for the detector to be sure', () => {
+  it("keeps its language when its words are that language's function words", async () => {
+    expect((await detectLanguage("Che cos'è XuetangX?")).lang).toBe('it');
+  });
+  it('stays English when they are not', async () => {
+    expect((await detectLanguage('Harbour Bank sponsors')).lang).toBe('en');
+  });
+});
+
 describe('the platform locale as a hint', () => {
   it('decides a single word the text cannot', async () => {
     expect(await detectLanguage('MOOC', 'it')).toEqual({ lang: 'it', by: 'hint' });
