@@ -97,6 +97,24 @@ function functionWords(lang: LanguageCode, words: readonly string[]): number {
   return words.map((w) => fold(w)).filter((w) => table?.has(w) && !ENGLISH.has(w)).length;
 }
 
+/**
+ * When another language scores nearly as high as the detector's pick ("Dov'è la Rice University?"
+ * reads a shade more Spanish than Italian to n-grams), the one whose question and function words
+ * the question uses more; undefined when that does not decide.
+ */
+function closeCall(found: LanguageCode, scores: Record<string, number>, words: readonly string[]): LanguageCode | undefined {
+  const top = scores[found] ?? 0;
+  const mine = functionWords(found, words);
+  let best: LanguageCode | undefined;
+  let bestCount = mine;
+  for (const [lang, score] of Object.entries(scores)) {
+    if (lang === found || lang === 'en' || !isLanguage(lang) || score < top * 0.95) continue;
+    const count = functionWords(lang, words);
+    if (count > bestCount) [best, bestCount] = [lang, count];
+  }
+  return best;
+}
+
 async function detectWithModel(text: string, locale?: string): Promise<Detection> {
   const hint = hintLanguage(locale);
   const words = text.match(/\p{L}+/gu) ?? [];
@@ -110,6 +128,8 @@ async function detectWithModel(text: string, locale?: string): Promise<Detection
     return found !== 'en' && functionWords(found, words) >= 2 ? { lang: found, by: 'detector' } : { lang: 'en', by: 'fallback' };
   }
   if (found === 'en' || found === 'zh' || found === 'ru') return { lang: found, by: 'detector' };
+  const closest = closeCall(found, result.getScores(), words);
+  if (closest && !hint) return { lang: closest, by: 'detector' };
   if (hint && hint !== found) {
     const scores = result.getScores();
     if ((scores[hint] ?? 0) >= (scores[found] ?? 0) * 0.9) return { lang: hint, by: 'hint' };

@@ -181,3 +181,12 @@ describe('prepositional question words', () => {
     expect(english('ru', 'Что такое эдикс?')).toMatch(/^what is /);
   });
 });
+
+describe('German written without umlauts', () => {
+  it('is the same word ("gegruendet" is "gegründet")', () => {
+    const de: Lexicon = { lang: 'de', file: 'lexicon/de.yaml', entries: [{ english: 'founded', forms: ['gegründet'], line: 1 }] };
+    const read = (text: string): string => new Translator(TABLES.de, [de]).english(text);
+    expect(read('Wer hat die Allianz gegruendet?')).toMatch(/\bfounded\b/);
+    expect(read('Wer hat die Allianz gegründet?')).toMatch(/\bfounded\b/);
+  });
+});

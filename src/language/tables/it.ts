@@ -31,6 +31,7 @@ export const it: LanguageTable = {
     che: 'what',
     quando: 'when',
     dove: 'where',
+    "dov'": 'where',
     quanti: 'how many',
     quante: 'how many',
     quanto: 'how much',
