@@ -160,7 +160,11 @@ function swapParallel(last: LastTurn, replacement: string): string | undefined {
     // The last phrase with the same preposition, up to the end of the question.
     const phrase = new RegExp(`^(.*)\\b${preposition}\\s+[^?.!]+?(\\s*[?.!]*)$`, 'i');
     const found = phrase.exec(last.question);
-    return found ? `${found[1]}${replacement}${found[2]}` : undefined;
+    if (found) return `${found[1]}${replacement}${found[2]}`;
+    // No such phrase: the last list or count question, narrowed by it ("How many members are
+    // there?" → "How many members are there in Europe?").
+    const end = /^(.*?)\s*([?.!]*)$/.exec(last.question.trim());
+    return end && (last.list || /^(?:how many|which|what)\b/i.test(last.question)) ? `${end[1]} ${replacement}${end[2] || '?'}` : undefined;
   }
   const slot = last.mention ?? last.topic;
   if (slot && last.question.includes(slot)) return last.question.replace(slot, replacement);

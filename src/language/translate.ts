@@ -103,6 +103,16 @@ export class Translator {
     const trimmed = text.replace(/^[\s¿¡]+/u, '').trim();
     const lower = trimmed.toLocaleLowerCase(this.table.locale);
     const openers = Object.entries(this.table.followUpOpeners ?? {}).sort(([a], [b]) => b.length - a.length);
+    const particle = this.table.followUpParticle;
+    if (particle) {
+      // "那亚洲呢？": an opening, a name and the particle, with no question word of its own.
+      const bare = trimmed.replace(/[\s?？!！。.]+$/u, '');
+      if (!bare.endsWith(particle)) return undefined;
+      let rest = bare.slice(0, -particle.length);
+      const opening = openers.find(([phrase]) => rest.startsWith(phrase));
+      if (opening) rest = rest.slice(opening[0].length);
+      return /[\p{L}\p{N}]/u.test(rest) && !QUESTION_WORDS.test(this.english(rest)) ? { english: 'what about', rest } : undefined;
+    }
     for (const [phrase, english] of openers) {
       if (!lower.startsWith(`${phrase} `)) continue;
       const rest = trimmed.slice(phrase.length).trim();

@@ -142,3 +142,14 @@ describe('a fragment with a pronoun or an "and"', () => {
     expect(rewritten({ question: 'when festival opened?' }, 'where?')).toBe('where festival opened?');
   });
 });
+
+describe('"and in X?" after a question with no phrase to replace', () => {
+  it('narrows the last list or count question by the phrase', () => {
+    expect(rewritten({ question: 'How many sponsors are there?', list: 'the sponsors' }, 'and in Europe?')).toBe(
+      'How many sponsors are there in Europe?',
+    );
+  });
+  it('is left alone after a question that was not about a list', () => {
+    expect(rewritten({ question: 'Is Harbour Bank a sponsor?', topic: 'Harbour Bank' }, 'and in Europe?')).toBe('and in Europe?');
+  });
+});

@@ -123,6 +123,12 @@ describe('a follow-up’s opening reaches the follow-up rewrite in English', () 
   it('the Italian "è" stays a verb: accents are read as written', () => {
     expect(read('it', 'È Yale un membro fondatore?')).toMatch(/^is /);
   });
+  it('Chinese "那X呢？" and "X呢？" are "what about X?", not a question ending in 呢', () => {
+    expect(read('zh', '那清华大学呢？')).toBe('what about Tsinghua University?');
+    expect(read('zh', '清华大学呢？')).toBe('what about Tsinghua University?');
+    expect(read('zh', '那些成员在哪里？')).not.toMatch(/^what about/);
+    expect(read('zh', '哪些成员在联盟呢？')).toMatch(/^which /);
+  });
   it('an opening alone is not a follow-up', () => {
     expect(read('it', 'E?')).not.toMatch(/^and /);
   });

@@ -5,6 +5,12 @@ export const zh: LanguageTable = {
   code: 'zh',
   locale: 'zh-CN',
   unspaced: true,
+  followUpParticle: '呢',
+  followUpOpeners: {
+    那: 'what about',
+    那么: 'what about',
+    还有: 'what about',
+  },
   words: {
     // Prepositional question words ("by whom?", "at which event?"), which follow-up fragments use.
     由谁: 'by whom',
