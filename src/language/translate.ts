@@ -222,7 +222,12 @@ export class Translator {
         continue;
       }
       flush();
-      if (found.english !== '') pieces.push(piece(found.english, found.kind !== 'word', false));
+      const before = pieces.at(-1);
+      const head = singular(found.english);
+      if (found.kind === 'term' && HEADS.test(head) && before?.kept && /\p{Script=Han}/u.test(before.english)) {
+        // "耶鲁大学", a name nobody mapped before its head noun: one name, "耶鲁 University".
+        pieces.splice(-1, 1, piece(`${before.english} ${head.charAt(0).toUpperCase()}${head.slice(1)}`, false, true, true));
+      } else if (found.english !== '') pieces.push(piece(found.english, found.kind !== 'word', false));
       i += length;
     }
     flush();

@@ -63,6 +63,7 @@ const lexicons: Lexicon[] = [
       { english: 'alliance', forms: ['联盟'], line: 2 },
       { english: 'members', forms: ['成员'], line: 3 },
       { english: 'Tsinghua University', forms: ['清华大学'], line: 4 },
+      { english: 'universities', forms: ['大学'], line: 5 },
     ],
   },
 ];
@@ -194,5 +195,11 @@ describe('German written without umlauts', () => {
     const read = (text: string): string => new Translator(TABLES.de, [de]).english(text);
     expect(read('Wer hat die Allianz gegruendet?')).toMatch(/\bfounded\b/);
     expect(read('Wer hat die Allianz gegründet?')).toMatch(/\bfounded\b/);
+  });
+});
+
+describe('a Chinese name nobody mapped before its head noun', () => {
+  it('reads as one name with the English head ("耶鲁大学" → "耶鲁 University")', () => {
+    expect(english('zh', '耶鲁大学是成员吗？')).toMatch(/耶鲁 University/);
   });
 });
