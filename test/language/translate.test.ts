@@ -184,8 +184,9 @@ describe('prepositional question words', () => {
     expect(english('ru', 'Кем?')).toBe('by whom?');
     expect(english('zh', '由谁？')).toBe('by whom?');
   });
-  it('Russian "что такое" is "what is"', () => {
+  it('Russian "что такое" and "какова" are "what is"', () => {
     expect(english('ru', 'Что такое эдикс?')).toMatch(/^what is /);
+    expect(english('ru', 'Какова цель альянса?')).toMatch(/^what is /);
   });
 });
 
