@@ -152,6 +152,17 @@ describe('what a turn leaves for the next question', () => {
     expect(turn).toEqual({ question: 'how many of the Harbour Festival sponsors are there?', list: 'the Harbour Festival sponsors' });
   });
 
+  it('keeps what a filtered list was narrowed to, so "which of them…?" asks within it', () => {
+    const facts = { listName: 'festival sponsors', entities: ['A', 'B'] };
+    const inEurope = turnOf(
+      'Which sponsors are in Europe?',
+      reply('2 of the 5 festival sponsors are in Europe:\n- A\n- B', { kind: 'list', facts }),
+    );
+    expect(inEurope.list).toBe('the festival sponsors that are in Europe');
+    const all = turnOf('Who sponsors it?', reply('The festival sponsors are:\n- A\n- B', { kind: 'list', facts }));
+    expect(all.list).toBe('the festival sponsors');
+  });
+
   it('reads a list, a count and a yes/no from the answer otherwise', () => {
     expect(turnOf('who?', reply('The festival sponsors are:\n- A\n- B', { kind: 'list' })).list).toBe('the festival sponsors');
     expect(turnOf('how many?', reply('There are 2 festival sponsors: A, B.', { kind: 'count' })).list).toBe('the festival sponsors');
