@@ -91,18 +91,35 @@ export function createConversation(bot: ChatBot, options: ConversationOptions): 
       }
       const cleaned = cleanQuestion(q.text, maxQuestionLength);
       if (cleaned === '') return help(q.platform);
-      const english = options.language ? await options.language.toEnglish(cleaned, q) : { text: cleaned };
-
       const key = conversationKey(q);
-      const last = await memory.last(key);
-      const rewrite = rewriteFollowUp(english.text, last);
+      const turns = await memory.turns(key);
+      let last = turns.at(-1);
+      // The conversation's language is the hint when the platform gives none: "Où ?" after a
+      // French question is French, though one word alone says little.
+      const hinted = q.locale === undefined && last?.language ? { ...q, locale: last.language } : q;
+      const english = options.language ? await options.language.toEnglish(cleaned, hinted) : { text: cleaned };
+
+      let rewrite = rewriteFollowUp(english.text, last);
+      if (!rewrite.rule && last?.unknown) {
+        // "I don't know" established nothing: a follow-up leans on the last answered turn.
+        const known = turns.findLast((t) => !t.unknown);
+        const retried = rewriteFollowUp(english.text, known);
+        if (retried.rule) [last, rewrite] = [known, retried];
+      }
       const own =
         english.ownWords !== undefined && english.language !== undefined && !rewrite.rule
           ? options.language?.ownAnswer?.(await bot.ask({ ...q, text: english.ownWords }), english.language)
           : undefined;
       const core = own ?? (await bot.ask({ ...q, text: rewrite.text }));
       let reply = core.kind === 'help' ? { ...help(q.platform), ...(core.id ? { id: core.id } : {}) } : core;
-      if (!NOT_REMEMBERED.has(reply.kind)) await memory.remember(key, turnOf(rewrite.text, reply, rewrite.rule ? last : undefined));
+      if (!NOT_REMEMBERED.has(reply.kind)) {
+        const turn = turnOf(rewrite.text, reply, rewrite.rule ? last : undefined);
+        await memory.remember(key, {
+          ...turn,
+          ...(reply.kind === 'unknown' ? { unknown: true } : {}),
+          ...(english.language ? { language: english.language } : {}),
+        });
+      }
       if (options.language && !own) reply = await options.language.toPerson(reply, english.language, q, rewrite.text);
       logQuestion(logger, q, reply, rewrite.rule ? { followUp: rewrite.rule, asked: rewrite.text } : {});
       return reply;

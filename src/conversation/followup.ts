@@ -18,6 +18,10 @@ export interface LastTurn {
   mention?: string;
   /** The person the last answer named, whom "he", "she", "his", "her" mean. */
   person?: string;
+  /** The answer did not know: a follow-up that cannot lean on this turn leans on the one before. */
+  unknown?: boolean;
+  /** The language the question was asked in, when not English: the hint for a short next one ("Où ?"). */
+  language?: string;
 }
 
 /** How a question was read against the last turn. */
@@ -25,7 +29,7 @@ export interface Rewrite {
   /** The question to ask the core. */
   text: string;
   /** Which rule applied; absent when the question stands alone. */
-  rule?: 'plural' | 'singular' | 'parallel' | 'fragment';
+  rule?: 'plural' | 'singular' | 'parallel' | 'fragment' | 'count' | 'subject';
 }
 
 const AUX = new Set([
@@ -57,6 +61,16 @@ const AUX = new Set([
 const WH = '(?:what|which|whose|who|whom|when|where|why|how)';
 const PREPOSITION = '(?:at|in|on|by|from|for|to|with|during|before|after|since|until|into|of|near|outside|inside|across|within|under)';
 const QUESTION_START = new RegExp(`^(?:${WH}|${[...AUX].join('|')})\\b`, 'i');
+// "how many?", "how many is that?", "how many are there?", "how many of them are there?", "and how many?"
+const COUNT =
+  /^how\s+many(?:\s+of\s+(?:them|those|these))?(?:\s+(?:is|are|were)(?:\s+(?:that|those|these|they|there))?)?(?:\s+(?:there|in\s+all|in\s+total|altogether))?[?.!\s]*$/i;
+// The head of a question that asked for a list: "Which members", "What universities".
+const LIST_HEAD = /^(?:which|what)\s+(?!(?:is|are|was|were|do|does|did|has|have|had)\b)(?=\w)/i;
+// A verb form that cannot be a question's subject: a participle or past ("located", "founded", "said").
+const PARTICIPLE = /^(?:\w+ed|said|led|held|run|made|built|born|known|begun|begin|began|come|came|set|put|seen|done|found)$/i;
+// A wh-question that names no subject ("where is located?", "who founded?", "where is?"), as
+// questions read from languages that drop a known subject ("Dove si trova?", "Chi l'ha fondata?").
+const SUBJECTLESS = new RegExp(`^((?:${PREPOSITION}\\s+)?${WH})(?:\\s+(\\w+))?(?:\\s+(\\w+))?\\s*[?.!]*$`, 'i');
 const PLURAL = /\b(those|these|them|they)\b/i;
 const SINGULAR = /\b(it|its)\b/i;
 const PERSONAL = /\b(he|she|him|her|his|hers)\b/i;
@@ -80,7 +94,18 @@ export function rewriteFollowUp(question: string, last: LastTurn | undefined): R
 
   // "and when was it founded?" is a question of its own after its "and".
   const afterAnd = /^and\s+(.+)$/i.exec(text)?.[1];
-  if (afterAnd && QUESTION_START.test(afterAnd)) return rewriteFollowUp(afterAnd, last);
+  if (afterAnd && (QUESTION_START.test(afterAnd) || FRAGMENT.test(afterAnd))) return rewriteFollowUp(afterAnd, last);
+
+  if (COUNT.test(text)) {
+    const counted = countOf(last);
+    if (counted) return { text: counted, rule: 'count' };
+  }
+
+  const subject = withSubject(text, last);
+  if (subject) {
+    const resolved = rewriteFollowUp(subject, last);
+    if (resolved.rule) return { text: resolved.text, rule: 'subject' };
+  }
 
   const parallel = PARALLEL.exec(text);
   if (parallel?.[1]) {
@@ -89,16 +114,26 @@ export function rewriteFollowUp(question: string, last: LastTurn | undefined): R
   }
 
   const fragment = FRAGMENT.exec(text);
-  if (fragment?.[1] && !hasVerb(fragment[1])) {
+  // "where it?" (read from "它在哪里？") names its subject: a pronoun's rules below resolve it.
+  // Nor is "who founded?": a verb with its subject left out, not a phrase to put before a predicate.
+  const named = fragment?.[1];
+  if (
+    named &&
+    !hasVerb(named) &&
+    !named.split(/\s+/).some((w) => PARTICIPLE.test(w)) &&
+    ![PLURAL, SINGULAR, PERSONAL].some((p) => p.test(named))
+  ) {
     const predicate = predicateOf(last.question);
-    if (predicate) return { text: `${fragment[1]} ${predicate}`, rule: 'fragment' };
+    if (predicate) return { text: `${named} ${predicate}`, rule: 'fragment' };
   }
 
   if (last.list && PLURAL.test(text)) {
     return { text: text.replace(new RegExp(PLURAL.source, 'gi'), last.list), rule: 'plural' };
   }
-  if (last.person && PERSONAL.test(text)) {
-    const person = last.person;
+  // "he" or "she" with no person named means the last topic: languages that give things a gender
+  // ("Wo liegt sie?", "Где он находится?") read into English as "she", "he".
+  const person = last.person ?? last.topic;
+  if (person && PERSONAL.test(text)) {
     return {
       text: text.replace(new RegExp(PERSONAL.source, 'gi'), (word) => (/^(?:his|hers)$/i.test(word) ? `${person}'s` : person)),
       rule: 'singular',
@@ -125,13 +160,44 @@ function swapParallel(last: LastTurn, replacement: string): string | undefined {
     // The last phrase with the same preposition, up to the end of the question.
     const phrase = new RegExp(`^(.*)\\b${preposition}\\s+[^?.!]+?(\\s*[?.!]*)$`, 'i');
     const found = phrase.exec(last.question);
-    return found ? `${found[1]}${replacement}${found[2]}` : undefined;
+    if (found) return `${found[1]}${replacement}${found[2]}`;
+    // No such phrase: the last list or count question, narrowed by it ("How many members are
+    // there?" → "How many members are there in Europe?").
+    const end = /^(.*?)\s*([?.!]*)$/.exec(last.question.trim());
+    return end && (last.list || /^(?:how many|which|what)\b/i.test(last.question)) ? `${end[1]} ${replacement}${end[2] || '?'}` : undefined;
   }
   const slot = last.mention ?? last.topic;
   if (slot && last.question.includes(slot)) return last.question.replace(slot, replacement);
   // After a list, "what about X?" asks whether X is in it.
   if (last.list && /^\p{Lu}/u.test(replacement)) return `Is ${replacement} one of ${last.list}?`;
   return undefined;
+}
+
+/**
+ * A subjectless wh-question with "it" (or "they" after a list, with a plural verb) where the
+ * subject goes: "where is located?" → "where is it located?", "who founded?" → "who founded it?".
+ */
+function withSubject(text: string, last: LastTurn): string | undefined {
+  const found = SUBJECTLESS.exec(text);
+  if (!found?.[1]) return undefined;
+  const [head, first, second] = [found[1], found[2], found[3]];
+  const verbs = [first, second].filter((w): w is string => w !== undefined);
+  if (verbs.length === 0) return undefined;
+  const aux = first && AUX.has(first.toLowerCase()) ? first : undefined;
+  // After the auxiliary only a participle may follow ("is located"); without one, a past verb ("founded").
+  if (aux ? second !== undefined && !PARTICIPLE.test(second) : !(first && PARTICIPLE.test(first) && second === undefined)) return undefined;
+  const plural = aux !== undefined && /^(?:are|were|do|have)$/i.test(aux) && last.list !== undefined;
+  const pronoun = plural ? 'they' : 'it';
+  return aux ? `${head} ${aux} ${pronoun}${second ? ` ${second}` : ''}?` : `${head} ${first} ${pronoun}?`;
+}
+
+/**
+ * "How many is that?" after a list: the last question asking how many instead of which
+ * ("Which members are in Europe?" → "How many members are in Europe?"), else how many of the list.
+ */
+function countOf(last: LastTurn): string | undefined {
+  if (LIST_HEAD.test(last.question)) return last.question.replace(LIST_HEAD, 'How many ');
+  return last.list ? `How many ${last.list.replace(/^the\s+/i, '')} are there?` : undefined;
 }
 
 /** "When was the alliance launched?" → "was the alliance launched?"; a yes/no question as it is. */
@@ -145,7 +211,14 @@ function predicateOf(question: string): string | undefined {
   const next = rest.split(/\s+/)[0]?.toLowerCase() ?? '';
   // The predicate must start with its auxiliary ("was the alliance launched?"); "who founded it?"
   // has none, and "at which event founded it?" would not be English.
-  return AUX.has(next) ? rest : undefined;
+  if (AUX.has(next)) return rest;
+  // A question read from a language whose auxiliaries do not carry into English ("Quand l'alliance
+  // a-t-elle été lancée ?" reads "when alliance launched?"): its subject and verb as they are.
+  // Only after a question word that is not itself the subject ("which team won…" has its own).
+  const bare = new RegExp(`^(?:${PREPOSITION}\\s+)?(?:when|where|why|how(?!\\s+(?:many|much)\\b))\\s+`, 'i').exec(text);
+  const subject = bare ? text.slice(bare[0].length) : '';
+  const firstWord = subject.split(/\s+/)[0] ?? '';
+  return bare && !AUX.has(firstWord.toLowerCase()) && !PARTICIPLE.test(firstWord) && /\s/.test(subject.trim()) ? subject : undefined;
 }
 
 function hasVerb(fragment: string): boolean {

@@ -80,15 +80,19 @@ export class ConversationMemory {
  */
 export function turnOf(question: string, answer: Answer, previous?: LastTurn): LastTurn {
   const facts = answer.facts ?? {};
-  const list = facts.listName ? withArticle(facts.listName) : listOf(answer);
+  const whole = facts.listName ? withArticle(facts.listName) : listOf(answer);
+  const narrowed = whole ? narrowing(answer) : undefined;
+  const list = whole && narrowed ? `${whole} that are ${narrowed}` : whole;
   const single = facts.entities?.length === 1 ? facts.entities[0] : undefined;
   const named = facts.topic ?? single ?? membershipSubject(answer);
   const inQuestion = named && containsFolded(question, named) ? findFolded(question, named) : properName(question);
   // A name inside the list's own name ("Global MOOC Alliance" in "the Global MOOC Alliance founding
   // members") is not what the question was about: "what about X?" then asks about the list.
-  const mentioned = inQuestion && !(list && containsFolded(list, inQuestion)) ? inQuestion : undefined;
+  const mentioned = inQuestion && !(whole && containsFolded(whole, inQuestion)) ? inQuestion : undefined;
   const topic = named ?? mentioned;
-  const person = facts.valueType === 'person' && facts.value ? facts.value : undefined;
+  // The name a "who" question got is whom "he" or "she" means next ("Who is the rector of X?").
+  const namesPerson = facts.valueType === 'person' || (facts.valueType === 'name' && /^who\b/i.test(question));
+  const person = namesPerson && facts.value ? facts.value : undefined;
   return {
     question,
     ...((list ?? previous?.list) ? { list: list ?? previous?.list } : {}),
@@ -113,6 +117,15 @@ function listOf(answer: Answer): string | undefined {
     return name ? withArticle(name.trim()) : undefined;
   }
   return undefined;
+}
+
+/**
+ * What a filtered list's answer narrowed its list to ("8 of the 19 X are in Asia:" → "in Asia",
+ * "…are universities in Asia:" → "universities in Asia"), so "which of them…?" asks within it.
+ */
+function narrowing(answer: Answer): string | undefined {
+  if (answer.kind !== 'list' && answer.kind !== 'count') return undefined;
+  return /^\d+ of the \d+ [^:\n]+? (?:are|is) ([^:\n]+?):/.exec(answer.text)?.[1]?.replace(/^(?:an?|the)\s+/i, '');
 }
 
 /** The name a yes/no membership answer is about ("Yes. X is one of …", "No. X is not among …"). */

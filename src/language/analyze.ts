@@ -88,8 +88,15 @@ export function words(text: string, lang: OtherLanguage, locale: string): string
 
 /** A word with its matching forms. */
 export function token(word: string, lang: OtherLanguage): Token {
-  const lower = word.toLowerCase();
-  const folded = fold(word);
+  // German written without umlauts ("gegruendet", "Universitaet") is the same word.
+  const lower =
+    lang === 'de'
+      ? word
+          .toLowerCase()
+          .replace(/([aou])e/g, (_, v: string) => `${v}\u0308`)
+          .normalize('NFC')
+      : word.toLowerCase();
+  const folded = fold(lower);
   return {
     text: word,
     fold: folded,

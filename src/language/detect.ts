@@ -86,13 +86,50 @@ export function quickDetection(text: string, locale?: string): Detection | undef
   return undefined;
 }
 
+/** Folded words of each language's table (question words, auxiliaries, articles), one by one. */
+const TABLE_WORDS = new Map<LanguageCode, Set<string>>(
+  Object.values(TABLES).map((t) => [t.code, new Set(Object.keys(t.words).flatMap((phrase) => fold(phrase).match(/\p{L}+/gu) ?? []))]),
+);
+
+/** How many of `words` are function words of `lang`'s table and not English words. */
+function functionWords(lang: LanguageCode, words: readonly string[]): number {
+  const table = TABLE_WORDS.get(lang);
+  return words.map((w) => fold(w)).filter((w) => table?.has(w) && !ENGLISH.has(w)).length;
+}
+
+/**
+ * When another language scores nearly as high as the detector's pick ("Dov'è la Rice University?"
+ * reads a shade more Spanish than Italian to n-grams), the one whose question and function words
+ * the question uses more; undefined when that does not decide.
+ */
+function closeCall(found: LanguageCode, scores: Record<string, number>, words: readonly string[]): LanguageCode | undefined {
+  const top = scores[found] ?? 0;
+  const mine = functionWords(found, words);
+  let best: LanguageCode | undefined;
+  let bestCount = mine;
+  for (const [lang, score] of Object.entries(scores)) {
+    if (lang === found || lang === 'en' || !isLanguage(lang) || score < top * 0.95) continue;
+    const count = functionWords(lang, words);
+    if (count > bestCount) [best, bestCount] = [lang, count];
+  }
+  return best;
+}
+
 async function detectWithModel(text: string, locale?: string): Promise<Detection> {
   const hint = hintLanguage(locale);
   const words = text.match(/\p{L}+/gu) ?? [];
   const result = (await loadDetector()).detect(text);
   const found = result.language;
-  if (!isLanguage(found) || !result.isReliable()) return hint ? { lang: hint, by: 'hint' } : { lang: 'en', by: 'fallback' };
+  if (!isLanguage(found)) return hint ? { lang: hint, by: 'hint' } : { lang: 'en', by: 'fallback' };
+  if (!result.isReliable()) {
+    if (hint) return { lang: hint, by: 'hint' };
+    // Too short for n-grams ("Che cos'è XuetangX?"): the detector's guess stands when the
+    // question's own words are that language's function words, not English ones.
+    return found !== 'en' && functionWords(found, words) >= 2 ? { lang: found, by: 'detector' } : { lang: 'en', by: 'fallback' };
+  }
   if (found === 'en' || found === 'zh' || found === 'ru') return { lang: found, by: 'detector' };
+  const closest = closeCall(found, result.getScores(), words);
+  if (closest && !hint) return { lang: closest, by: 'detector' };
   if (hint && hint !== found) {
     const scores = result.getScores();
     if ((scores[hint] ?? 0) >= (scores[found] ?? 0) * 0.9) return { lang: hint, by: 'hint' };

@@ -31,6 +31,7 @@ interface Piece {
 }
 
 const QUESTION_WORDS = /^(?:who|what|when|where|which|how|why)\b/;
+const PREPOSITIONS = /^(?:in|at|on|by|from|during|among)$/;
 const COPULAS = /^(?:is|are|was|were)\b/;
 // Nouns that head a name: "Universität Toronto" is "University of Toronto".
 const HEADS = /^(?:university|polytechnic|institute|college|academy|school)$/i;
@@ -102,6 +103,16 @@ export class Translator {
     const trimmed = text.replace(/^[\s¿¡]+/u, '').trim();
     const lower = trimmed.toLocaleLowerCase(this.table.locale);
     const openers = Object.entries(this.table.followUpOpeners ?? {}).sort(([a], [b]) => b.length - a.length);
+    const particle = this.table.followUpParticle;
+    if (particle) {
+      // "那亚洲呢？": an opening, a name and the particle, with no question word of its own.
+      const bare = trimmed.replace(/[\s?？!！。.]+$/u, '');
+      if (!bare.endsWith(particle)) return undefined;
+      let rest = bare.slice(0, -particle.length);
+      const opening = openers.find(([phrase]) => rest.startsWith(phrase));
+      if (opening) rest = rest.slice(opening[0].length);
+      return /[\p{L}\p{N}]/u.test(rest) && !QUESTION_WORDS.test(this.english(rest)) ? { english: 'what about', rest } : undefined;
+    }
     for (const [phrase, english] of openers) {
       if (!lower.startsWith(`${phrase} `)) continue;
       const rest = trimmed.slice(phrase.length).trim();
@@ -165,7 +176,11 @@ export class Translator {
         if (t.fold === part.fold) return true;
         exact = false;
         // Function words match as written; the domain's words by stem, if long enough to mean one thing.
-        return entry.kind !== 'word' && part.stem.length >= 3 && t.stem === part.stem;
+        if (entry.kind === 'word') return false;
+        if (part.stem.length >= 3 && t.stem === part.stem) return true;
+        // Russian declines names, and the stemmer leaves short ones too short to compare
+        // ("Азия", "в Азии"): the same word with another case ending.
+        return this.table.code === 'ru' && sameRussianWord(t.fold, part.fold);
       });
       // Longest first; then a word as written over one that only shares its stem ("stata" is not
       // "stato"); then the moderators' lexicon over the built-in table.
@@ -207,12 +222,26 @@ export class Translator {
         continue;
       }
       flush();
-      if (found.english !== '') pieces.push(piece(found.english, found.kind !== 'word', false));
+      const before = pieces.at(-1);
+      const head = singular(found.english);
+      if (found.kind === 'term' && HEADS.test(head) && before?.kept && /\p{Script=Han}/u.test(before.english)) {
+        // "耶鲁大学", a name nobody mapped before its head noun: one name, "耶鲁 University".
+        pieces.splice(-1, 1, piece(`${before.english} ${head.charAt(0).toUpperCase()}${head.slice(1)}`, false, true, true));
+      } else if (found.english !== '') pieces.push(piece(found.english, found.kind !== 'word', false));
       i += length;
     }
     flush();
     return pieces;
   }
+}
+
+const RUSSIAN_ENDING = /[аеёиоуыэюяйь]+$/u;
+
+/** Two Russian words of four letters or more that differ only in their case ending. */
+function sameRussianWord(a: string, b: string): boolean {
+  if (a.length < 4 || b.length < 4 || Math.abs(a.length - b.length) > 2) return false;
+  const stem = a.replace(RUSSIAN_ENDING, '');
+  return stem.length >= 2 && stem === b.replace(RUSSIAN_ENDING, '');
 }
 
 /** "founding members" → "founding member", "universities" → "university"; other words as they are. */
@@ -250,6 +279,13 @@ function order(pieces: Piece[], bareNameAfterHead: boolean): Piece[] {
     else out.splice(i, 1);
   }
   const q = out.findIndex((p) => p.role === 'question');
+  if (q > 0 && PREPOSITIONS.test(out[q - 1]?.english ?? '')) {
+    // "In welchem Jahr", "在 什么 活动": the preposition stays with its question word ("in which year").
+    const preposition = out[q - 1] as Piece;
+    const question = out[q] as Piece;
+    out.splice(q - 1, 2);
+    return [preposition, question, ...out];
+  }
   if (q > 0) {
     // "联盟 是 什么时候 成立" → "when is 联盟 成立": the question word first, with the verb before it.
     const copula = out[q - 1]?.role === 'copula' ? 1 : 0;

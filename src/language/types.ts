@@ -56,6 +56,11 @@ export interface LanguageTable {
    * "E Yale?" → "and Yale?", "Was ist mit Yale?" → "what about Yale?".
    */
   followUpOpeners?: Record<string, 'and' | 'what about'>;
+  /**
+   * A sentence-final particle that makes "what about X?" of a bare name (Chinese "那亚洲呢？",
+   * "耶鲁大学呢？"); the openers then only open such a question.
+   */
+  followUpParticle?: string;
   /** Whether the script has no spaces between words (Chinese): matched by characters. */
   unspaced?: boolean;
   frames: Frames;

@@ -152,6 +152,17 @@ describe('what a turn leaves for the next question', () => {
     expect(turn).toEqual({ question: 'how many of the Harbour Festival sponsors are there?', list: 'the Harbour Festival sponsors' });
   });
 
+  it('keeps what a filtered list was narrowed to, so "which of them…?" asks within it', () => {
+    const facts = { listName: 'festival sponsors', entities: ['A', 'B'] };
+    const inEurope = turnOf(
+      'Which sponsors are in Europe?',
+      reply('2 of the 5 festival sponsors are in Europe:\n- A\n- B', { kind: 'list', facts }),
+    );
+    expect(inEurope.list).toBe('the festival sponsors that are in Europe');
+    const all = turnOf('Who sponsors it?', reply('The festival sponsors are:\n- A\n- B', { kind: 'list', facts }));
+    expect(all.list).toBe('the festival sponsors');
+  });
+
   it('reads a list, a count and a yes/no from the answer otherwise', () => {
     expect(turnOf('who?', reply('The festival sponsors are:\n- A\n- B', { kind: 'list' })).list).toBe('the festival sponsors');
     expect(turnOf('how many?', reply('There are 2 festival sponsors: A, B.', { kind: 'count' })).list).toBe('the festival sponsors');
@@ -196,5 +207,45 @@ describe('follow-ups over the real core', () => {
     expect(await ask('what about Harbour Bank?')).toContain('Portsmouth');
     expect(await ask('When was the festival opened?')).toContain('3 May');
     expect(await ask('at which ceremony?')).toContain('lantern ceremony');
+  });
+});
+
+describe('a follow-up after "I don\'t know"', () => {
+  it('leans on the last answered turn when the unknown one gives it nothing', async () => {
+    const core = recordingCore((text) =>
+      /joke/i.test(text) ? reply("I don't know.", { kind: 'unknown', confidence: 0 }) : reply(`echo: ${text}`),
+    );
+    const conversation = createConversation(core, { state: createMemoryState() });
+    await conversation.ask(question('Which sponsors are in Europe?'));
+    await conversation.ask(question('tell me a joke'));
+    await conversation.ask(question('and in Asia?'));
+    expect(core.asked.at(-1)).toBe('Which sponsors are in Asia?');
+  });
+  it('still rewrites against the unknown turn when it can ("and of Chile?")', async () => {
+    const core = recordingCore(() => reply("I don't know.", { kind: 'unknown', confidence: 0 }));
+    const conversation = createConversation(core, { state: createMemoryState() });
+    await conversation.ask(question('What is the capital of Peru?'));
+    await conversation.ask(question('and of Chile?'));
+    expect(core.asked.at(-1)).toBe('What is the capital of Chile?');
+  });
+});
+
+describe("the conversation's language", () => {
+  it('is the hint for the next question when the platform gives none', async () => {
+    const locales: (string | undefined)[] = [];
+    const conversation = createConversation(recordingCore(), {
+      state: createMemoryState(),
+      language: {
+        toEnglish: async (text, q) => {
+          locales.push(q.locale);
+          return { text, language: 'fr' };
+        },
+        toPerson: async (answer) => answer,
+      },
+    });
+    await conversation.ask(question('Quels sponsors sont en Europe ?'));
+    await conversation.ask(question('Où ?'));
+    await conversation.ask(question('Où ?', { locale: 'de' }));
+    expect(locales).toEqual([undefined, 'fr', 'de']);
   });
 });

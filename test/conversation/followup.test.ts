@@ -81,3 +81,75 @@ describe('a new question', () => {
     expect(rewriteFollowUp('How tall is the lighthouse?', last)).toEqual({ text: 'How tall is the lighthouse?' });
   });
 });
+
+describe('"how many is that?" after a list', () => {
+  it('asks how many instead of which, of the last question', () => {
+    const last: LastTurn = { question: 'Which sponsors are in Europe?', list: 'the festival sponsors' };
+    expect(rewritten(last, 'how many is that?')).toBe('How many sponsors are in Europe?');
+    expect(rewritten(last, 'how many are there?')).toBe('How many sponsors are in Europe?');
+    expect(rewritten(last, 'how many of them are there?')).toBe('How many sponsors are in Europe?');
+    expect(rewritten(last, 'and how many?')).toBe('How many sponsors are in Europe?');
+  });
+  it('asks how many of the list when the last question was not a "which" question', () => {
+    const last: LastTurn = { question: 'Is Harbour Bank a sponsor?', list: 'the festival sponsors', topic: 'Harbour Bank' };
+    expect(rewritten(last, 'how many are there?')).toBe('How many festival sponsors are there?');
+  });
+  it('leaves a count question that names what it counts alone', () => {
+    const last: LastTurn = { question: 'Which sponsors are in Europe?', list: 'the festival sponsors' };
+    expect(rewritten(last, 'how many ships sank?')).toBe('how many ships sank?');
+  });
+});
+
+describe('a question with no subject', () => {
+  // As read from languages that drop a known subject: "Dove si trova?", "Chi l'ha fondata?".
+  const last: LastTurn = { question: 'Is Harbour Bank a sponsor?', topic: 'Harbour Bank', mention: 'Harbour Bank' };
+  it('takes the last topic where its subject goes', () => {
+    expect(rewritten(last, 'where is located?')).toBe('where is Harbour Bank located?');
+    expect(rewritten(last, 'who founded?')).toBe('who founded Harbour Bank?');
+    expect(rewritten(last, 'where is?')).toBe('where is Harbour Bank?');
+  });
+  it('is not confused with a fragment that names a thing', () => {
+    expect(rewritten({ question: 'When was the festival opened?' }, 'at which ceremony?')).toBe(
+      'at which ceremony was the festival opened?',
+    );
+  });
+  it('stays as asked with nothing to lean on', () => {
+    expect(rewritten({ question: 'When was the festival opened?' }, 'who founded?')).toBe('who founded?');
+  });
+});
+
+describe('"he" or "she" with no person named', () => {
+  it('means the last topic (languages that give things a gender)', () => {
+    const last: LastTurn = { question: 'Is Coastal Trust a sponsor?', topic: 'Coastal Trust', mention: 'Coastal Trust' };
+    expect(rewritten(last, 'where is she located?')).toBe('where is Coastal Trust located?');
+  });
+  it('means the person when one was named', () => {
+    const last: LastTurn = { question: 'Who chairs Coastal Trust?', topic: 'Coastal Trust', person: 'Ada Lane' };
+    expect(rewritten(last, 'what did he say?')).toBe('what did Ada Lane say?');
+  });
+});
+
+describe('a fragment with a pronoun or an "and"', () => {
+  const last: LastTurn = { question: 'When was the festival opened?', topic: 'Harbour Bank' };
+  it('"where it?" names its subject, so the pronoun is resolved instead', () => {
+    expect(rewritten(last, 'where it?')).toBe('where Harbour Bank?');
+  });
+  it('"and by whom?" is the fragment "by whom?"', () => {
+    expect(rewritten(last, 'and by whom?')).toBe('by whom was the festival opened?');
+  });
+  it('borrows the subject and verb of a question read without an auxiliary', () => {
+    // "Quand le festival a-t-il été ouvert ?" reads "when festival opened?".
+    expect(rewritten({ question: 'when festival opened?' }, 'where?')).toBe('where festival opened?');
+  });
+});
+
+describe('"and in X?" after a question with no phrase to replace', () => {
+  it('narrows the last list or count question by the phrase', () => {
+    expect(rewritten({ question: 'How many sponsors are there?', list: 'the sponsors' }, 'and in Europe?')).toBe(
+      'How many sponsors are there in Europe?',
+    );
+  });
+  it('is left alone after a question that was not about a list', () => {
+    expect(rewritten({ question: 'Is Harbour Bank a sponsor?', topic: 'Harbour Bank' }, 'and in Europe?')).toBe('and in Europe?');
+  });
+});

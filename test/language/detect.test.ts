@@ -35,6 +35,19 @@ describe('detection falls back to English', () => {
   });
 });
 
+describe('a question too short for the detector to be sure', () => {
+  it("keeps its language when its words are that language's function words", async () => {
+    expect((await detectLanguage("Che cos'è XuetangX?")).lang).toBe('it');
+  });
+  it('goes to the language whose function words it uses when two score nearly alike', async () => {
+    // n-grams put "Dov'è la …" a shade closer to Spanish; "dov'" and "è" are Italian.
+    expect((await detectLanguage("Dov'è la Rice University?")).lang).toBe('it');
+  });
+  it('stays English when they are not', async () => {
+    expect((await detectLanguage('Harbour Bank sponsors')).lang).toBe('en');
+  });
+});
+
 describe('the platform locale as a hint', () => {
   it('decides a single word the text cannot', async () => {
     expect(await detectLanguage('MOOC', 'it')).toEqual({ lang: 'it', by: 'hint' });

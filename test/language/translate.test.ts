@@ -63,6 +63,7 @@ const lexicons: Lexicon[] = [
       { english: 'alliance', forms: ['联盟'], line: 2 },
       { english: 'members', forms: ['成员'], line: 3 },
       { english: 'Tsinghua University', forms: ['清华大学'], line: 4 },
+      { english: 'universities', forms: ['大学'], line: 5 },
     ],
   },
 ];
@@ -123,7 +124,83 @@ describe('a follow-up’s opening reaches the follow-up rewrite in English', () 
   it('the Italian "è" stays a verb: accents are read as written', () => {
     expect(read('it', 'È Yale un membro fondatore?')).toMatch(/^is /);
   });
+  it('Chinese "那X呢？" and "X呢？" are "what about X?", not a question ending in 呢', () => {
+    expect(read('zh', '那清华大学呢？')).toBe('what about Tsinghua University?');
+    expect(read('zh', '清华大学呢？')).toBe('what about Tsinghua University?');
+    expect(read('zh', '那些成员在哪里？')).not.toMatch(/^what about/);
+    expect(read('zh', '哪些成员在联盟呢？')).toMatch(/^which /);
+  });
   it('an opening alone is not a follow-up', () => {
     expect(read('it', 'E?')).not.toMatch(/^and /);
+  });
+});
+
+describe('continents and world regions, from CLDR', () => {
+  it('read as the English names in each language', () => {
+    expect(english('es', '¿Qué miembros están en Europa?')).toMatch(/\bEurope\b/);
+    expect(english('fr', 'Quels membres sont en Asie ?')).toMatch(/\bAsia\b/);
+    expect(english('de', 'Welche Mitglieder sind in Südamerika?')).toMatch(/\bSouth America\b/);
+    expect(english('zh', '哪些成员在欧洲？')).toMatch(/\bEurope\b/);
+  });
+  it('in the Russian cases', () => {
+    expect(english('ru', 'Какие члены находятся в Азии?')).toMatch(/\bAsia\b/);
+    expect(english('ru', 'Какие члены находятся в Северной Америке?')).toMatch(/\bNorth America\b/);
+  });
+});
+
+describe('pronouns read as the English ones the follow-up rewrite resolves', () => {
+  it('"which of them" in each language', () => {
+    expect(english('it', 'Quali di questi sono in Asia?')).toBe('which of those are in Asia?');
+    expect(english('es', '¿Cuáles de ellos están en Asia?')).toBe('which of those are in Asia?');
+    expect(english('fr', 'Lesquels sont en Asie ?')).toBe('which of those are in Asia?');
+    expect(english('de', 'Welche davon sind in Asien?')).toBe('which of those are in Asia?');
+    expect(english('pt', 'Quais deles estão na Ásia?')).toBe('which of those are in Asia?');
+    expect(english('ru', 'Какие из них в Азии?')).toBe('which of those in Asia?');
+    expect(english('zh', '其中哪些在亚洲？')).toBe('which of those in Asia?');
+  });
+  it('a dropped or clitic subject leaves a subjectless question', () => {
+    expect(english('it', 'Dove si trova?')).toBe('where is located?');
+    expect(english('fr', 'Où est-il situé ?')).toBe('where is located?');
+    expect(english('es', '¿Quién la lanzó?')).toBe('who launched?');
+    expect(english('zh', '它在哪里？')).toBe('where it?');
+  });
+  it('a French inverted pronoun is still no subject', () => {
+    expect(english('fr', "L'Université de Pékin est-elle membre ?")).not.toMatch(/\b(?:it|she)\b/);
+  });
+});
+
+describe('prepositional question words', () => {
+  it('stay with their question word', () => {
+    expect(english('de', 'In welcher Universität?')).toMatch(/^in which /);
+    expect(english('it', 'In quale evento?')).toMatch(/^in which /);
+    expect(english('ru', 'В каком году?')).toMatch(/^in which /);
+  });
+  it('"by whom" in each language', () => {
+    expect(english('es', '¿Por quién?')).toBe('by whom?');
+    expect(english('fr', 'Par qui ?')).toBe('by whom?');
+    expect(english('it', 'Da chi?')).toBe('by whom?');
+    expect(english('de', 'Von wem?')).toBe('by whom?');
+    expect(english('pt', 'Por quem?')).toBe('by whom?');
+    expect(english('ru', 'Кем?')).toBe('by whom?');
+    expect(english('zh', '由谁？')).toBe('by whom?');
+  });
+  it('Russian "что такое" and "какова" are "what is"', () => {
+    expect(english('ru', 'Что такое эдикс?')).toMatch(/^what is /);
+    expect(english('ru', 'Какова цель альянса?')).toMatch(/^what is /);
+  });
+});
+
+describe('German written without umlauts', () => {
+  it('is the same word ("gegruendet" is "gegründet")', () => {
+    const de: Lexicon = { lang: 'de', file: 'lexicon/de.yaml', entries: [{ english: 'founded', forms: ['gegründet'], line: 1 }] };
+    const read = (text: string): string => new Translator(TABLES.de, [de]).english(text);
+    expect(read('Wer hat die Allianz gegruendet?')).toMatch(/\bfounded\b/);
+    expect(read('Wer hat die Allianz gegründet?')).toMatch(/\bfounded\b/);
+  });
+});
+
+describe('a Chinese name nobody mapped before its head noun', () => {
+  it('reads as one name with the English head ("耶鲁大学" → "耶鲁 University")', () => {
+    expect(english('zh', '耶鲁大学是成员吗？')).toMatch(/耶鲁 University/);
   });
 });

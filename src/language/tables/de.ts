@@ -6,6 +6,17 @@ export const de: LanguageTable = {
   locale: 'de-DE',
   bareNameAfterHead: true,
   words: {
+    // Prepositional question words ("by whom?", "at which event?"), which follow-up fragments use.
+    'von wem': 'by whom',
+    bei: 'at',
+    während: 'during',
+    // Pronouns, read as the English ones the follow-up rewrite resolves against the last turn.
+    er: 'he',
+    davon: 'of those',
+    'von ihnen': 'of those',
+    'unter ihnen': 'among those',
+    diese: 'those',
+    dieser: 'those',
     wer: 'who',
     wen: 'who',
     wem: 'who',

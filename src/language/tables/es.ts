@@ -5,6 +5,21 @@ export const es: LanguageTable = {
   code: 'es',
   locale: 'es-ES',
   words: {
+    // Prepositional question words ("by whom?", "at which event?"), which follow-up fragments use.
+    'por quién': 'by whom',
+    'por quien': 'by whom',
+    durante: 'during',
+    // Pronouns, read as the English ones the follow-up rewrite resolves against the last turn.
+    él: 'he',
+    ella: 'she',
+    ellos: 'they',
+    ellas: 'they',
+    estos: 'those',
+    estas: 'those',
+    esos: 'those',
+    esas: 'those',
+    'de ellos': 'of those',
+    'de ellas': 'of those',
     quién: 'who',
     quiénes: 'who',
     quien: 'who',

@@ -5,6 +5,20 @@ export const pt: LanguageTable = {
   code: 'pt',
   locale: 'pt-PT',
   words: {
+    // Prepositional question words ("by whom?", "at which event?"), which follow-up fragments use.
+    'por quem': 'by whom',
+    durante: 'during',
+    // Pronouns, read as the English ones the follow-up rewrite resolves against the last turn.
+    ele: 'he',
+    ela: 'she',
+    eles: 'they',
+    elas: 'they',
+    deles: 'of those',
+    delas: 'of those',
+    destes: 'of those',
+    desses: 'of those',
+    estes: 'those',
+    esses: 'those',
     quem: 'who',
     'o que': 'what',
     'o quê': 'what',

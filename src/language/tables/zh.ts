@@ -5,7 +5,28 @@ export const zh: LanguageTable = {
   code: 'zh',
   locale: 'zh-CN',
   unspaced: true,
+  followUpParticle: '呢',
+  followUpOpeners: {
+    那: 'what about',
+    那么: 'what about',
+    还有: 'what about',
+  },
   words: {
+    // Prepositional question words ("by whom?", "at which event?"), which follow-up fragments use.
+    由谁: 'by whom',
+    被谁: 'by whom',
+    哪一年: 'which year',
+    上: '',
+    // Pronouns, read as the English ones the follow-up rewrite resolves against the last turn.
+    它: 'it',
+    他: 'he',
+    她: 'she',
+    它们: 'they',
+    他们: 'they',
+    她们: 'they',
+    其中: 'of those',
+    这些: 'those',
+    那些: 'those',
     谁: 'who',
     什么时候: 'when',
     何时: 'when',
