@@ -10,7 +10,7 @@ import type { Analyzer } from '../analyzer.js';
 import type { Places } from './countries.js';
 import { describe, expand } from './describe.js';
 import type { FactsIndex } from './extract.js';
-import { filtered } from './filters.js';
+import { filtered, wholeList } from './filters.js';
 import { faqCoversNames, isExistenceLookup, partialDate } from './honesty.js';
 import { countBy, FactsKnowledge, joinNames } from './knowledge.js';
 import { agent, check, kindOf, where } from './lookup.js';
@@ -46,6 +46,13 @@ export class FactsAnswerer {
     if (factual) return factual.kind === 'unknown' ? { ...how.unknown(), text: factual.text, facts: factual.facts ?? {} } : factual;
     let reply = clarifyNo(this.k, partialDate(text, composed));
     if (!faqCoversNames(text, reply, subject, this.faq) || isExistenceLookup(text, reply)) reply = how.unknown();
+    // A list the passages could not find asked for by its name alone ("How many supporters are there?").
+    if (reply.kind === 'unknown') {
+      const question = readFactsQuestion(text);
+      const listed =
+        question && (question.form === 'count' || question.form === 'filter') ? wholeList(this.k, question.form, question.rest) : undefined;
+      if (listed) return listed;
+    }
     const facts = this.factsOf(reply);
     return facts ? { ...reply, facts } : reply;
   }
@@ -81,7 +88,11 @@ export class FactsAnswerer {
       case 'check':
         return check(this.k, question.about, question.value, question.link);
       case 'describe':
-        return describe(this.k, question.about, question.tell ? 'tell' : 'what') ?? filtered(this.k, 'filter', question.about);
+        // "What are the Chinese universities?" lists them; "What is a university?" asks for a definition, not a list.
+        return (
+          describe(this.k, question.about, question.tell ? 'tell' : 'what') ??
+          (/^(?:a|an)\s/i.test(question.about) ? undefined : filtered(this.k, 'filter', question.about))
+        );
       default:
         return filtered(this.k, question.form, question.rest);
     }

@@ -43,8 +43,8 @@ export function leader(k: FactsKnowledge, about: string): Answer | undefined {
 export function premise(k: FactsKnowledge, q: { about: string; verb: string; object: string }): Answer | undefined {
   // "Was the alliance founded by X?" is "Did X found the alliance?".
   const passive = /^by\s+(.+)$/i.exec(q.object);
-  if (passive?.[1] && k.isSubject(q.about)) return premise(k, { about: passive[1], verb: q.verb, object: q.about });
-  if (!k.isSubject(q.object)) return undefined;
+  if (passive?.[1]) return premise(k, { about: passive[1], verb: q.verb, object: q.about });
+  if (!k.isSubject(q.object)) return founderOf(k, q);
   const verbTerms = k.analyzer.terms(q.verb, 'question');
   // The list the verb is about ("found" → the founding members), else the first list.
   const list = k.index.lists.find((l) => verbTerms.some((t) => l.aboutTerms.has(t))) ?? k.index.lists[0];
@@ -67,6 +67,29 @@ export function premise(k: FactsKnowledge, q: { about: string; verb: string; obj
     ...(e ? { entities: [e.name], topic: e.name } : {}),
     listName: list.name,
     yes: false,
+  });
+}
+
+/**
+ * "Did Tsinghua found XuetangX?", "Was edX founded by MIT?": checked against the relation the text
+ * states of the thing (yes, or no with who it says did); nothing stated, no answer.
+ */
+function founderOf(k: FactsKnowledge, q: { about: string; verb: string; object: string }): Answer | undefined {
+  const thing = k.entityNamed(q.object);
+  if (!thing) return undefined;
+  const stem = (w: string): string => k.analyzer.terms(w.replace(/^co-?/i, ''))[0] ?? w;
+  const wanted = stem(q.verb.split(/\s+/)[0] ?? q.verb);
+  const r = thing.relations.find((x) => stem(x.relation.split(/\s+/)[0] ?? '') === wanted);
+  if (!r) return undefined;
+  const agent = k.entityNamed(q.about);
+  const yes = agent !== undefined && r.objects.some((o) => agent.names.some((n) => fold(n) === fold(o)));
+  const said = `${k.named(thing.name)} was ${r.relation} ${k.namesInText(r.objects)}.`;
+  const who = agent ? k.named(agent.name) : `"${q.about}"`;
+  const text = yes ? `Yes. ${said}` : `No. The knowledge does not say ${who} ${r.relation.replace(/ by$/, '')} it: ${said}`;
+  return k.reply('membership', text, [sourceOf(r.source)], {
+    entities: [thing.name, ...(agent ? [agent.name] : [])],
+    topic: thing.name,
+    yes,
   });
 }
 
@@ -98,6 +121,8 @@ export function clarifyNo(k: FactsKnowledge, reply: Answer): Answer {
   const e = k.entityNamed(no[1]);
   if (e && list.members.includes(e)) return reply;
   const said = e ? relatedSayings(k, e, list) : { lines: [], sources: [] };
-  const text = [`No. ${e ? k.named(e.name) : `"${no[1]}"`} is not among the ${no[2]} ${no[3]}.`, ...said.lines].join(' ');
+  // On another list ("Green Delta Fund" among the supporters), it says which.
+  const elsewhere = e ? k.listsOf(e).map((l) => `It is one of the ${l.members.length} ${l.name}.`) : [];
+  const text = [`No. ${e ? k.named(e.name) : `"${no[1]}"`} is not among the ${no[2]} ${no[3]}.`, ...elsewhere, ...said.lines].join(' ');
   return { ...reply, text, sources: [...reply.sources, ...said.sources] };
 }

@@ -118,6 +118,9 @@ export function readFactsQuestion(text: string): FactsQuestion | undefined {
     return { form: 'check', about: tail(m), value: tail(m, 2), link: 'in' };
   if ((m = /^(?:is|was) (?!there\b|any\b)(.+?) (?:a|an) (.+)$/.exec(lower)))
     return { form: 'check', about: tail(m), value: tail(m, 2), link: 'is' };
+  // "Is XuetangX Chinese?": a last word that may name a place, checked like "in China" (no place, no answer).
+  if ((m = /^(?:is|was) (?!there\b|any\b|it\b)(.+?) ([a-z]+)$/.exec(lower)) && /^\p{Lu}/u.test(tail(m, 2)))
+    return { form: 'check', about: tail(m), value: tail(m, 2), link: 'in' };
 
   if ((m = /^(?:tell me|tell us|talk) (?:more )?about (.+)$/.exec(lower))) return { form: 'describe', about: tail(m), tell: true };
   if ((m = /^what (?:do you know|does the (?:article|text|knowledge)(?: base)? say|can you tell me) about (.+)$/.exec(lower)))
@@ -133,9 +136,10 @@ export function readFactsQuestion(text: string): FactsQuestion | undefined {
   if ((m = /^(?:is there|are there|was there|were there|are any|is any|any|(?:do|does|did) any)\b(.*)$/.exec(lower)))
     return { form: 'exist', rest: tail(m) };
   if (
-    (m = /^(?:does|do|did|has|have) (?:it|they|the \w+(?: \w+){0,3}) (?:have|has|got|include|includes|count) (?:any|a|an)\b(.*)$/.exec(
-      lower,
-    ))
+    (m =
+      /^(?:does|do|did|has|have) (?:it|they|you|we|the \w+(?: \w+){0,3}) (?:have|has|got|include|includes|count) (?:any|a|an|(?=members?\b|partners?\b))\b(.*)$/.exec(
+        lower,
+      ))
   )
     return { form: 'exist', rest: tail(m) };
   if ((m = /^(?:which|what|list|name|show(?: me)?|give me|who are|who is|who)\b(.*)$/.exec(lower)))
