@@ -10,7 +10,7 @@ import type { Analyzer } from '../analyzer.js';
 import type { Places } from './countries.js';
 import { describe, expand } from './describe.js';
 import type { FactsIndex } from './extract.js';
-import { filtered, wholeList } from './filters.js';
+import { filtered, onlyOne, wholeList } from './filters.js';
 import { faqCoversNames, isExistenceLookup, partialDate } from './honesty.js';
 import { countBy, FactsKnowledge, joinNames } from './knowledge.js';
 import { agent, check, kindOf, where } from './lookup.js';
@@ -44,7 +44,7 @@ export class FactsAnswerer {
     const factual = how.meta || curated ? undefined : this.answer(text);
     // A facts "I don't know" (no leader named) still offers what the bot can answer.
     if (factual) return factual.kind === 'unknown' ? { ...how.unknown(), text: factual.text, facts: factual.facts ?? {} } : factual;
-    let reply = clarifyNo(this.k, partialDate(text, composed));
+    let reply = clarifyNo(this.k, partialDate(text, composed)) ?? how.unknown();
     if (!faqCoversNames(text, reply, subject, this.faq) || isExistenceLookup(text, reply)) reply = how.unknown();
     // A list the passages could not find asked for by its name alone ("How many supporters are there?").
     if (reply.kind === 'unknown') {
@@ -85,6 +85,8 @@ export class FactsAnswerer {
         return agent(this.k, question.about, question.verb);
       case 'kind':
         return kindOf(this.k, question.about);
+      case 'only':
+        return onlyOne(this.k, question.about, question.rest);
       case 'check':
         return check(this.k, question.about, question.value, question.link);
       case 'describe':

@@ -409,3 +409,25 @@ export function wholeList(k: FactsKnowledge, form: 'filter' | 'count' | 'exist',
     ...(form === 'count' ? { count: n } : {}),
   });
 }
+
+/** "Is the University of Nairobi the only African member?": the members the rest describes, and whether X is the one. */
+export function onlyOne(k: FactsKnowledge, about: string, rest: string): Answer | undefined {
+  const e = k.entityNamed(about);
+  const filter = readFilter(k, rest);
+  if (!e || !filter) return undefined;
+  const matches = filter.list.members.filter((m) => keeps(k, m, filter));
+  const desc = describeFilter(k, filter, matches);
+  const of = `of the ${filter.list.members.length} ${filter.list.name}`;
+  const yes = matches.length === 1 && matches[0] === e;
+  const text = yes
+    ? `Yes. ${k.named(e.name)} is the only one ${of} that is ${desc.one}.`
+    : matches.length === 0
+      ? `No. None ${of} is ${desc.one}.`
+      : `No. ${matches.length} ${of} ${matches.length === 1 ? 'is' : 'are'} ${matches.length === 1 ? desc.one : desc.many}: ${matches.map((m) => m.label).join(', ')}.`;
+  return k.reply('membership', text, [sourceOf(filter.list.source)], {
+    entities: matches.map((m) => m.name),
+    listName: filter.list.name,
+    topic: e.name,
+    yes,
+  });
+}

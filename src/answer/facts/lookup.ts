@@ -69,6 +69,8 @@ export function kindOf(k: FactsKnowledge, about: string): Answer | undefined {
 export function check(k: FactsKnowledge, about: string, value: string, link: 'in' | 'is'): Answer | undefined {
   const country = link === 'is' ? k.places.lookup(about.replace(/^the\s+/i, '')) : undefined;
   if (country?.kind === 'country') return countryAsMember(k, country, value);
+  // "Is the alliance based in Milan?": where the subject is, if no sentence says, is not known.
+  if (link === 'in' && k.isSubject(about)) return whereSubject(k);
   const e = k.entityNamed(about);
   if (!e) return undefined;
   const words = value.split(/[\s,;]+/).filter(Boolean);

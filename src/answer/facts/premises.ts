@@ -6,6 +6,7 @@ import type { Answer, Source } from '../../types.js';
 import type { FactEntity, FactList } from './types.js';
 import { fold } from '../text.js';
 import { escapeRegExp, type FactsKnowledge, sourceOf } from './knowledge.js';
+import { CONNECTORS } from './profile.js';
 
 /** "Who leads X?": answered by the passages when a sentence names a leader of X; when none does, said so. */
 export function leader(k: FactsKnowledge, about: string): Answer | undefined {
@@ -108,11 +109,19 @@ function relatedSayings(k: FactsKnowledge, e: FactEntity, list: FactList): { lin
   return { lines: lines.slice(0, 2), sources: sources.slice(0, 2) };
 }
 
+/** Whether a phrase mixes a name's capitalised words with lower-case words no name has between them. */
+function fragment(phrase: string): boolean {
+  const words = phrase.split(/\s+/);
+  const lower = words.filter((w) => /^\p{Ll}/u.test(w) && !CONNECTORS.has(w.toLowerCase()));
+  return lower.length > 0 && lower.length < words.length;
+}
+
 /**
  * A "no" from the list lookup ("No. X is not among the 19 …") names X as the person wrote it: a
- * known thing by its name, with what the text says of it; anything else quoted whole.
+ * known thing by its name, with what the text says of it; anything else quoted whole. Undefined
+ * when the name is a fragment of the question, not a name: no answer.
  */
-export function clarifyNo(k: FactsKnowledge, reply: Answer): Answer {
+export function clarifyNo(k: FactsKnowledge, reply: Answer): Answer | undefined {
   if (reply.kind !== 'membership') return reply;
   const no = /^No\. (.+?) is not among the (\d+) (.+?)\.$/.exec(reply.text);
   if (!no?.[1] || !no[3]) return reply;
@@ -120,6 +129,9 @@ export function clarifyNo(k: FactsKnowledge, reply: Answer): Answer {
   if (!list) return reply;
   const e = k.entityNamed(no[1]);
   if (e && list.members.includes(e)) return reply;
+  // A name cut from a longer question ("University of Nairobi the only African") is not the
+  // person's words whole: not quoted, not answered.
+  if (!e && fragment(no[1])) return undefined;
   const said = e ? relatedSayings(k, e, list) : { lines: [], sources: [] };
   // On another list ("Green Delta Fund" among the supporters), it says which.
   const elsewhere = e ? k.listsOf(e).map((l) => `It is one of the ${l.members.length} ${l.name}.`) : [];

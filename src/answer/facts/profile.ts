@@ -6,7 +6,25 @@ import { STOP_WORDS } from '../stopwords.js';
 import type { Places } from './countries.js';
 
 /** Words that may stand lower-case inside a proper name ("Politecnico di Milano", "University of Chile"). */
-const CONNECTORS = new Set(['of', 'di', 'de', 'del', 'der', 'du', 'la', 'le', 'and', 'for', 'the', 'in', 'at', 'y', '&', 'von', 'van']);
+export const CONNECTORS = new Set([
+  'of',
+  'di',
+  'de',
+  'del',
+  'der',
+  'du',
+  'la',
+  'le',
+  'and',
+  'for',
+  'the',
+  'in',
+  'at',
+  'y',
+  '&',
+  'von',
+  'van',
+]);
 
 /** Whether a phrase looks like a proper name: capitalised words (or "edX"), connectors between them. */
 export function looksLikeProperName(phrase: string): boolean {

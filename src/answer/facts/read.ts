@@ -13,6 +13,7 @@ export type FactsQuestion =
   | { form: 'where'; about: string }
   | { form: 'kind'; about: string }
   | { form: 'check'; about: string; value: string; link: 'in' | 'is' }
+  | { form: 'only'; about: string; rest: string }
   | { form: 'agent'; about: string; verb: string }
   | { form: 'describe'; about: string; tell: boolean }
   | { form: 'filter' | 'count' | 'exist'; rest: string };
@@ -109,6 +110,8 @@ export function readFactsQuestion(text: string): FactsQuestion | undefined {
     return { form: 'where', about: tail(m) };
 
   if ((m = /^what (?:kind|type|sort) of (?:[a-z-]+ )?(?:is|are|was) (.+)$/.exec(lower))) return { form: 'kind', about: tail(m) };
+  if ((m = /^(?:is|was) (?!there\b|any\b)(.+?) (?:really |still )?the only (?:one )?(.+)$/.exec(lower)))
+    return { form: 'only', about: tail(m), rest: tail(m, 2) };
   // "Is X in Europe?", "Is X based in China?", "Is X a technical university?": checked against X's attributes.
   if (
     (m = /^(?:is|was) (?!there\b|any\b)(.+?) (?:(?:also |really )?(?:based |located |situated |headquartered )?(?:in|from)) (.+)$/.exec(
