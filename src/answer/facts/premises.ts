@@ -123,6 +123,10 @@ function fragment(phrase: string): boolean {
  */
 export function clarifyNo(k: FactsKnowledge, reply: Answer): Answer | undefined {
   if (reply.kind !== 'membership') return reply;
+  // "Not exactly: Tasman Sea Museum the best is not listed, but Tasman Sea Museum is one of …": a
+  // cut name is not quoted back; what is known of the name in it stands alone.
+  const partly = /^Not exactly: (.+?) is not listed, but (.+)$/s.exec(reply.text);
+  if (partly?.[1] && partly[2] && fragment(partly[1])) return { ...reply, text: partly[2] };
   const no = /^No\. (.+?) is not among the (\d+) (.+?)\.$/.exec(reply.text);
   if (!no?.[1] || !no[3]) return reply;
   const list = k.index.lists.find((l) => l.name === no[3]);

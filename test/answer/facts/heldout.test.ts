@@ -1,0 +1,113 @@
+/**
+ * Behaviours found by asking held-out-style questions (other phrasings, other kinds and places)
+ * of the made-up harbour guild: each one a general rule, none keyed to a question's words.
+ */
+import { describe, expect, it } from 'vitest';
+import { Answerer } from '../../../src/answer/answerer.js';
+import { singularOf } from '../../../src/answer/facts/filters.js';
+import { parseMarkdown } from '../../../src/knowledge/markdown.js';
+import { guild, guildAnswerer } from './harbour.js';
+
+const answerer = guildAnswerer();
+const ask = (q: string) => answerer.ask(q);
+
+describe('a kind no member has', () => {
+  it('says none of the list is one, and what kinds they are', () => {
+    const a = ask('Which universities are members?');
+    expect(a.text).toMatch(/^None of the 6 Harbour Guild members is a university\./);
+    expect(a.text).toContain('3 maritime museums');
+    expect(a.facts?.entities).toEqual([]);
+  });
+  it('answers an existence question about it with no', () => {
+    expect(ask('Is there a hospital among the members?').text).toMatch(/^No\. None of the 6 Harbour Guild members is a hospital\./);
+  });
+  it('does not read a noun as a kind unless the question asks about the members', () => {
+    expect(ask('How many students are in the guild?').text).not.toMatch(/None of the/);
+  });
+  it('makes the singular of an English plural', () => {
+    expect(['universities', 'churches', 'hospitals', 'boxes'].map(singularOf)).toEqual(['university', 'church', 'hospital', 'box']);
+  });
+});
+
+describe('kinds and places beyond the country data', () => {
+  it('takes a word of the list name for the kind when the kind has it with the other words asked', () => {
+    expect(ask('How many harbour archives are members?').text).toMatch(/^1 of the 6 Harbour Guild members is a harbour archive:/);
+  });
+  it('finds a place no data knows in the members’ profiles', () => {
+    const a = ask('Which members are in Tasmania?');
+    expect(a.text).toMatch(/^1 of the 6 Harbour Guild members is in Tasmania:/);
+    expect(a.text).toContain('Tasman Sea Museum');
+  });
+  it('checks a member against a demonym', () => {
+    expect(ask('Is Kestrel Maritime Museum Polish?').text).toMatch(/^Yes\. Kestrel Maritime Museum is in Gdansk, Poland\./);
+    expect(ask('Is Lund Port Institute Norwegian?').text).toMatch(/^No\. Lund Port Institute is in Lund, Sweden\./);
+  });
+});
+
+describe('comparisons and ranking', () => {
+  it('compares two places by how many members each has', () => {
+    expect(ask('Are there more European or African members?').text).toBe(
+      'More of the 6 Harbour Guild members are in Europe than in Africa: 4 in Europe, 1 in Africa.',
+    );
+  });
+  it('says no country has the most when all have as many', () => {
+    expect(ask('Which country has the most members?').text).toMatch(/^None has more than the others: each of the 6 countries has 1/);
+  });
+  it('answers "the only …" from the members that match', () => {
+    expect(ask('Is Ogun Harbour Archive the only African member?').text).toMatch(/^Yes\. Ogun Harbour Archive is the only one/);
+    const no = ask('Is Kestrel Maritime Museum the only European member?');
+    expect(no.text).toMatch(/^No\. 4 of the 6 Harbour Guild members are in Europe:/);
+    expect(no.facts?.yes).toBe(false);
+  });
+});
+
+describe('relations between two things', () => {
+  it('says yes to the founder the text states', () => {
+    expect(ask('Did the Nordic Shipping Council found Baltic Ferry Works?').text).toBe(
+      'Yes. Baltic Ferry Works was founded by the Nordic Shipping Council.',
+    );
+  });
+  it('says no to another, with who the text says did', () => {
+    const a = ask('Did Lund Port Institute found Baltic Ferry Works?');
+    expect(a.text).toMatch(/^No\. .*Baltic Ferry Works was founded by the Nordic Shipping Council\.$/);
+    expect(a.facts?.yes).toBe(false);
+  });
+});
+
+describe('other lists', () => {
+  it('counts a list asked for by its name alone', () => {
+    const a = ask('How many observers are there?');
+    expect(a.text).toMatch(/^There are 2 Observers: Andes Port Library, Rio Dock Museum\./);
+    expect(a.facts?.count).toBe(2);
+  });
+  it('says which list a thing is on when it is not on the one asked about', () => {
+    expect(ask('Is Rio Dock Museum a member?').text).toBe(
+      'No. Rio Dock Museum is not among the 6 Harbour Guild members. It is one of the 2 Observers.',
+    );
+  });
+});
+
+describe('honest and unspliced', () => {
+  it('does not know where the subject is when asked yes or no and no sentence says', () => {
+    expect(ask('Is the guild based in Lund?').text).toMatch(/does not say where the Harbour Guild is based/);
+  });
+  it('never quotes a name cut from the question', () => {
+    for (const q of ['Is the Tasman Sea Museum the best member?', 'Is Tasman Sea Museum the oldest?']) {
+      const a = ask(q);
+      expect(a.text).not.toMatch(/Museum the (?:best|oldest)/);
+    }
+  });
+  it('answers "What is a …?" with no list of the members of that kind', () => {
+    expect(ask('What is a maritime museum?').kind).not.toBe('list');
+  });
+  it('still refuses questions about other things', () => {
+    for (const q of ["What's the weather in Paris?", 'Who won the World Cup?']) expect(ask(q).kind).toBe('unknown');
+  });
+  it('says it does not know what the start of a name stands for when no text spells it out', () => {
+    const kb = guild();
+    const doc = parseMarkdown('ntu.md', '---\ntitle: More\n---\n\nKSM Gdansk Museum is a maritime museum in Gdansk, Poland.\n');
+    if (!doc.ok) throw new Error('ntu.md');
+    const a = new Answerer({ ...kb, documents: [...kb.documents, doc.value] }).ask('What does KSM stand for?');
+    expect(a.text).toMatch(/^I don't know what KSM stands for: the knowledge does not say\./);
+  });
+});
