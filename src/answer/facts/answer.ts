@@ -82,7 +82,7 @@ export class FactsAnswerer {
       case 'where':
         return where(this.k, question.about);
       case 'agent':
-        return agent(this.k, question.about, question.verb);
+        return agent(this.k, question.about, question.verb, question.also);
       case 'kind':
         return kindOf(this.k, question.about);
       case 'only':

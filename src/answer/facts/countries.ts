@@ -94,7 +94,9 @@ export class Places {
         // Else the independent country over a territory ("Dutch": the Netherlands, not the Caribbean Netherlands).
         const over = known?.code ? world.find((w) => w.cca2 === known.code) : undefined;
         const sovereign = c.independent === true && over?.independent !== true;
-        if (!known || (own && !this.demonymOwn.has(d)) || (sovereign && !this.demonymOwn.has(d))) {
+        // A territory never takes it from an independent country ("French": France, not the French Southern Lands).
+        const under = c.independent !== true && over?.independent === true;
+        if (!known || sovereign || (own && !under && !this.demonymOwn.has(d))) {
           this.byPhrase.set(d, place);
           if (own) this.demonymOwn.add(d);
         }

@@ -4,6 +4,7 @@
  */
 import type { Answer } from '../../types.js';
 import { type Place, placeKey } from './countries.js';
+import { describeSubject } from './describe.js';
 import { article, capital, type FactsKnowledge, inText, sameTerm, sourceOf, wordsOf } from './knowledge.js';
 
 export function where(k: FactsKnowledge, about: string): Answer | undefined {
@@ -69,8 +70,9 @@ export function kindOf(k: FactsKnowledge, about: string): Answer | undefined {
 export function check(k: FactsKnowledge, about: string, value: string, link: 'in' | 'is'): Answer | undefined {
   const country = link === 'is' ? k.places.lookup(about.replace(/^the\s+/i, '')) : undefined;
   if (country?.kind === 'country') return countryAsMember(k, country, value);
-  // "Is the alliance based in Milan?": where the subject is, if no sentence says, is not known.
-  if (link === 'in' && k.isSubject(about)) return whereSubject(k);
+  // "Is the alliance based in Milan?": where the subject is, if no sentence says, is not known;
+  // "Is the alliance a university?": what the knowledge says it is.
+  if (k.isSubject(about)) return link === 'in' ? whereSubject(k) : describeSubject(k);
   const e = k.entityNamed(about);
   if (!e) return undefined;
   const words = value.split(/[\s,;]+/).filter(Boolean);
@@ -91,9 +93,21 @@ export function check(k: FactsKnowledge, about: string, value: string, link: 'in
   if (found.length > 0 && !e.country) return undefined;
   if (cityKnown && !e.city && !e.country) return undefined;
   const kindOk = kindTerms.every((t) => own.some((k) => sameTerm(k, t)));
+  // "in Europe or Asia" asks which: either will do, and the answer names the one that holds.
+  const either = /\bor\b/i.test(value) && found.length > 1;
+  const holds = found.filter((f) => e.country !== undefined && k.places.contains(f.place, e.country));
   const placeOk = cityKnown
     ? e.city !== undefined && placeKey(e.city) === placeKey(city ?? '')
-    : found.every((f) => e.country !== undefined && k.places.contains(f.place, e.country));
+    : either
+      ? holds.length > 0
+      : holds.length === found.length;
+  if (either && kindTerms.length === 0) {
+    const which = holds.map((f) => (f.place.kind === 'country' ? inText(f.place.name) : f.place.name));
+    const text = which.length
+      ? `${k.named(e.name)} is in ${k.placeOf(e, true)}, in ${which.join(' and ')}.`
+      : `Neither: ${k.named(e.name)} is in ${k.placeOf(e, true)}.`;
+    return k.reply('passage', text, [e.profile ? sourceOf(e.profile) : undefined], { entities: [e.name], topic: e.name });
+  }
   const yes = kindOk && placeOk;
   const where = k.placeOf(e, true);
   const what = [e.kind && (kindTerms.length > 0 || link === 'is') ? article(e.kind) : '', where ? `in ${where}` : '']
@@ -126,7 +140,7 @@ export function countryAsMember(k: FactsKnowledge, country: Place, value: string
 }
 
 /** "Who founded X?": the relation X's profile or an appositive states ("founded by A and B"). */
-export function agent(k: FactsKnowledge, about: string, verb: string): Answer | undefined {
+export function agent(k: FactsKnowledge, about: string, verb: string, also?: 'when' | 'where'): Answer | undefined {
   const e = k.entityNamed(about);
   if (!e) return undefined;
   const stem = (w: string): string => k.analyzer.terms(w.replace(/^co-?/, ''))[0] ?? w;
@@ -134,9 +148,27 @@ export function agent(k: FactsKnowledge, about: string, verb: string): Answer | 
   const r = e.relations.find((x) => stem(x.relation.split(/\s+/)[0] ?? '') === wanted);
   if (!r) return undefined;
   const list = k.listsOf(e)[0];
-  return k.reply('passage', `${k.named(e.name)} was ${r.relation} ${k.namesInText(r.objects)}.`, [sourceOf(r.source)], {
-    entities: r.objects,
-    topic: e.name,
-    ...(list ? { listName: list.name } : {}),
-  });
+  // "… and when?": a date in the sentence that states the relation, else said to be missing.
+  const dated =
+    /\b(?:1[5-9]|20)\d{2}\b|\b\d{1,2} (?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i.test(
+      r.source.text,
+    );
+  const more =
+    also === 'when'
+      ? dated
+        ? ` The knowledge says: ${r.source.text}`
+        : ' The knowledge does not say when.'
+      : also === 'where'
+        ? where(k, e.name)?.text
+        : '';
+  return k.reply(
+    'passage',
+    `${k.named(e.name)} was ${r.relation} ${k.namesInText(r.objects)}.${more ? ` ${more.trim()}` : ''}`,
+    [sourceOf(r.source)],
+    {
+      entities: r.objects,
+      topic: e.name,
+      ...(list ? { listName: list.name } : {}),
+    },
+  );
 }

@@ -14,7 +14,7 @@ export type FactsQuestion =
   | { form: 'kind'; about: string }
   | { form: 'check'; about: string; value: string; link: 'in' | 'is' }
   | { form: 'only'; about: string; rest: string }
-  | { form: 'agent'; about: string; verb: string }
+  | { form: 'agent'; about: string; verb: string; also?: 'when' | 'where' }
   | { form: 'describe'; about: string; tell: boolean }
   | { form: 'filter' | 'count' | 'exist'; rest: string };
 
@@ -63,6 +63,13 @@ export function readFactsQuestion(text: string): FactsQuestion | undefined {
   if ((m = IS_LEADER.exec(lower))) return { form: 'leader', about: tail(m) };
 
   // "Who founded X?", "who co-organised X?", "who runs X?": a relation the text states.
+  // "Who founded edX and when?": the founder, and whether the text says when.
+  if (
+    (m = /^who (?:has |have |had )?((?:co-?)?[a-z]+(?:ed|s)|set up|runs|ran|owns|built|made|began|started) (.+?) and (when|where)$/.exec(
+      lower,
+    ))
+  )
+    return { form: 'agent', verb: m[1] ?? '', about: tail(m, 2), also: m[3] === 'where' ? 'where' : 'when' };
   if ((m = /^who (?:has |have |had )?((?:co-?)?[a-z]+(?:ed|s)|set up|runs|ran|owns|built|made|began|started) (.+)$/.exec(lower)))
     return { form: 'agent', verb: m[1] ?? '', about: tail(m, 2) };
   if ((m = /^(?:by whom|who) (?:is|was|were|are) (.+?) ((?:co-?)?[a-z]+(?:ed|en)|run|set up|built|made)(?: by)?$/.exec(lower)))
@@ -136,6 +143,8 @@ export function readFactsQuestion(text: string): FactsQuestion | undefined {
   }
 
   if ((m = /^how many (.+)$/.exec(lower))) return { form: 'count', rest: tail(m) };
+  if ((m = /^(?:count|(?:what is|tell me) the (?:total )?number of) (?:the |all )?(.+)$/.exec(lower)))
+    return { form: 'count', rest: tail(m) };
   if ((m = /^(?:is there|are there|was there|were there|are any|is any|any|(?:do|does|did) any)\b(.*)$/.exec(lower)))
     return { form: 'exist', rest: tail(m) };
   if (

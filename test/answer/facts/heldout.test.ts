@@ -111,3 +111,25 @@ describe('honest and unspliced', () => {
     expect(a.text).toMatch(/^I don't know what KSM stands for: the knowledge does not say\./);
   });
 });
+
+describe('more question forms', () => {
+  it('reads a demonym a territory shares as the independent country', () => {
+    expect(ask('Is there a Spanish member?').text).toMatch(/^Yes\. 1 of the 6 Harbour Guild members is in Spain/);
+    expect(ask('Is there a French member?').text).toMatch(/^No\. None of the 6 Harbour Guild members is in France\./);
+  });
+  it('counts on "count the …"', () => {
+    expect(ask('Count the members in Europe').text).toMatch(/^4 of the 6 Harbour Guild members are in Europe/);
+  });
+  it('says who founded something and that the text does not say when', () => {
+    expect(ask('Who founded Baltic Ferry Works and when?').text).toBe(
+      'Baltic Ferry Works was founded by the Nordic Shipping Council. The knowledge does not say when.',
+    );
+  });
+  it('answers "in X or Y?" with the one that holds', () => {
+    expect(ask('Is Tasman Sea Museum in Oceania or Asia?').text).toBe('Tasman Sea Museum is in Hobart, Australia, in Oceania.');
+    expect(ask('Is Ogun Harbour Archive in Europe or Asia?').text).toMatch(/^Neither: Ogun Harbour Archive is in Lagos, Nigeria\./);
+  });
+  it('says what the subject is when asked whether it is of some kind', () => {
+    expect(ask('Is the guild a museum?').text).toMatch(/^The Harbour Guild is a network of maritime museums/);
+  });
+});
