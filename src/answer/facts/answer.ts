@@ -14,7 +14,7 @@ import { filtered, onlyOne, wholeList } from './filters.js';
 import { faqCoversNames, isExistenceLookup, partialDate } from './honesty.js';
 import { countBy, FactsKnowledge, joinNames } from './knowledge.js';
 import { agent, check, kindOf, where } from './lookup.js';
-import { clarifyNo, leader, premise } from './premises.js';
+import { clarifyNo, leader, listMembership, premise } from './premises.js';
 import { readFactsQuestion } from './read.js';
 import type { FactEntity } from './types.js';
 
@@ -47,10 +47,15 @@ export class FactsAnswerer {
     let reply = clarifyNo(this.k, partialDate(text, composed)) ?? how.unknown();
     if (!faqCoversNames(text, reply, subject, this.faq) || isExistenceLookup(text, reply)) reply = how.unknown();
     // A list the passages could not find asked for by its name alone ("How many supporters are there?").
-    if (reply.kind === 'unknown') {
-      const question = readFactsQuestion(text);
+    // … and "Is X a member?" of a list only the facts layer read, where the passages found a sentence, not the list.
+    const question = reply.kind === 'unknown' || reply.kind === 'passage' ? readFactsQuestion(text) : undefined;
+    if (question && (reply.kind === 'unknown' || (question.form === 'check' && question.link === 'is'))) {
       const listed =
-        question && (question.form === 'count' || question.form === 'filter') ? wholeList(this.k, question.form, question.rest) : undefined;
+        question && (question.form === 'count' || question.form === 'filter')
+          ? wholeList(this.k, question.form, question.rest)
+          : question?.form === 'check' && question.link === 'is'
+            ? listMembership(this.k, question.about, question.value)
+            : undefined;
       if (listed) return listed;
     }
     const facts = this.factsOf(reply);

@@ -363,7 +363,11 @@ const MEMBER_WORDS = /^(?:members?|partners?|participants?)$/i;
  * students are in the alliance?" is not read as one.
  */
 function headNounKind(k: FactsKnowledge, words: string[], used: boolean[], term: string, listTerms: string[]): string | undefined {
-  const head = words.findIndex((w, i) => !used[i] && !/^(?:a|an|any|the|some)$/i.test(w));
+  const first = words.findIndex((w, i) => !used[i] && !/^(?:a|an|any|the|some)$/i.test(w));
+  // The noun opens the subject ("Which hospitals are members?") or ends the question ("Which members are hospitals?").
+  const last = words.length - 1;
+  const atEnd = /^(?:are|is)$/i.test(words[last - 1] ?? '') || /^(?:a|an)$/i.test(words[last - 1] ?? '');
+  const head = atEnd && MEMBER_WORDS.test(words[first] ?? '') ? last : first;
   const word = words[head]?.replace(/[?!.,]+$/, '') ?? '';
   if (!/^\p{Ll}{3,}$/u.test(word) || k.analyzer.terms(word, 'question')[0] !== term) return undefined;
   const singular = /^(?:a|an)$/i.test(words[head - 1] ?? '');
@@ -371,7 +375,12 @@ function headNounKind(k: FactsKnowledge, words: string[], used: boolean[], term:
   const asksMembers =
     words.some((w, i) => i !== head && MEMBER_WORDS.test(w.replace(/[?!.,]+$/, ''))) || listTerms.some((t) => !k.subjectTerms.includes(t));
   if (!asksMembers) return undefined;
-  return singular ? word : singularOf(word);
+  // A word of a member's name ("Lumen Observatory" for "observatories") may be what it is: not ruled out.
+  const kind = singular ? word : singularOf(word);
+  const kindTerm = k.analyzer.terms(kind, 'question')[0] ?? kind;
+  const listed = k.index.lists.flatMap((l) => l.members);
+  if (listed.some((e) => e.names.some((n) => k.analyzer.terms(n, 'question').some((t) => sameTerm(t, kindTerm))))) return undefined;
+  return kind;
 }
 
 /** The singular of an English plural noun: "universities" → "university", "churches" → "church". */

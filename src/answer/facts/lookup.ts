@@ -85,6 +85,37 @@ export function check(k: FactsKnowledge, about: string, value: string, link: 'in
   const rest = k.analyzer.terms(words.filter((_, i) => !used.has(i)).join(' '), 'question');
   const allKinds = k.allKinds;
   if (link === 'in' && rest.length > 0 && !cityKnown) return undefined;
+  // "Is Kiruna Space Lab a university?": a kind no member has is still a kind noun when it ends the
+  // question and is not the list's word ("a member") nor a word of the thing's name: no, with what it is.
+  const listWord = (t: string): boolean =>
+    k.generic.has(t) ||
+    k.subjectTerms.includes(t) ||
+    k.index.lists.some((l) => [t, ...k.analyzer.synonyms(t)].some((a) => l.aboutTerms.has(a)));
+  const headNoun = rest.at(-1);
+  const otherKind =
+    link === 'is' &&
+    found.length === 0 &&
+    rest.length === 1 &&
+    headNoun !== undefined &&
+    e.kind !== undefined &&
+    !listWord(headNoun) &&
+    !allKinds.some((x) => sameTerm(x, headNoun)) &&
+    /^\p{Ll}+$/u.test(words.at(-1) ?? '') &&
+    !k.index.lists.some((l) => l.members.some((o) => o.names.some((n) => k.analyzer.terms(n, 'question').includes(headNoun))));
+  if (otherKind) {
+    const list = k.listsOf(e)[0];
+    return k.reply(
+      'membership',
+      `No. ${k.named(e.name)} is ${article(e.kind ?? '')}${e.city || e.country ? ` in ${k.placeOf(e, true)}` : ''}.`,
+      [e.profile ? sourceOf(e.profile) : undefined],
+      {
+        entities: [e.name],
+        topic: e.name,
+        yes: false,
+        ...(list ? { listName: list.name } : {}),
+      },
+    );
+  }
   if (link === 'is' && !rest.every((t) => allKinds.some((k) => sameTerm(k, t)))) return undefined;
   if (link === 'is' && rest.length === 0 && found.length === 0) return undefined;
   const kindTerms = link === 'is' ? rest : [];

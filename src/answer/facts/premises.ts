@@ -22,12 +22,18 @@ export function leader(k: FactsKnowledge, about: string): Answer | undefined {
     `${roles.source}(?:the\\s+)?(?:${alternatives})|\\b(?:leads|heads|chairs|runs|directs|manages)\\s+(?:the\\s+)?(?:${alternatives})`,
     'i',
   );
-  const named = k.index.sentences.some(
-    (s) =>
-      mention.test(s.text) &&
-      (role.test(s.text) || /\b(?:led|headed|chaired|run|directed|managed|governed|presided over|coordinated)\s+by\b/i.test(s.text)),
+  const passive = new RegExp(
+    `(?:${alternatives})\\b[^.;]{0,40}?\\b(?:is|was|are|were)\\s+(?:currently\\s+)?(?:led|headed|chaired|run|directed|managed|governed|presided over|coordinated)\\s+by\\b`,
+    'i',
   );
-  if (named) return undefined;
+  // The sentence that names a leader answers, whatever verb the question used ("leads" for "is chaired by").
+  const named =
+    k.index.sentences.find((s) => mention.test(s.text) && (role.test(s.text) || passive.test(s.text))) ??
+    k.index.sentences.find(
+      (s) =>
+        mention.test(s.text) && /\b(?:led|headed|chaired|run|directed|managed|governed|presided over|coordinated)\s+by\b/i.test(s.text),
+    );
+  if (named) return k.reply('passage', named.text, [sourceOf(named)], { topic: subject ? k.index.subject : (e?.name ?? '') }, 0.8);
   const name = subject ? k.index.subject : (e?.name ?? '');
   return k.reply(
     'unknown',
@@ -141,4 +147,41 @@ export function clarifyNo(k: FactsKnowledge, reply: Answer): Answer | undefined 
   const elsewhere = e ? k.listsOf(e).map((l) => `It is one of the ${l.members.length} ${l.name}.`) : [];
   const text = [`No. ${e ? k.named(e.name) : `"${no[1]}"`} is not among the ${no[2]} ${no[3]}.`, ...elsewhere, ...said.lines].join(' ');
   return { ...reply, text, sources: [...reply.sources, ...said.sources] };
+}
+
+/**
+ * "Is NASA a member?" when the passages have no list to look it up in (the facts layer read one
+ * the passage index did not, such as an enumeration without a colon): yes or no from the list the
+ * question's words name, a name cut from the question never quoted.
+ */
+export function listMembership(k: FactsKnowledge, about: string, value: string): Answer | undefined {
+  if (fragment(about) || k.isSubject(about)) return undefined;
+  const terms = k.analyzer.terms(value, 'question');
+  if (terms.length === 0) return undefined;
+  const alike = (t: string): string[] => [t, ...k.analyzer.synonyms(t)];
+  const list = k.index.lists
+    .filter((l) => terms.every((t) => k.generic.has(t) || alike(t).some((a) => l.aboutTerms.has(a))))
+    .sort(
+      (a, b) =>
+        terms.filter((t) => alike(t).some((x) => b.aboutTerms.has(x))).length -
+          terms.filter((t) => alike(t).some((x) => a.aboutTerms.has(x))).length || b.members.length - a.members.length,
+    )[0];
+  if (!list) return undefined;
+  const e = k.entityNamed(about);
+  const count = `${list.members.length} ${list.name}`;
+  if (e && list.members.includes(e))
+    return k.reply('membership', `Yes. ${e.label} is one of the ${count}.`, [sourceOf(list.source)], {
+      entities: [e.name],
+      listName: list.name,
+      yes: true,
+      topic: e.name,
+    });
+  const said = e ? relatedSayings(k, e, list) : { lines: [], sources: [] };
+  const elsewhere = e ? k.listsOf(e).map((l) => `It is one of the ${l.members.length} ${l.name}.`) : [];
+  const text = [`No. ${e ? k.named(e.name) : `"${about}"`} is not among the ${count}.`, ...elsewhere, ...said.lines].join(' ');
+  return k.reply('membership', text, [sourceOf(list.source), ...said.sources], {
+    ...(e ? { entities: [e.name], topic: e.name } : {}),
+    listName: list.name,
+    yes: false,
+  });
 }

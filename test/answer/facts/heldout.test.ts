@@ -133,3 +133,53 @@ describe('more question forms', () => {
     expect(ask('Is the guild a museum?').text).toMatch(/^The Harbour Guild is a network of maritime museums/);
   });
 });
+
+describe('a document written another way: a list without a colon, profiles in a paragraph', () => {
+  const doc = parseMarkdown(
+    'coalition.md',
+    `---
+title: Dark Sky Coalition
+subject: Dark Sky Coalition
+---
+
+The Dark Sky Coalition is an association of observatories and astronomy clubs that campaign against light pollution.
+
+The coalition's members are Lumen Observatory, Kiruna Space Lab, Savanna Skies Trust and Tokyo Star Society.
+
+Lumen Observatory, based in La Serena, Chile, is an astronomy institute. Kiruna Space Lab is a research laboratory located in Kiruna, Sweden. Savanna Skies Trust is a charitable foundation in Nairobi, Kenya. Tokyo Star Society is an amateur astronomy club in Tokyo, Japan.
+
+The coalition is chaired by Mira Okafor, director of Savanna Skies Trust.
+`,
+  );
+  if (!doc.ok) throw new Error('coalition.md');
+  const sky = new Answerer({
+    documents: [doc.value],
+    faq: [],
+    checks: [],
+    contentHash: 'sky',
+    synonyms: [],
+    subject: 'Dark Sky Coalition',
+  });
+  it('reads the enumeration as the subject’s list and the place between commas as the profile’s', () => {
+    expect(sky.facts.index.lists.map((l) => [l.name, l.members.length])).toEqual([['Dark Sky Coalition members', 4]]);
+    expect(sky.ask('Where is Lumen Observatory?').text).toMatch(/^Lumen Observatory is in La Serena, Chile\./);
+    expect(sky.ask('How many members does the coalition have?').text).toMatch(/^There are 4 Dark Sky Coalition members:/);
+    expect(sky.ask('Which members are in Africa?').text).toMatch(
+      /^1 of the 4 Dark Sky Coalition members is in Africa:\n- Savanna Skies Trust/,
+    );
+  });
+  it('looks a name up in that list', () => {
+    expect(sky.ask('Is Lumen Observatory a member?').text).toBe('Yes. Lumen Observatory is one of the 4 Dark Sky Coalition members.');
+    expect(sky.ask('Is NASA a member?').text).toBe('No. "NASA" is not among the 4 Dark Sky Coalition members.');
+  });
+  it('answers who leads it with the sentence that names a leader, whatever the verb', () => {
+    expect(sky.ask('Who leads the coalition?').text).toBe('The coalition is chaired by Mira Okafor, director of Savanna Skies Trust.');
+  });
+  it('says no to a kind no member has, with what the thing is, but not to a word of a member’s name', () => {
+    expect(sky.ask('Is Savanna Skies Trust a university?').text).toBe(
+      'No. Savanna Skies Trust is a charitable foundation in Nairobi, Kenya.',
+    );
+    expect(sky.ask('Is Tokyo Star Society an observatory?').text).not.toMatch(/^No\./);
+    expect(sky.ask('Which members are observatories?').text).not.toMatch(/^None/);
+  });
+});
