@@ -16,6 +16,7 @@ import { countBy, FactsKnowledge, joinNames } from './knowledge.js';
 import { agent, check, kindOf, where } from './lookup.js';
 import { clarifyNo, leader, listMembership, premise } from './premises.js';
 import { readFactsQuestion } from './read.js';
+import { correctTypos } from './typos.js';
 import type { FactEntity } from './types.js';
 
 /** Answers the facts questions of one knowledge base; built once with the Answerer. */
@@ -71,8 +72,15 @@ export class FactsAnswerer {
     return this.k.entityNamed(phrase);
   }
 
-  /** A confident answer, or undefined to let the passage answerer answer. */
+  /** A confident answer, or undefined to let the passage answerer answer; typos read as the known words they are one edit from. */
   answer(text: string): Answer | undefined {
+    const asWritten = this.answerAsWritten(text);
+    if (asWritten) return asWritten;
+    const corrected = correctTypos(this.k, text);
+    return corrected ? this.answerAsWritten(corrected) : undefined;
+  }
+
+  private answerAsWritten(text: string): Answer | undefined {
     const question = readFactsQuestion(text);
     if (!question) return undefined;
     switch (question.form) {

@@ -117,6 +117,13 @@ export class Places {
     for (const k of this.byPhrase.keys()) this.firstWords.add(k.split(' ')[0] ?? k);
   }
 
+  /** Every word of the phrases that name a place ("europe", "chinese", "zealand"), folded. */
+  words(): Set<string> {
+    this.wordSet ??= new Set([...this.byPhrase.keys()].flatMap((k) => k.split(' ')));
+    return this.wordSet;
+  }
+  private wordSet?: Set<string>;
+
   /** The place a phrase names ("Chinese", "the United States", "Europe", "USA"), if any. */
   lookup(phrase: string): Place | undefined {
     const trimmed = phrase.trim();

@@ -36,7 +36,8 @@ interface Filter {
 }
 
 /** Filter, count and existence questions over a list: every word must be a list, kind or place word. */
-export function filtered(k: FactsKnowledge, form: 'filter' | 'count' | 'exist', rest: string): Answer | undefined {
+export function filtered(k: FactsKnowledge, form: 'filter' | 'count' | 'exist' | 'all', rest: string): Answer | undefined {
+  if (form === 'all') return allOf(k, rest);
   // "Which countries are the members from?", "How many countries are represented?"
   const countries = form !== 'exist' && /\b(?:countr(?:y|ies)|continents?|regions?)\b/i.test(rest);
   const filter = readFilter(k, rest, countries);
@@ -438,5 +439,27 @@ export function onlyOne(k: FactsKnowledge, about: string, rest: string): Answer 
     listName: filter.list.name,
     topic: e.name,
     yes,
+  });
+}
+
+/** "Are all members universities?": yes when the filter keeps every member, else no, with how many it keeps and those it does not. */
+function allOf(k: FactsKnowledge, rest: string): Answer | undefined {
+  const filter = readFilter(k, rest);
+  if (!filter || filter.negated) return undefined;
+  const { list } = filter;
+  const kept = list.members.filter((m) => keeps(k, m, filter));
+  const others = list.members.filter((m) => !kept.includes(m));
+  const desc = describeFilter(k, filter, kept);
+  const total = list.members.length;
+  const text =
+    others.length === 0
+      ? `Yes. All ${total} ${list.name} are ${desc.many}.`
+      : `No. ${kept.length === 0 ? 'None' : kept.length} of the ${total} ${list.name} ${kept.length === 1 ? 'is' : 'are'} ${
+          kept.length === 1 ? desc.one : desc.many
+        }; ${others.length <= 6 ? `the others are not: ${others.map((m) => m.label).join(', ')}` : `${others.length} are not`}.`;
+  return k.reply('membership', text, [sourceOf(list.source)], {
+    entities: kept.map((m) => m.name),
+    listName: list.name,
+    yes: others.length === 0,
   });
 }

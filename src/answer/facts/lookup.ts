@@ -5,7 +5,7 @@
 import type { Answer } from '../../types.js';
 import { type Place, placeKey } from './countries.js';
 import { describeSubject } from './describe.js';
-import { article, capital, type FactsKnowledge, inText, sameTerm, sourceOf, wordsOf } from './knowledge.js';
+import { article, capital, escapeRegExp, type FactsKnowledge, inText, sameTerm, sourceOf, wordsOf } from './knowledge.js';
 
 export function where(k: FactsKnowledge, about: string): Answer | undefined {
   if (k.isSubject(about)) return whereSubject(k);
@@ -177,7 +177,14 @@ export function agent(k: FactsKnowledge, about: string, verb: string, also?: 'wh
   const stem = (w: string): string => k.analyzer.terms(w.replace(/^co-?/, ''))[0] ?? w;
   const wanted = stem(verb.split(/\s+/)[0] ?? verb);
   const r = e.relations.find((x) => stem(x.relation.split(/\s+/)[0] ?? '') === wanted);
-  if (!r) return undefined;
+  // A known thing whose founder (or organiser…) no sentence states: said so, not another relation read backwards.
+  if (!r) {
+    if (!/^[a-z-]+(?:ed|en)$/.test(verb)) return undefined;
+    // A sentence with the name before "<verb> by" may state it in a form not read as a relation: the passages answer.
+    const before = new RegExp(`(?:${e.names.map(escapeRegExp).join('|')})[^.;]{0,80}\\b${escapeRegExp(verb)}\\s+by\\b`, 'i');
+    if (k.mentions(e).some((s) => before.test(s.text))) return undefined;
+    return k.reply('unknown', `I don't know: the knowledge does not say who ${verb} ${k.named(e.name, false)}.`, [], { topic: e.name }, 0);
+  }
   const list = k.listsOf(e)[0];
   // "… and when?": a date in the sentence that states the relation, else said to be missing.
   const dated =

@@ -7,6 +7,7 @@ import type { FactEntity, FactList } from './types.js';
 import { fold } from '../text.js';
 import { escapeRegExp, type FactsKnowledge, sourceOf } from './knowledge.js';
 import { CONNECTORS } from './profile.js';
+import { STOP_WORDS } from '../stopwords.js';
 
 /** "Who leads X?": answered by the passages when a sentence names a leader of X; when none does, said so. */
 export function leader(k: FactsKnowledge, about: string): Answer | undefined {
@@ -141,7 +142,7 @@ export function clarifyNo(k: FactsKnowledge, reply: Answer): Answer | undefined 
   if (e && list.members.includes(e)) return reply;
   // A name cut from a longer question ("University of Nairobi the only African") is not the
   // person's words whole: not quoted, not answered.
-  if (!e && fragment(no[1])) return undefined;
+  if (!e && (fragment(no[1]) || no[1].split(/\s+/).every((w) => STOP_WORDS.has(w.toLowerCase())))) return undefined;
   const said = e ? relatedSayings(k, e, list) : { lines: [], sources: [] };
   // On another list ("Green Delta Fund" among the supporters), it says which.
   const elsewhere = e ? k.listsOf(e).map((l) => `It is one of the ${l.members.length} ${l.name}.`) : [];

@@ -16,7 +16,7 @@ export type FactsQuestion =
   | { form: 'only'; about: string; rest: string }
   | { form: 'agent'; about: string; verb: string; also?: 'when' | 'where' }
   | { form: 'describe'; about: string; tell: boolean }
-  | { form: 'filter' | 'count' | 'exist'; rest: string };
+  | { form: 'filter' | 'count' | 'exist' | 'all'; rest: string };
 
 const clean = (text: string): string =>
   text
@@ -117,6 +117,8 @@ export function readFactsQuestion(text: string): FactsQuestion | undefined {
     return { form: 'where', about: tail(m) };
 
   if ((m = /^what (?:kind|type|sort) of (?:[a-z-]+ )?(?:is|are|was) (.+)$/.exec(lower))) return { form: 'kind', about: tail(m) };
+  // "Are all members universities?", "Is every member in Asia?": whether the filter keeps the whole list.
+  if ((m = /^(?:are|were|is|was) (?:all|every|each)(?: of)? (?:the )?(.+)$/.exec(lower))) return { form: 'all', rest: tail(m) };
   if ((m = /^(?:is|was) (?!there\b|any\b)(.+?) (?:really |still )?the only (?:one )?(.+)$/.exec(lower)))
     return { form: 'only', about: tail(m), rest: tail(m, 2) };
   // "Is X in Europe?", "Is X based in China?", "Is X a technical university?": checked against X's attributes.

@@ -183,3 +183,21 @@ The coalition is chaired by Mira Okafor, director of Savanna Skies Trust.
     expect(sky.ask('Which members are observatories?').text).not.toMatch(/^None/);
   });
 });
+
+describe('typos, "all" and relations not stated', () => {
+  it('reads a misspelt question word, place or kind as the known word one edit away', () => {
+    expect(ask('wich members are in europ?').text).toMatch(/^4 of the 6 Harbour Guild members are in Europe:/);
+    expect(ask('hwo many maritime musems are members?').text).toMatch(/^3 of the 6 Harbour Guild members are maritime museums/);
+  });
+  it('answers "are all …" with yes, or no with those that are not', () => {
+    expect(ask('Are all members in Europe?').text).toBe(
+      'No. 4 of the 6 Harbour Guild members are in Europe; the others are not: Ogun Harbour Archive, Tasman Sea Museum.',
+    );
+    expect(ask('Is every observer in South America?').text).toBe('Yes. All 2 Observers are in South America.');
+  });
+  it('says the knowledge does not say who founded a known thing whose founder no sentence states', () => {
+    expect(ask('Who founded Kestrel Maritime Museum?').text).toBe(
+      "I don't know: the knowledge does not say who founded Kestrel Maritime Museum.",
+    );
+  });
+});
