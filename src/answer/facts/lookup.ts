@@ -179,7 +179,8 @@ export function agent(k: FactsKnowledge, about: string, verb: string, also?: 'wh
   const r = e.relations.find((x) => stem(x.relation.split(/\s+/)[0] ?? '') === wanted);
   // A known thing whose founder (or organiser…) no sentence states: said so, not another relation read backwards.
   if (!r) {
-    if (!/^[a-z-]+(?:ed|en)$/.test(verb)) return undefined;
+    // A thing with other relations may be asked about one in other words ("hosted" for "co-organised"): the passages answer.
+    if (!/^[a-z-]+(?:ed|en)$/.test(verb) || e.relations.length > 0) return undefined;
     // A sentence with the name before "<verb> by" may state it in a form not read as a relation: the passages answer.
     const before = new RegExp(`(?:${e.names.map(escapeRegExp).join('|')})[^.;]{0,80}\\b${escapeRegExp(verb)}\\s+by\\b`, 'i');
     if (k.mentions(e).some((s) => before.test(s.text))) return undefined;
