@@ -42,7 +42,8 @@ export function filtered(k: FactsKnowledge, form: 'filter' | 'count' | 'exist' |
   const countries = form !== 'exist' && /\b(?:countr(?:y|ies)|continents?|regions?)\b/i.test(rest);
   const filter = readFilter(k, rest, countries);
   if (!filter) return undefined;
-  if (countries) return countriesOf(k, form, filter, rest);
+  // "in the Nordic countries": a place no data knows is said so, not counted as no country at all.
+  if (countries && filter.unknownPlaces.length === 0) return countriesOf(k, form, filter, rest);
   const { list } = filter;
   const matches = list.members.filter((m) => keeps(k, m, filter));
   const n = matches.length;
@@ -288,7 +289,10 @@ export function readFilter(k: FactsKnowledge, rest: string, countries = false): 
     while (j < words.length && !used[j] && /^\p{Lu}/u.test(words[j] ?? '')) j++;
     if (j > start) {
       const named = words.slice(start, j).join(' ');
-      const quoted = words.slice(i + 1, j).join(' ');
+      // "the Nordic countries" is quoted whole, not cut before its noun.
+      const noun = /^(?:countries|country|regions?|areas?|states|islands|world)$/i.test(words[j] ?? '') ? 1 : 0;
+      const quoted = words.slice(i + 1, j + noun).join(' ');
+      for (let n = j; n < j + noun; n++) used[n] = true;
       if (k.isSubject(named) || k.index.lists.some((l) => k.analyzer.terms(named, 'question').every((t) => l.aboutTerms.has(t)))) continue;
       // A capital the data knows is a city: "in London" asks about members in London.
       if (k.places.capitalOf(named)) cities.push(named);

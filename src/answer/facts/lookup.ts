@@ -172,6 +172,7 @@ export function countryAsMember(k: FactsKnowledge, country: Place, value: string
 
 /** "Who founded X?": the relation X's profile or an appositive states ("founded by A and B"). */
 export function agent(k: FactsKnowledge, about: string, verb: string, also?: 'when' | 'where'): Answer | undefined {
+  if (k.isSubject(about)) return subjectAgent(k, verb);
   const e = k.entityNamed(about);
   if (!e) return undefined;
   const stem = (w: string): string => k.analyzer.terms(w.replace(/^co-?/, ''))[0] ?? w;
@@ -209,5 +210,31 @@ export function agent(k: FactsKnowledge, about: string, verb: string, also?: 'wh
       topic: e.name,
       ...(list ? { listName: list.name } : {}),
     },
+  );
+}
+
+/**
+ * "Who founded the guild?" when no list is about founding it ("founding members") and no sentence
+ * says the subject was founded by anyone: said to be unknown, not a profile that has "founded by".
+ */
+function subjectAgent(k: FactsKnowledge, verb: string): Answer | undefined {
+  if (!/^[a-z-]+(?:ed|en)$/.test(verb)) return undefined;
+  const stem = k.analyzer.terms(verb.replace(/^co-?/, ''))[0] ?? verb;
+  // "created" is "founded" to the synonyms: the founding members answer it.
+  const alike = [stem, ...k.analyzer.synonyms(stem)];
+  // The list's own name, not its document's title: "founding members" answers, "The guild is formed" does not.
+  if (k.index.lists.some((l) => k.analyzer.terms(l.name).some((t) => alike.includes(t)))) return undefined;
+  const names = [k.index.subject, ...k.subjectAliases(), 'it'].map(escapeRegExp).join('|');
+  const by = new RegExp(
+    `\\b(?:${names})\\b[^.;]{0,60}\\b(?:was|were|is|has been)\\s+(?:[a-z-]+\\s+)?${escapeRegExp(verb)}\\s+(?:by|jointly)\\b`,
+    'i',
+  );
+  if (k.index.sentences.some((s) => by.test(s.text))) return undefined;
+  return k.reply(
+    'unknown',
+    `I don't know: the knowledge does not say who ${verb} ${k.named(k.index.subject, false)}.`,
+    [],
+    { topic: k.index.subject },
+    0,
   );
 }

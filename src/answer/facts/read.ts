@@ -138,6 +138,7 @@ export function readFactsQuestion(text: string): FactsQuestion | undefined {
   if ((m = /^what (?:do you know|does the (?:article|text|knowledge)(?: base)? say|can you tell me) about (.+)$/.exec(lower)))
     return { form: 'describe', about: tail(m), tell: true };
   if ((m = /^(?:describe|explain) (.+)$/.exec(lower))) return { form: 'describe', about: tail(m), tell: true };
+  if ((m = /^what (?:does|do|did) (.+?) do$/.exec(lower))) return { form: 'describe', about: tail(m), tell: false };
   if ((m = /^(?:what|who) (?:is|are|was|were) (.+)$/.exec(lower))) {
     const about = tail(m);
     // "What is the number of …", "what is in …" are not about a thing by name; the filter reader may take them.

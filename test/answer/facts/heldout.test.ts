@@ -201,3 +201,15 @@ describe('typos, "all" and relations not stated', () => {
     );
   });
 });
+
+describe('the subject itself', () => {
+  it('says who founded it is not known when no list or sentence says', () => {
+    expect(ask('Who founded the guild?').text).toBe("I don't know: the knowledge does not say who founded the Harbour Guild.");
+  });
+  it('answers what it does with what it is', () => {
+    expect(ask('What does the guild do?').text).toMatch(/^The Harbour Guild is a network of maritime museums/);
+  });
+  it('quotes a place no data knows whole, with its noun', () => {
+    expect(ask('Which members are in the Nordic countries?').text).toMatch(/^I know no place called "the Nordic countries"/);
+  });
+});
