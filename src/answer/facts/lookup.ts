@@ -5,11 +5,14 @@
 import type { Answer } from '../../types.js';
 import { type Place, placeKey } from './countries.js';
 import { describeSubject } from './describe.js';
+import { filtered } from './filters.js';
 import { article, capital, escapeRegExp, type FactsKnowledge, inText, sameTerm, sourceOf, wordsOf } from './knowledge.js';
 
 export function where(k: FactsKnowledge, about: string): Answer | undefined {
   if (k.isSubject(about)) return whereSubject(k);
   const e = k.entityNamed(about);
+  // "Where are the members located?": the countries of the list the words name.
+  if (!e && /^(?:the |all (?:the )?)?\p{Ll}/u.test(about)) return filtered(k, 'filter', `countries ${about}`);
   if (!e || (!e.city && !e.country)) return undefined;
   const value = k.placeOf(e);
   const list = k.listsOf(e)[0];

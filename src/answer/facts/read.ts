@@ -157,6 +157,9 @@ export function readFactsQuestion(text: string): FactsQuestion | undefined {
       ))
   )
     return { form: 'exist', rest: tail(m) };
+  // "In which countries are the members?": the countries of a list.
+  if ((m = /^(?:in|from) (?:which|what) ((?:countr(?:y|ies)|continents?|regions?)\b.*)$/.exec(lower)))
+    return { form: 'filter', rest: tail(m) };
   if ((m = /^(?:which|what|list|name|show(?: me)?|give me|who are|who is|who)\b(.*)$/.exec(lower)))
     return { form: 'filter', rest: tail(m) };
   return undefined;

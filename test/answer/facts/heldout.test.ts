@@ -213,3 +213,10 @@ describe('the subject itself', () => {
     expect(ask('Which members are in the Nordic countries?').text).toMatch(/^I know no place called "the Nordic countries"/);
   });
 });
+
+describe('where the members are', () => {
+  it('answers "where are the members?" and "in which countries …?" with the countries of the list', () => {
+    for (const q of ['Where are the members located?', 'In which countries are the members?'])
+      expect(ask(q).text).toMatch(/^The 6 Harbour Guild members are in 6 countries: Poland \(1\)/);
+  });
+});
