@@ -12,7 +12,11 @@ export function where(k: FactsKnowledge, about: string): Answer | undefined {
   if (k.isSubject(about)) return whereSubject(k);
   const e = k.entityNamed(about);
   // "Where are the members located?": the countries of the list the words name.
-  if (!e && /^(?:the |all (?:the )?)?\p{Ll}/u.test(about)) return filtered(k, 'filter', `countries ${about}`);
+  // Only a phrase that ends in the list's own noun ("the members", "the observers"): "the alliance launched" is not one.
+  const noun = about.split(/\s+/).at(-1)?.toLowerCase() ?? '';
+  const listNoun =
+    /^(?:members|partners|participants)$/.test(noun) || k.index.lists.some((l) => l.name.split(/\s+/).at(-1)?.toLowerCase() === noun);
+  if (!e && listNoun && /^(?:the |all (?:the )?)?\p{Ll}/u.test(about)) return filtered(k, 'filter', `countries ${about}`);
   if (!e || (!e.city && !e.country)) return undefined;
   const value = k.placeOf(e);
   const list = k.listsOf(e)[0];
