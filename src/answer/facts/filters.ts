@@ -383,6 +383,8 @@ function headNounKind(k: FactsKnowledge, words: string[], used: boolean[], term:
   // A word of a member's name ("Lumen Observatory" for "observatories") may be what it is: not ruled out.
   const kind = singular ? word : singularOf(word);
   const kindTerm = k.analyzer.terms(kind, 'question')[0] ?? kind;
+  // A noun the text itself uses ("sponsors") is a role it may give: the passages answer.
+  if (k.usesWord(kindTerm)) return undefined;
   const listed = k.index.lists.flatMap((l) => l.members);
   if (listed.some((e) => e.names.some((n) => k.analyzer.terms(n, 'question').some((t) => sameTerm(t, kindTerm))))) return undefined;
   return kind;

@@ -106,6 +106,7 @@ export function check(k: FactsKnowledge, about: string, value: string, link: 'in
     headNoun !== undefined &&
     e.kind !== undefined &&
     !listWord(headNoun) &&
+    !k.usesWord(headNoun) &&
     !allKinds.some((x) => sameTerm(x, headNoun)) &&
     /^\p{Ll}+$/u.test(words.at(-1) ?? '') &&
     !k.index.lists.some((l) => l.members.some((o) => o.names.some((n) => k.analyzer.terms(n, 'question').includes(headNoun))));

@@ -220,3 +220,15 @@ describe('where the members are', () => {
       expect(ask(q).text).toMatch(/^The 6 Harbour Guild members are in 6 countries: Poland \(1\)/);
   });
 });
+
+describe('a role the text gives is no unknown kind', () => {
+  it('leaves "Is X a sponsor?" to the text when it says who the sponsors are', () => {
+    const doc = parseMarkdown(
+      'festival.md',
+      '---\ntitle: The Harbour Festival\n---\n\nThe Harbour Festival sponsors are: Harbour Bank, Coastal Trust.\n\nHarbour Bank is a bank based in Portsmouth.\n\nCoastal Trust is a charity based in Plymouth.\n',
+    );
+    if (!doc.ok) throw new Error('festival.md');
+    const fest = new Answerer({ documents: [doc.value], faq: [], checks: [], contentHash: 'f', synonyms: [], subject: 'Harbour Festival' });
+    expect(fest.ask('Is Harbour Bank a sponsor?').text).not.toMatch(/^No\b/);
+  });
+});
