@@ -10,12 +10,13 @@ import type { Analyzer } from '../analyzer.js';
 import type { Places } from './countries.js';
 import { describe, expand } from './describe.js';
 import type { FactsIndex } from './extract.js';
-import { filtered } from './filters.js';
+import { filtered, onlyOne, wholeList } from './filters.js';
 import { faqCoversNames, isExistenceLookup, partialDate } from './honesty.js';
 import { countBy, FactsKnowledge, joinNames } from './knowledge.js';
 import { agent, check, kindOf, where } from './lookup.js';
-import { clarifyNo, leader, premise } from './premises.js';
+import { clarifyNo, leader, listMembership, premise } from './premises.js';
 import { readFactsQuestion } from './read.js';
+import { correctTypos } from './typos.js';
 import type { FactEntity } from './types.js';
 
 /** Answers the facts questions of one knowledge base; built once with the Answerer. */
@@ -44,8 +45,20 @@ export class FactsAnswerer {
     const factual = how.meta || curated ? undefined : this.answer(text);
     // A facts "I don't know" (no leader named) still offers what the bot can answer.
     if (factual) return factual.kind === 'unknown' ? { ...how.unknown(), text: factual.text, facts: factual.facts ?? {} } : factual;
-    let reply = clarifyNo(this.k, partialDate(text, composed));
+    let reply = clarifyNo(this.k, partialDate(text, composed)) ?? how.unknown();
     if (!faqCoversNames(text, reply, subject, this.faq) || isExistenceLookup(text, reply)) reply = how.unknown();
+    // A list the passages could not find asked for by its name alone ("How many supporters are there?").
+    // … and "Is X a member?" of a list only the facts layer read, where the passages found a sentence, not the list.
+    const question = reply.kind === 'unknown' || reply.kind === 'passage' ? readFactsQuestion(text) : undefined;
+    if (question && (reply.kind === 'unknown' || (question.form === 'check' && question.link === 'is'))) {
+      const listed =
+        question && (question.form === 'count' || question.form === 'filter')
+          ? wholeList(this.k, question.form, question.rest)
+          : question?.form === 'check' && question.link === 'is'
+            ? listMembership(this.k, question.about, question.value)
+            : undefined;
+      if (listed) return listed;
+    }
     const facts = this.factsOf(reply);
     return facts ? { ...reply, facts } : reply;
   }
@@ -59,8 +72,15 @@ export class FactsAnswerer {
     return this.k.entityNamed(phrase);
   }
 
-  /** A confident answer, or undefined to let the passage answerer answer. */
+  /** A confident answer, or undefined to let the passage answerer answer; typos read as the known words they are one edit from. */
   answer(text: string): Answer | undefined {
+    const asWritten = this.answerAsWritten(text);
+    if (asWritten) return asWritten;
+    const corrected = correctTypos(this.k, text);
+    return corrected ? this.answerAsWritten(corrected) : undefined;
+  }
+
+  private answerAsWritten(text: string): Answer | undefined {
     const question = readFactsQuestion(text);
     if (!question) return undefined;
     switch (question.form) {
@@ -75,13 +95,19 @@ export class FactsAnswerer {
       case 'where':
         return where(this.k, question.about);
       case 'agent':
-        return agent(this.k, question.about, question.verb);
+        return agent(this.k, question.about, question.verb, question.also);
       case 'kind':
         return kindOf(this.k, question.about);
+      case 'only':
+        return onlyOne(this.k, question.about, question.rest);
       case 'check':
         return check(this.k, question.about, question.value, question.link);
       case 'describe':
-        return describe(this.k, question.about, question.tell ? 'tell' : 'what') ?? filtered(this.k, 'filter', question.about);
+        // "What are the Chinese universities?" lists them; "What is a university?" asks for a definition, not a list.
+        return (
+          describe(this.k, question.about, question.tell ? 'tell' : 'what') ??
+          (/^(?:a|an)\s/i.test(question.about) ? undefined : filtered(this.k, 'filter', question.about))
+        );
       default:
         return filtered(this.k, question.form, question.rest);
     }

@@ -94,7 +94,9 @@ export class Places {
         // Else the independent country over a territory ("Dutch": the Netherlands, not the Caribbean Netherlands).
         const over = known?.code ? world.find((w) => w.cca2 === known.code) : undefined;
         const sovereign = c.independent === true && over?.independent !== true;
-        if (!known || (own && !this.demonymOwn.has(d)) || (sovereign && !this.demonymOwn.has(d))) {
+        // A territory never takes it from an independent country ("French": France, not the French Southern Lands).
+        const under = c.independent !== true && over?.independent === true;
+        if (!known || sovereign || (own && !under && !this.demonymOwn.has(d))) {
           this.byPhrase.set(d, place);
           if (own) this.demonymOwn.add(d);
         }
@@ -114,6 +116,13 @@ export class Places {
     this.maxWords = Math.max(...[...this.byPhrase.keys()].map((k) => k.split(' ').length));
     for (const k of this.byPhrase.keys()) this.firstWords.add(k.split(' ')[0] ?? k);
   }
+
+  /** Every word of the phrases that name a place ("europe", "chinese", "zealand"), folded. */
+  words(): Set<string> {
+    this.wordSet ??= new Set([...this.byPhrase.keys()].flatMap((k) => k.split(' ')));
+    return this.wordSet;
+  }
+  private wordSet?: Set<string>;
 
   /** The place a phrase names ("Chinese", "the United States", "Europe", "USA"), if any. */
   lookup(phrase: string): Place | undefined {

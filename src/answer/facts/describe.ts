@@ -110,7 +110,23 @@ export function definition(k: FactsKnowledge, about: string): Answer | undefined
 export function expand(k: FactsKnowledge, about: string): Answer | undefined {
   const key = fold(about.replace(/^(?:the\s+)?["“]?|["”]$/g, '').trim());
   const found = k.index.expansions.find((x) => fold(x.short) === key) ?? k.index.expansions.find((x) => fold(x.long) === key);
-  if (!found) return undefined;
+  if (!found) return unexpanded(k, about);
   const text = fold(found.short) === key ? `${found.short} stands for ${found.long}.` : `${found.long} is abbreviated ${found.short}.`;
   return k.reply('passage', text, [sourceOf(found.source)], { topic: found.short, value: found.long, valueType: 'name' });
+}
+
+/**
+ * "What does RWTH stand for?" when no text spells it out but it is the start of a known name: the
+ * bot does not guess the letters, it says the knowledge does not say, and what the thing is.
+ */
+function unexpanded(k: FactsKnowledge, about: string): Answer | undefined {
+  const short = about.replace(/^(?:the\s+)?["“]?|["”]$/g, '').trim();
+  if (!/^[\p{Lu}\p{N}&.-]{2,12}$/u.test(short)) return undefined;
+  const e = k.entityNamed(short);
+  // Only the start of a longer name ("RWTH" of "RWTH Aachen University"): a whole name stands for nothing.
+  const starts = (n: string): boolean => n !== short && new RegExp(`^${escapeRegExp(short)}\\b`, 'u').test(n);
+  if (e === undefined || !e.names.some(starts)) return undefined;
+  const said = e.profile?.text ?? k.mentions(e)[0]?.text;
+  const text = `I don't know what ${short} stands for: the knowledge does not say.${said ? ` It names ${k.named(e.name, false)}: ${said}` : ''}`;
+  return k.reply('passage', text, [e.profile ? sourceOf(e.profile) : undefined], { topic: e.name, entities: [e.name] }, 0.5);
 }

@@ -54,10 +54,20 @@ const nameKey = (name: string): string =>
 
 const shortItem = (item: string): boolean => item.split(/\s+/).length <= 10 && item.length <= 90 && !/[.!?]$/.test(item);
 
+// "The coalition's members are …", "Its partners include …": a plural noun, then the verb that lists.
+const PLAIN_ENUMERATION =
+  /^((?:the |its |their |our )?(?:[\p{L}'’-]+ ){0,5}?(?:members|partners|founders|participants|signatories|affiliates|sponsors|supporters|observers)) (?:are|were|include|included|comprise|comprised) (.+?)\.?$/iu;
+
 /** The noun phrase of an intro: "The X founding members are" → "X founding members". */
 export function listNameOf(intro: string, subject = ''): string {
   // "Its partners are:" in a document about the Open Labs Network lists "Open Labs Network partners".
-  const owned = subject ? intro.replace(/^(?:its|their)\s+/i, `${subject} `) : intro;
+  // "The coalition's members" in a document about the Dark Sky Coalition: the subject's own.
+  const head = subject.split(/\s+/).at(-1)?.toLowerCase();
+  const owned = subject
+    ? intro
+        .replace(/^(?:its|their)\s+/i, `${subject} `)
+        .replace(/^(?:the\s+)?([\p{L}-]+)['’]s\s+/iu, (all, word: string) => (word.toLowerCase() === head ? `${subject} ` : all))
+    : intro;
   return owned
     .replace(/:\s*$/, '')
     .replace(/^(?:the|a|an|our)\s+/i, '')
@@ -240,6 +250,13 @@ export function buildFacts(knowledge: KnowledgeBase, analyzer: Analyzer, places:
         const items = enumeration?.[2] ? splitItems(enumeration[2]) : [];
         if (enumeration?.[1] && items.length >= 3 && items.every(shortItem)) {
           addList(listNameOf(enumeration[1], subject), items.map(entity), previous, `${enumeration[1]} ${context(block)}`, true);
+          continue;
+        }
+        // "The coalition's members are A, B, C and D.": no colon, so every item must be a name.
+        const plain = enumeration ? null : PLAIN_ENUMERATION.exec(sentence);
+        const named = plain?.[2] ? splitItems(plain[2]) : [];
+        if (plain?.[1] && named.length >= 3 && named.every((i) => shortItem(i) && looksLikeProperName(namesOf(i).name))) {
+          addList(listNameOf(plain[1], subject), named.map(entity), previous, `${plain[1]} ${context(block)}`, true);
           continue;
         }
         const profile = readProfile(sentence, places);

@@ -226,6 +226,25 @@ export class FactsKnowledge {
     return terms.length > 0 && head !== undefined && terms.includes(head) && terms.every((t) => this.subjectTerms.includes(t));
   }
 
+  private readonly wordUse = new Map<string, boolean>();
+  /**
+   * Whether the knowledge says a term of something it names, as a common noun (in lower case, in
+   * a sentence with a known name): "The festival sponsors are: Harbour Bank, …" gives "sponsor" as
+   * a role, so a question about it is the text's to answer; "students" in a quotation naming none
+   * of them, or "university" only inside "Can Tho University", is not.
+   */
+  usesWord(term: string): boolean {
+    const known = this.wordUse.get(term);
+    if (known !== undefined) return known;
+    const names = this.index.entities.flatMap((e) => e.names);
+    const used = this.index.sentences.some((s) => {
+      const lower = s.text.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}-]*/gu) ?? [];
+      return this.analyzer.terms(lower.join(' ')).includes(term) && names.some((n) => s.text.includes(n));
+    });
+    if (this.wordUse.size < 1000) this.wordUse.set(term, used);
+    return used;
+  }
+
   /** The lists an entity is on. */
   listsOf(entity: FactEntity): FactList[] {
     return this.index.lists.filter((l) => l.members.includes(entity));

@@ -6,7 +6,25 @@ import { STOP_WORDS } from '../stopwords.js';
 import type { Places } from './countries.js';
 
 /** Words that may stand lower-case inside a proper name ("Politecnico di Milano", "University of Chile"). */
-const CONNECTORS = new Set(['of', 'di', 'de', 'del', 'der', 'du', 'la', 'le', 'and', 'for', 'the', 'in', 'at', 'y', '&', 'von', 'van']);
+export const CONNECTORS = new Set([
+  'of',
+  'di',
+  'de',
+  'del',
+  'der',
+  'du',
+  'la',
+  'le',
+  'and',
+  'for',
+  'the',
+  'in',
+  'at',
+  'y',
+  '&',
+  'von',
+  'van',
+]);
 
 /** Whether a phrase looks like a proper name: capitalised words (or "edX"), connectors between them. */
 export function looksLikeProperName(phrase: string): boolean {
@@ -103,11 +121,14 @@ export function readProfile(sentence: string, places: Places): ProfileFacts | un
   if (!/\s(?:is|was|remains)\s/.test(sentence)) return undefined;
   const m = /^(.{1,120}?)\s+(?:is|was|remains)\s+(a|an|the|one of the)\s+(.+)$/u.exec(sentence.trim());
   if (!m?.[1] || !m[2] || !m[3]) return undefined;
-  const label = m[1].trim();
+  // "Lumen Observatory, based in La Serena, Chile, is an …": the place between commas is the profile's too.
+  const placed = /^(.+?),\s+((?:based|located|headquartered|situated)\s+in\s+.+?),?$/u.exec(m[1].trim());
+  const label = (placed?.[1] ?? m[1]).trim();
   const { name } = namesOf(label);
   // A sentence's first word is capitalised anyway: "But Mexico was …" is not about "But Mexico".
   if (!looksLikeProperName(name) || STOP_WORDS.has(name.split(/\s+/)[0]?.toLowerCase() ?? '')) return undefined;
   const facts = readPredicate(m[3], places);
+  if (placed?.[2] && !facts.country && !facts.city) Object.assign(facts, locate(placed[2], places));
   // "X is one of the founding members" says what X belongs to, not what kind of thing it is.
   if (m[2] === 'one of the') delete facts.kind;
   return { label, ...facts };

@@ -13,9 +13,10 @@ export type FactsQuestion =
   | { form: 'where'; about: string }
   | { form: 'kind'; about: string }
   | { form: 'check'; about: string; value: string; link: 'in' | 'is' }
-  | { form: 'agent'; about: string; verb: string }
+  | { form: 'only'; about: string; rest: string }
+  | { form: 'agent'; about: string; verb: string; also?: 'when' | 'where' }
   | { form: 'describe'; about: string; tell: boolean }
-  | { form: 'filter' | 'count' | 'exist'; rest: string };
+  | { form: 'filter' | 'count' | 'exist' | 'all'; rest: string };
 
 const clean = (text: string): string =>
   text
@@ -62,6 +63,13 @@ export function readFactsQuestion(text: string): FactsQuestion | undefined {
   if ((m = IS_LEADER.exec(lower))) return { form: 'leader', about: tail(m) };
 
   // "Who founded X?", "who co-organised X?", "who runs X?": a relation the text states.
+  // "Who founded edX and when?": the founder, and whether the text says when.
+  if (
+    (m = /^who (?:has |have |had )?((?:co-?)?[a-z]+(?:ed|s)|set up|runs|ran|owns|built|made|began|started) (.+?) and (when|where)$/.exec(
+      lower,
+    ))
+  )
+    return { form: 'agent', verb: m[1] ?? '', about: tail(m, 2), also: m[3] === 'where' ? 'where' : 'when' };
   if ((m = /^who (?:has |have |had )?((?:co-?)?[a-z]+(?:ed|s)|set up|runs|ran|owns|built|made|began|started) (.+)$/.exec(lower)))
     return { form: 'agent', verb: m[1] ?? '', about: tail(m, 2) };
   if ((m = /^(?:by whom|who) (?:is|was|were|are) (.+?) ((?:co-?)?[a-z]+(?:ed|en)|run|set up|built|made)(?: by)?$/.exec(lower)))
@@ -109,6 +117,10 @@ export function readFactsQuestion(text: string): FactsQuestion | undefined {
     return { form: 'where', about: tail(m) };
 
   if ((m = /^what (?:kind|type|sort) of (?:[a-z-]+ )?(?:is|are|was) (.+)$/.exec(lower))) return { form: 'kind', about: tail(m) };
+  // "Are all members universities?", "Is every member in Asia?": whether the filter keeps the whole list.
+  if ((m = /^(?:are|were|is|was) (?:all|every|each)(?: of)? (?:the )?(.+)$/.exec(lower))) return { form: 'all', rest: tail(m) };
+  if ((m = /^(?:is|was) (?!there\b|any\b)(.+?) (?:really |still )?the only (?:one )?(.+)$/.exec(lower)))
+    return { form: 'only', about: tail(m), rest: tail(m, 2) };
   // "Is X in Europe?", "Is X based in China?", "Is X a technical university?": checked against X's attributes.
   if (
     (m = /^(?:is|was) (?!there\b|any\b)(.+?) (?:(?:also |really )?(?:based |located |situated |headquartered )?(?:in|from)) (.+)$/.exec(
@@ -118,11 +130,15 @@ export function readFactsQuestion(text: string): FactsQuestion | undefined {
     return { form: 'check', about: tail(m), value: tail(m, 2), link: 'in' };
   if ((m = /^(?:is|was) (?!there\b|any\b)(.+?) (?:a|an) (.+)$/.exec(lower)))
     return { form: 'check', about: tail(m), value: tail(m, 2), link: 'is' };
+  // "Is XuetangX Chinese?": a last word that may name a place, checked like "in China" (no place, no answer).
+  if ((m = /^(?:is|was) (?!there\b|any\b|it\b)(.+?) ([a-z]+)$/.exec(lower)) && /^\p{Lu}/u.test(tail(m, 2)))
+    return { form: 'check', about: tail(m), value: tail(m, 2), link: 'in' };
 
   if ((m = /^(?:tell me|tell us|talk) (?:more )?about (.+)$/.exec(lower))) return { form: 'describe', about: tail(m), tell: true };
   if ((m = /^what (?:do you know|does the (?:article|text|knowledge)(?: base)? say|can you tell me) about (.+)$/.exec(lower)))
     return { form: 'describe', about: tail(m), tell: true };
   if ((m = /^(?:describe|explain) (.+)$/.exec(lower))) return { form: 'describe', about: tail(m), tell: true };
+  if ((m = /^what (?:does|do|did) (.+?) do$/.exec(lower))) return { form: 'describe', about: tail(m), tell: false };
   if ((m = /^(?:what|who) (?:is|are|was|were) (.+)$/.exec(lower))) {
     const about = tail(m);
     // "What is the number of …", "what is in …" are not about a thing by name; the filter reader may take them.
@@ -130,14 +146,20 @@ export function readFactsQuestion(text: string): FactsQuestion | undefined {
   }
 
   if ((m = /^how many (.+)$/.exec(lower))) return { form: 'count', rest: tail(m) };
+  if ((m = /^(?:count|(?:what is|tell me) the (?:total )?number of) (?:the |all )?(.+)$/.exec(lower)))
+    return { form: 'count', rest: tail(m) };
   if ((m = /^(?:is there|are there|was there|were there|are any|is any|any|(?:do|does|did) any)\b(.*)$/.exec(lower)))
     return { form: 'exist', rest: tail(m) };
   if (
-    (m = /^(?:does|do|did|has|have) (?:it|they|the \w+(?: \w+){0,3}) (?:have|has|got|include|includes|count) (?:any|a|an)\b(.*)$/.exec(
-      lower,
-    ))
+    (m =
+      /^(?:does|do|did|has|have) (?:it|they|you|we|the \w+(?: \w+){0,3}) (?:have|has|got|include|includes|count) (?:any|a|an|(?=members?\b|partners?\b))\b(.*)$/.exec(
+        lower,
+      ))
   )
     return { form: 'exist', rest: tail(m) };
+  // "In which countries are the members?": the countries of a list.
+  if ((m = /^(?:in|from) (?:which|what) ((?:countr(?:y|ies)|continents?|regions?)\b.*)$/.exec(lower)))
+    return { form: 'filter', rest: tail(m) };
   if ((m = /^(?:which|what|list|name|show(?: me)?|give me|who are|who is|who)\b(.*)$/.exec(lower)))
     return { form: 'filter', rest: tail(m) };
   return undefined;
