@@ -74,7 +74,10 @@ export class Translator {
     if (parts.length === 0) return;
     const entry: Entry = { parts, english, kind, first };
     const head = parts[0] as Token;
-    for (const key of new Set([head.fold, kind === 'word' ? head.fold : head.stem])) {
+    // Russian also by the word without its case ending, which the stemmer leaves apart for short
+    // names ("Китай", "из Китая"): match() then compares the words whole.
+    const root = this.table.code === 'ru' && kind !== 'word' ? russianRoot(head.fold) : undefined;
+    for (const key of new Set([head.fold, kind === 'word' ? head.fold : head.stem, ...(root ? [root] : [])])) {
       const list = this.byFirst.get(key) ?? [];
       list.push(entry);
       this.byFirst.set(key, list);
@@ -165,7 +168,9 @@ export class Translator {
 
   private match(toks: readonly Token[], at: number): { entry: Entry; exact: boolean } | undefined {
     const tok = toks[at] as Token;
-    const candidates = [...(this.byFirst.get(tok.fold) ?? []), ...(tok.stem !== tok.fold ? (this.byFirst.get(tok.stem) ?? []) : [])];
+    const root = this.table.code === 'ru' ? russianRoot(tok.fold) : undefined;
+    const keys = new Set([tok.fold, tok.stem, ...(root ? [root] : [])]);
+    const candidates = [...new Set([...keys].flatMap((key) => this.byFirst.get(key) ?? []))];
     let best: { entry: Entry; exact: boolean } | undefined;
     let bestScore = 0;
     for (const entry of candidates) {
@@ -237,11 +242,18 @@ export class Translator {
 
 const RUSSIAN_ENDING = /[аеёиоуыэюяйь]+$/u;
 
+/** A Russian word of four letters or more without its case ending, or undefined. */
+function russianRoot(word: string): string | undefined {
+  if (word.length < 4) return undefined;
+  const root = word.replace(RUSSIAN_ENDING, '');
+  return root.length >= 2 ? `ru:${root}` : undefined;
+}
+
 /** Two Russian words of four letters or more that differ only in their case ending. */
 function sameRussianWord(a: string, b: string): boolean {
-  if (a.length < 4 || b.length < 4 || Math.abs(a.length - b.length) > 2) return false;
-  const stem = a.replace(RUSSIAN_ENDING, '');
-  return stem.length >= 2 && stem === b.replace(RUSSIAN_ENDING, '');
+  if (Math.abs(a.length - b.length) > 2) return false;
+  const root = russianRoot(a);
+  return root !== undefined && root === russianRoot(b);
 }
 
 /** "founding members" → "founding member", "universities" → "university"; other words as they are. */

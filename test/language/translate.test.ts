@@ -53,6 +53,8 @@ const lexicons: Lexicon[] = [
       { english: 'alliance', forms: ['альянс'], line: 2 },
       { english: 'universities', forms: ['университеты', 'университет'], line: 3 },
       { english: 'members', forms: ['члены', 'член'], line: 4 },
+      // Country data writes China as "КНР (…)": people write Китай, which a lexicon adds.
+      { english: 'China', forms: ['Китай'], line: 5 },
     ],
   },
   {
@@ -145,6 +147,11 @@ describe('continents and world regions, from CLDR', () => {
   it('in the Russian cases', () => {
     expect(english('ru', 'Какие члены находятся в Азии?')).toMatch(/\bAsia\b/);
     expect(english('ru', 'Какие члены находятся в Северной Америке?')).toMatch(/\bNorth America\b/);
+  });
+  it('country names in the Russian cases too, short ones included', () => {
+    expect(english('ru', 'Какие университеты из Германии?')).toMatch(/\bGermany\b/);
+    expect(english('ru', 'Какие университеты из Китая?')).toMatch(/\bChina\b/);
+    expect(english('ru', 'Есть ли участники из Японии?')).toMatch(/\bJapan\b/);
   });
 });
 
