@@ -77,7 +77,7 @@ function acronymsOf(names: readonly string[]): string[] {
 }
 
 /** Splits "A, B (x, y), C and D" into items, ignoring commas inside parentheses. */
-function splitItems(tail: string): string[] {
+export function splitItems(tail: string): string[] {
   const items: string[] = [];
   let depth = 0;
   let current = '';

@@ -7,6 +7,7 @@
 import type { Block, KnowledgeBase } from '../../knowledge/types.js';
 import type { Analyzer } from '../analyzer.js';
 import { fold, splitSentences } from '../text.js';
+import { splitItems } from '../passages.js';
 import { type Places, places as countryData } from './countries.js';
 import { looksLikeProperName, namesOf, readProfile, splitNames } from './profile.js';
 import { readTable } from './table.js';
@@ -20,29 +21,6 @@ export interface FactsIndex {
   expansions: Expansion[];
   /** The knowledge's main subject ("it"). */
   subject: string;
-}
-
-/** Splits "A, B (x, y), C and D" into items, ignoring commas inside parentheses. */
-function splitItems(tail: string): string[] {
-  const items: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const ch of tail) {
-    if (ch === '(') depth++;
-    if (ch === ')') depth = Math.max(0, depth - 1);
-    if ((ch === ',' || ch === ';') && depth === 0) {
-      items.push(current);
-      current = '';
-    } else current += ch;
-  }
-  items.push(current);
-  const cleaned = items.map((i) => i.trim().replace(/^(?:and|or)\s+/i, '')).filter(Boolean);
-  const last = cleaned.at(-1);
-  if (last && cleaned.length >= 2 && !last.includes('(')) {
-    const parts = last.split(/\s+and\s+/);
-    if (parts.length === 2 && parts.every((p) => p.split(/\s+/).length <= 4)) cleaned.splice(-1, 1, ...parts);
-  }
-  return cleaned.map((i) => i.replace(/[.;]+$/, '').trim());
 }
 
 /** A name's key: folded words without connectors, in order ("Politecnico di Milano" → "politecnico milano"). */
