@@ -195,13 +195,7 @@ export function buildFacts(knowledge: KnowledgeBase, analyzer: Analyzer, places:
               previous = ref(sentence, previous);
               const profile = readProfile(sentence, places);
               if (!profile) continue;
-              const e = entity(profile.label);
-              e.kind ??= profile.kind;
-              e.city ??= profile.city;
-              if (!e.country && profile.country)
-                Object.assign(e, { country: profile.country, ...(profile.countryName ? { countryName: profile.countryName } : {}) });
-              e.profile ??= previous;
-              for (const r of profile.relations) e.relations.push({ ...r, source: previous });
+              const e = applyProfile(entity(profile.label), profile, previous);
               if (!profiled.includes(e)) profiled.push(e);
             }
           }
@@ -239,13 +233,7 @@ export function buildFacts(knowledge: KnowledgeBase, analyzer: Analyzer, places:
         }
         const profile = readProfile(sentence, places);
         if (profile?.kind) {
-          const e = entity(profile.label);
-          e.kind ??= profile.kind;
-          e.city ??= profile.city;
-          if (!e.country && profile.country)
-            Object.assign(e, { country: profile.country, ...(profile.countryName ? { countryName: profile.countryName } : {}) });
-          e.profile ??= previous;
-          for (const r of profile.relations) e.relations.push({ ...r, source: previous });
+          applyProfile(entity(profile.label), profile, previous);
         }
       }
     }
@@ -324,4 +312,15 @@ function synonymExpansions(groups: readonly string[][], sentences: readonly Sent
     }
   }
   return out;
+}
+
+/** Gives an entity what a profile sentence says of it, keeping what an earlier one said first. */
+function applyProfile(e: FactEntity, profile: NonNullable<ReturnType<typeof readProfile>>, source: SentenceRef): FactEntity {
+  e.kind ??= profile.kind;
+  e.city ??= profile.city;
+  if (!e.country && profile.country)
+    Object.assign(e, { country: profile.country, ...(profile.countryName ? { countryName: profile.countryName } : {}) });
+  e.profile ??= source;
+  for (const r of profile.relations) e.relations.push({ ...r, source });
+  return e;
 }
