@@ -18,7 +18,7 @@ import { silentLogger, type Logger } from './logger.js';
 import type { BotMetrics } from './observability/metrics.js';
 import { runChecks } from './moderation/checks.js';
 import { groupGaps } from './moderation/gaps.js';
-import { undoTaught, validateTeach, writeTaught } from './moderation/teach.js';
+import { undoTaught, validateTeach, withTaughtLock, writeTaught } from './moderation/teach.js';
 import { formatWhy } from './moderation/why.js';
 import type {
   Answer,
@@ -301,22 +301,26 @@ export async function createBot(options: BotOptions): Promise<AllianceBot> {
       const errors = validateTeach(input, answerer.manifest.faq);
       if (errors.length > 0) return { ok: false, errors };
       const author = who(by);
-      // The write and its reload go through the reload queue, so two teaches never interleave.
-      const result = reloading.then(async (): Promise<TeachResult> => {
-        const write = await writeTaught(options.knowledgeDir, input, author, new Date());
-        const report = await load(author, false);
-        if (report.ok) {
-          analytics?.audit({ by: author, action: 'teach', outcome: 'done', detail: input.question.trim() });
-          return { ok: true, errors: [], report };
-        }
-        // The entry broke the knowledge or a check: take it out again; the form keeps the text.
-        await undoTaught(write);
-        analytics?.audit({ by: author, action: 'teach', outcome: 'refused', detail: input.question.trim() });
-        const why = report.errors.length
-          ? report.errors.map(formatKnowledgeError).join('; ')
-          : report.checkFailures.map((f) => `check "${f.question}": ${f.problems.join(', ')}`).join('; ');
-        return { ok: false, errors: [{ field: 'form', message: `Not saved: with this entry ${why}` }], report };
-      });
+      // The write and its reload go through the reload queue, so two teaches here never interleave;
+      // the folder's lock keeps other instances and shards on this machine out for the same span,
+      // so an undo puts back a file nobody else has appended to since.
+      const result = reloading.then(() =>
+        withTaughtLock(options.knowledgeDir, async (): Promise<TeachResult> => {
+          const write = await writeTaught(options.knowledgeDir, input, author, new Date());
+          const report = await load(author, false);
+          if (report.ok) {
+            analytics?.audit({ by: author, action: 'teach', outcome: 'done', detail: input.question.trim() });
+            return { ok: true, errors: [], report };
+          }
+          // The entry broke the knowledge or a check: take it out again; the form keeps the text.
+          await undoTaught(write);
+          analytics?.audit({ by: author, action: 'teach', outcome: 'refused', detail: input.question.trim() });
+          const why = report.errors.length
+            ? report.errors.map(formatKnowledgeError).join('; ')
+            : report.checkFailures.map((f) => `check "${f.question}": ${f.problems.join(', ')}`).join('; ');
+          return { ok: false, errors: [{ field: 'form', message: `Not saved: with this entry ${why}` }], report };
+        }),
+      );
       reloading = result.catch(() => undefined);
       return result;
     },

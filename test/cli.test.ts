@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/paths.js';
@@ -84,5 +85,31 @@ describe('a broken knowledge folder', () => {
     const { stderr, status } = run(['who?'], '', { KNOWLEDGE_DIR: kb.dir });
     expect(status).toBe(1);
     expect(stderr).toContain('a.md:3: unknown front matter key "titel"');
+  });
+});
+
+describe('ask (the terminal chat)', () => {
+  it('records questions like npm start, so /gaps lists the one it could not answer', async () => {
+    kb = await tempKnowledge({ 'notes.md': '# Notes\n\nThe office opens at nine in the morning.\n' });
+    const db = path.join(kb.dir, '.analytics.db');
+    const { stdout, status } = run([], 'Which planet has rings?\n/gaps\n', { KNOWLEDGE_DIR: kb.dir, ANALYTICS_DB: db });
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/could not answer well[^\n]*\n\s*1\. "which planet has rings\?"/);
+  });
+
+  it('says truthfully that nothing is recorded when ANALYTICS_DB=off', async () => {
+    kb = await tempKnowledge({ 'notes.md': '# Notes\n\nThe office opens at nine in the morning.\n' });
+    const { stdout } = run([], '/gaps\n', { KNOWLEDGE_DIR: kb.dir, ANALYTICS_DB: 'off' });
+    expect(stdout).toContain('questions are not recorded here');
+    expect(stdout).not.toMatch(/set ANALYTICS_DB/);
+  });
+});
+
+describe('ask --json and analytics', () => {
+  it('records nothing: evaluation runs must not fill the gaps', async () => {
+    kb = await tempKnowledge({ 'notes.md': '# Notes\n\nThe office opens at nine in the morning.\n' });
+    const db = path.join(kb.dir, '.analytics.db');
+    expect(run(['--json'], 'Which planet has rings?\n', { KNOWLEDGE_DIR: kb.dir, ANALYTICS_DB: db }).status).toBe(0);
+    expect(existsSync(db)).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import {
   type ChatInputCommandInteraction,
   type Interaction,
 } from 'discord.js';
+import { VOTE_THANKS } from '../../src/conversation/texts.js';
 import type { ChatBot } from '../../src/types.js';
 import { answerInteraction, type HandlerContext } from './answers.js';
 import { COMMAND, QUESTION_OPTION } from './commands.js';
@@ -16,7 +17,7 @@ import { InteractionReply } from './interaction-reply.js';
 import { limitQuestion } from './question-text.js';
 import { NO_MENTIONS, parseSuggestionButtonId, plainMessage, renderAnswer, truncate } from './render.js';
 import { isTeachForm } from './teach-form.js';
-import { VOTE_THANKS, parseVoteButtonId } from './votes.js';
+import { parseVoteButtonId } from './votes.js';
 
 async function onCommand(ctx: HandlerContext, bot: ChatBot, interaction: ChatInputCommandInteraction): Promise<void> {
   const { moderator } = ctx;

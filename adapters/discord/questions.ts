@@ -3,7 +3,7 @@
  * and each question's outcome is logged by the one policy (the words only at debug).
  */
 import type { Interaction, User } from 'discord.js';
-import { outcomeOf } from '../../src/conversation/logging.js';
+import { logAdapterQuestion } from '../../src/conversation/logging.js';
 import type { Logger } from '../../src/logger.js';
 import type { Answer, Question } from '../../src/types.js';
 import type { DiscordConfig } from './config.js';
@@ -62,18 +62,7 @@ export function discordQuestions(config: DiscordConfig, logger: Logger): Discord
   });
 
   /** One line per question with its outcome, by the one policy: the words only at debug. */
-  const logOutcome = (via: Via, q: Question, answer: Answer): void => {
-    const fields = {
-      via,
-      outcome: outcomeOf(answer),
-      kind: answer.kind,
-      confidence: answer.confidence,
-      userId: q.userId,
-      channelId: q.channelId,
-    };
-    logger.info(fields, 'discord: question');
-    logger.debug({ ...fields, question: q.text }, 'discord: question text');
-  };
+  const logOutcome = (via: Via, q: Question, answer: Answer): void => logAdapterQuestion(logger, 'discord: question', q, answer, via);
 
   /** The person behind an interaction, as the core sees them. */
   const asker = (interaction: Interaction, text: string): Question =>

@@ -4,6 +4,7 @@
  */
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
 import { formatGaps, formatStatus } from '../../src/conversation/reports.js';
+import { TAUGHT_LIVE } from '../../src/conversation/texts.js';
 import type { GapsReport, ReloadReport, StatusReport, TeachResult } from '../../src/types.js';
 import { LIMITS, NO_MENTIONS, plainMessage, reloadReportMessage, splitText, truncate, type RenderedMessage } from './render.js';
 
@@ -88,7 +89,7 @@ function editButton(customId: string): APIActionRowComponent<APIButtonComponent>
 /** A teach that went live: the confirmation with its reload report. */
 export function renderTaught(question: string, result: TeachResult): RenderedMessage[] {
   const report = result.report ? `\n${reloadReportMessage(result.report).content}` : '';
-  return messages(`Saved and live: "${truncate(question.trim(), 300)}" is answered from now on.${report}`);
+  return messages(`${TAUGHT_LIVE}: "${truncate(question.trim(), 300)}" is answered from now on.${report}`);
 }
 
 /** A refused teach: each problem, and the button that reopens the form with what was typed. */

@@ -8,9 +8,6 @@ import type { Answer, AnswerKind } from '../../src/types.js';
 /** Kinds that are an answer worth judging; help, unknown, cooldown and apologies are not. */
 const VOTABLE: readonly AnswerKind[] = ['passage', 'list', 'count', 'membership', 'faq'];
 
-/** Said, only to the voter, after a click. */
-export const VOTE_THANKS = 'Thanks for the feedback';
-
 const PREFIX = 'vote:';
 
 /** A vote as a button carries it. */

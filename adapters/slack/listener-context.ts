@@ -3,6 +3,7 @@
  * plus the one way every listener asks the core, so that each question is logged alike, and the
  * one way moderator tools learn who is asking.
  */
+import { logAdapterQuestion } from '../../src/conversation/logging.js';
 import type { Logger } from '../../src/logger.js';
 import type { Answer, ChatBot, Question } from '../../src/types.js';
 import type { Dedupe } from './dedupe.js';
@@ -74,26 +75,14 @@ export async function buildQuestion(deps: ListenerContext, input: AskInput): Pro
 /**
  * Asks the core (or returns the usage reply for an empty question) and logs the outcome. For a
  * question, being a moderator only lifts the cooldown, so the answer never waits for Slack's
- * users.info: someone not known yet is asked as a member while the lookup runs. The core logs
- * every answer at info; the adapter's line, with the question's words, is debug only (direct
- * messages are private).
+ * users.info: someone not known yet is asked as a member while the lookup runs. The outcome is
+ * logged as Discord logs it (src/conversation/logging.ts): at info without the words, which are
+ * debug only (direct messages are private).
  */
 export async function ask(deps: ListenerContext, input: AskInput): Promise<Answer> {
   // The person's language comes with the same lookup, once it has answered: never waited for.
   const question = questionOf(input, deps.moderators.knownModerator(input.userId), deps.moderators.knownLocale(input.userId));
   const answer = question.text ? await deps.bot.ask(question) : deps.bot.help('slack');
-  if (deps.logger.isLevelEnabled('debug')) {
-    deps.logger.debug(
-      {
-        source: input.source,
-        kind: answer.kind,
-        confidence: answer.confidence,
-        userId: input.userId,
-        channelId: input.channelId,
-        text: input.text,
-      },
-      'slack: question answered',
-    );
-  }
+  logAdapterQuestion(deps.logger, 'slack: question', question, answer, input.source);
   return answer;
 }

@@ -5,6 +5,7 @@
  */
 import { splitText, truncate } from '../../src/conversation/limits.js';
 import { formatGaps, formatStatus } from '../../src/conversation/reports.js';
+import { TAUGHT_LIVE } from '../../src/conversation/texts.js';
 import type { GapsReport, StatusReport, TeachResult } from '../../src/types.js';
 import { escapeText } from './escape.js';
 import { renderNotice, reloadReportMessage, SECTION_LIMIT, type Block, type RenderedMessage } from './render.js';
@@ -94,7 +95,7 @@ export function renderKbHelp(command: string, reloadCommand: string): RenderedMe
 
 /** A saved teach, for the moderator who submitted it. */
 export function renderTaught(question: string, result: TeachResult): RenderedMessage {
-  const head = `:white_check_mark: Taught and live: *${escapeText(question.trim())}*`;
+  const head = `:white_check_mark: ${TAUGHT_LIVE}: *${escapeText(question.trim())}*`;
   if (!result.report) return message([head]);
   const report = reloadReportMessage(result.report);
   return { text: truncate(`${head}\n${report.text}`, SECTION_LIMIT), blocks: [section(head), ...report.blocks] };

@@ -86,7 +86,8 @@ export function formatStatus(status: StatusReport): string {
 
 /** `kb gaps`. */
 export function formatGaps(report: GapsReport): string {
-  if (!report.recording) return 'Gaps: questions are not recorded (analytics are off; set ANALYTICS_DB).';
+  if (!report.recording)
+    return 'Gaps: questions are not recorded here. `npm start` and the `npm run ask` chat record them, unless ANALYTICS_DB=off.';
   const lines = [`Questions I could not answer well in the last ${report.days} day(s):`];
   if (report.gaps.length === 0) lines.push('  none');
   report.gaps.forEach((g, i) => {

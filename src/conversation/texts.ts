@@ -1,7 +1,7 @@
 /**
- * What a person reads when the bot does not answer: the one cooldown notice, the one apology, the
- * one refusal of a moderator tool, the same on every platform (a platform says only who its
- * moderators are).
+ * What a person reads, the same on every platform, where the wording is a decision rather than
+ * rendering: the one cooldown notice, the one apology, the one refusal of a moderator tool (a
+ * platform says only who its moderators are), the thanks for a vote, a teach's confirmation.
  */
 
 /** The reply a person gets when a bug stopped the bot from answering (the error is logged). */
@@ -16,6 +16,12 @@ export function cooldownText(retryAfterMs: number): string {
 /** Said in place of a teach that failed on a bug; the form keeps what was typed. */
 export const TEACH_FAILED =
   'Sorry, something went wrong on our side and nothing was saved (the error is logged). Your text is kept: try again in a minute.';
+
+/** Said, only to the voter, after a 👍 or 👎. */
+export const VOTE_THANKS = 'Thanks for the feedback.';
+
+/** The head of a teach's confirmation: the entry is saved and the bot answers it from now on. */
+export const TAUGHT_LIVE = 'Saved and live';
 
 /** The one refusal of a moderator tool: what was refused, and who the platform's moderators are. */
 export function moderatorRefusal(what: string, moderators: string): string {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import lockfile from 'proper-lockfile';
 import { Document, parseDocument, isSeq } from 'yaml';
 import { parseFaq } from '../knowledge/faq.js';
 import type { FaqEntry } from '../knowledge/types.js';
@@ -36,6 +37,31 @@ export function validateTeach(
   return errors;
 }
 
+/** The lock beside the taught file; a dot name, so the loader and the watcher ignore it. */
+const LOCK_NAME = `.${TAUGHT_FILE}.lock`;
+
+/**
+ * Runs `fn` holding the knowledge folder's teach lock, so the read-modify-write of the taught file
+ * (and the reload that may undo it) never interleaves with another teach: in this process, in
+ * another instance or Discord shard on this machine. The Redis lock, when configured, covers other
+ * machines; this one covers processes that do not share Redis. proper-lockfile keeps the lock fresh
+ * while held and takes over a lock left by a crashed process once it is stale.
+ */
+export async function withTaughtLock<T>(knowledgeDir: string, fn: () => Promise<T>): Promise<T> {
+  const release = await lockfile.lock(knowledgeDir, {
+    lockfilePath: path.join(knowledgeDir, LOCK_NAME),
+    stale: 20_000,
+    retries: { retries: 200, factor: 1.3, minTimeout: 20, maxTimeout: 500, randomize: true },
+    // The default throws from a timer and ends the process; a lost lock only risks one teach.
+    onCompromised: () => undefined,
+  });
+  try {
+    return await fn();
+  } finally {
+    await release().catch(() => undefined);
+  }
+}
+
 /** What was in the taught file before a write, to put it back if the reload refuses the entry. */
 export interface TaughtWrite {
   file: string;
@@ -56,7 +82,8 @@ async function writeAtomically(file: string, text: string): Promise<void> {
 
 /**
  * Appends a FAQ entry (with author and date) to `taught.faq.yaml`, keeping what the file held,
- * comments included. The new text is parsed as the loader would before it is written.
+ * comments included. The new text is parsed as the loader would before it is written. Call it
+ * inside {@link withTaughtLock}: the read and the write are not atomic together.
  */
 export async function writeTaught(knowledgeDir: string, input: TeachInput, author: string, date: Date): Promise<TaughtWrite> {
   const file = path.join(knowledgeDir, TAUGHT_FILE);

@@ -4,12 +4,16 @@
  *   A line may be JSON, `{"question": "...", "conversation": "id"}`: lines with the same
  *   conversation id are one conversation, so follow-ups ("and Yale?") lean on the lines before.
  *   A plain line is its own conversation.
- * `npm run ask` with no question: the terminal chat.
+ * `npm run ask` with no question: the terminal chat. It records questions as `npm start` does
+ *   (ANALYTICS_DB, DATABASE_URL; ANALYTICS_DB=off turns it off), so `/gaps` there shows what went
+ *   unanswered; one-off and `--json` questions are scripts and evaluations, never recorded.
  */
 import 'dotenv/config';
 import readline from 'node:readline';
 import { createTerminalAdapter } from '../../adapters/terminal/index.js';
+import { openAnalytics } from '../analytics/open.js';
 import { createBot } from '../bot.js';
+import { loadConfig } from '../config.js';
 import { createConversation } from '../conversation/conversation.js';
 import { createLanguageStage } from '../language/stage.js';
 import { UserError } from '../errors.js';
@@ -56,7 +60,21 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const logger = createLogger({ level: process.env.LOG_LEVEL || 'warn' });
-  const core = await createBot({ knowledgeDir: process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR, logger });
+  const knowledgeDir = process.env.KNOWLEDGE_DIR || DEFAULT_KNOWLEDGE_DIR;
+  const text = argv
+    .filter((a) => !a.startsWith('--'))
+    .join(' ')
+    .trim();
+  const chat = !argv.includes('--json') && text === '';
+  // The chat is a person talking to the bot, like `npm start` without a platform: recorded the same way.
+  const config = chat ? loadConfig(process.env, { knowledgeDir }) : undefined;
+  const analytics = config ? await openAnalytics({ databaseUrl: config.databaseUrl, sqlite: config.analytics, logger }) : undefined;
+  const core = await createBot({ knowledgeDir, logger, ...(analytics ? { analyticsStore: analytics } : {}) }).catch(
+    async (error: unknown) => {
+      await analytics?.close();
+      throw error;
+    },
+  );
   const bot = createConversation(core, { state: createMemoryState(), logger, language: createLanguageStage(() => core.language()) });
 
   if (argv.includes('--json')) {
@@ -72,10 +90,6 @@ async function main(argv: string[]): Promise<void> {
     }
     return;
   }
-  const text = argv
-    .filter((a) => !a.startsWith('--'))
-    .join(' ')
-    .trim();
   if (text !== '') {
     process.stdout.write(`${formatAnswer(await bot.ask(question(text)))}\n`);
     return;
@@ -83,6 +97,8 @@ async function main(argv: string[]): Promise<void> {
   await new Promise<void>((resolve) => {
     void createTerminalAdapter({ input: process.stdin, output: process.stdout, onClose: resolve }).start(bot);
   });
+  // Writes what the analytics buffered and stops their pruning timer, so the process can end.
+  await core.close();
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

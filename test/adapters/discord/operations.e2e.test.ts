@@ -3,7 +3,7 @@
  * answers, the digest, the connection status across a gateway drop and a graceful stop.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { VOTE_THANKS } from '../../../adapters/discord/votes.js';
+import { VOTE_THANKS } from '../../../src/conversation/texts.js';
 import { createBot, type AllianceBot } from '../../../src/bot.js';
 import type { Question } from '../../../src/types.js';
 import type { MessageBody } from '../../fakes/discord/fake-discord.js';

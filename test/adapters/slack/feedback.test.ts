@@ -3,7 +3,7 @@
  * Mode; votes land in the real core's in-memory analytics and show up in its gaps report.
  */
 import { describe, expect, it } from 'vitest';
-import { FEEDBACK_THANKS } from '../../../adapters/slack/listeners/actions/feedback.js';
+import { VOTE_THANKS } from '../../../src/conversation/texts.js';
 import { FEEDBACK_ACTIONS } from '../../../adapters/slack/render.js';
 import { buttonClick, eventCallback, mention, nextTs } from '../../fakes/slack/payloads.js';
 import type { RecordedCall } from '../../fakes/slack/server.js';
@@ -58,7 +58,7 @@ describe('a vote', () => {
         }),
       );
       const thanks = await t.h.fake.waitForCall('response_url', (c) => responseUrl.endsWith(`/${c.responseId}`));
-      expect(thanks.args).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: FEEDBACK_THANKS });
+      expect(thanks.args).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: VOTE_THANKS });
     }
     // Nothing public: no new message in the channel.
     expect(t.h.fake.callsTo('chat.postMessage')).toHaveLength(posted);

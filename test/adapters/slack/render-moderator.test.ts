@@ -93,7 +93,7 @@ describe('moderator replies', () => {
   });
 
   it('report a teach with its reload', () => {
-    expect(renderTaught('Where?', { ok: true, errors: [], report }).text).toMatch(/Taught and live: \*Where\?\*\n.*Reloaded in/);
+    expect(renderTaught('Where?', { ok: true, errors: [], report }).text).toMatch(/Saved and live: \*Where\?\*\n.*Reloaded in/);
   });
 });
 

@@ -73,14 +73,18 @@ describe('a direct message', () => {
     expect(reply.args.text).toMatch(/Tsinghua/);
   });
 
-  it('never logs the words of a direct message at info', async () => {
+  it('logs its outcome at info as Discord does, and the words of a direct message only at debug', async () => {
     await t.h.fake.sendEnvelope(
       'events_api',
       eventCallback(t.h.workspace, directMessage({ user: MEMBER, channel: 'D201', text: 'who founded it? secret-words' })),
     );
     await t.h.fake.waitForCall('chat.postMessage', replyIn('D201'));
-    const outcome = t.h.logs.withMessage('slack: question answered')[0];
-    expect(outcome).toMatchObject({ source: 'dm', kind: expect.any(String), confidence: expect.any(Number) });
+    const outcome = t.h.logs.withMessage('slack: question')[0];
+    expect(outcome).toMatchObject({ level: LEVEL.info, via: 'dm', direct: true, outcome: expect.any(String), kind: expect.any(String) });
+    expect(t.h.logs.withMessage('slack: question text')[0]).toMatchObject({
+      level: LEVEL.debug,
+      question: expect.stringContaining('secret-words'),
+    });
     const infoText = t.h.logs.records
       .filter((r) => r.level >= LEVEL.info)
       .map((r) => JSON.stringify(r))
@@ -337,7 +341,7 @@ describe("the core's per-person cooldown (the adapter has no rate limit of its o
     await limited.fake.sendEnvelope('events_api', dm('when was it launched?'));
     await limited.fake.sendEnvelope('events_api', dm('how many founding members?'));
     await limited.logs.waitFor(
-      () => limited.logs.withMessage('slack: question answered').filter((r) => r.kind === 'cooldown').length >= 2,
+      () => limited.logs.withMessage('slack: question').filter((r) => r.kind === 'cooldown').length >= 2,
       'two questions over the limit',
     );
     const posted = await limited.fake.waitFor(() => {

@@ -51,7 +51,7 @@ describe('a teach submission that succeeds', () => {
     expect(existsSync(taughtFile())).toBe(true);
 
     const dm = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === MODERATOR);
-    expect(dm.args.text).toMatch(/Taught and live: \*Where do the alliance meetings take place\?\*/);
+    expect(dm.args.text).toMatch(/Saved and live: \*Where do the alliance meetings take place\?\*/);
     expect(sectionText(dm.args)).toMatch(/Reloaded in \d+ ms/);
     expect(sectionText(dm.args)).toMatch(/Changes: added .*Where do the alliance meetings take place/);
 
@@ -146,7 +146,7 @@ describe('a slow teach submission', () => {
     expect(updated.args.view_id).toBe('V0FAKE');
     expect(JSON.stringify(updated.args.view)).toContain('Saved and live.');
     const dm = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === MODERATOR);
-    expect(dm.args.text).toMatch(/Taught and live/);
+    expect(dm.args.text).toMatch(/Saved and live/);
     expect(existsSync(taughtFile())).toBe(true);
   });
 

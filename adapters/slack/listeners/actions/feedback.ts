@@ -3,12 +3,10 @@
  * message only they see. The answer itself is left alone: others may still vote, and a public
  * "X found this unhelpful" would discourage honest votes.
  */
+import { VOTE_THANKS } from '../../../../src/conversation/texts.js';
 import { buildQuestion, type ListenerContext } from '../../listener-context.js';
 import { FEEDBACK_ACTIONS, renderNotice } from '../../render.js';
 import type { ButtonHandler } from '../route.js';
-
-/** What the voter sees. */
-export const FEEDBACK_THANKS = 'Thanks for the feedback.';
 
 /** Handles 👍 and 👎 (which one is in the action id). */
 export function handler(deps: ListenerContext): ButtonHandler {
@@ -22,7 +20,7 @@ export function handler(deps: ListenerContext): ButtonHandler {
       const by = await buildQuestion(deps, { text: '', userId: body.user.id, channelId, source: 'button' });
       await deps.bot.feedback(action.value ?? '', vote, by);
       deps.logger.info({ vote }, 'slack: answer voted');
-      await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(FEEDBACK_THANKS) });
+      await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(VOTE_THANKS) });
     } catch (err) {
       // A lost vote is not worth bothering the voter about.
       deps.logger.error({ err, vote }, 'slack: recording a vote failed');

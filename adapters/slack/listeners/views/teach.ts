@@ -10,7 +10,7 @@
  * the success message, or the form again with what was typed and why it was not saved.
  */
 import type { App, webApi } from '@slack/bolt';
-import { moderatorRefusal, TEACH_FAILED } from '../../../../src/conversation/texts.js';
+import { moderatorRefusal, TAUGHT_LIVE, TEACH_FAILED } from '../../../../src/conversation/texts.js';
 import { UserError } from '../../../../src/errors.js';
 import type { Question, TeachInput, TeachResult } from '../../../../src/types.js';
 import { within } from '../../budget.js';
@@ -88,7 +88,7 @@ export function register(app: App, deps: ListenerContext): void {
       if (!result)
         await client.views.update({
           view_id: view.id,
-          view: { ...savingView(input.question), blocks: [{ type: 'section', text: { type: 'plain_text', text: 'Saved and live.' } }] },
+          view: { ...savingView(input.question), blocks: [{ type: 'section', text: { type: 'plain_text', text: `${TAUGHT_LIVE}.` } }] },
         });
       // A direct message rather than an ephemeral one: the modal has no channel to be ephemeral
       // in, and the moderator keeps the report.
