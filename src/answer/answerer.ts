@@ -570,19 +570,40 @@ export class Answerer {
    * missing one is a different thing than the text speaks of, not a different wording.
    */
   private missesName(question: ReadQuestion, terms: readonly WeightedTerm[], passage: Passage): boolean {
-    return this.nameIdeas(question, terms).some((t) => this.match(passage, t) === 0);
+    return this.nameIdeas(question, terms).some(({ word, name }) => {
+      if (this.match(passage, word) > 0) return false;
+      // "Alan Turing" against a sentence on "Turing": a word the knowledge never writes without the
+      // name's other words that the passage has is the same name, not another.
+      const present = name.parts.filter((p) => p !== word.parts[0] && this.match(passage, { ...name, parts: [p] }) > 0);
+      if (present.length === 0) return true;
+      const own = word.parts[0] as ResolvedTerm;
+      return this.index.passages.some(
+        (other) =>
+          own.alternatives.some((a) => other.terms.has(a.term)) && !present.some((p) => this.match(other, { ...name, parts: [p] }) > 0),
+      );
+    });
   }
 
-  /** The question's ideas written with a capital (not its first word) that the knowledge has, the subject aside. */
-  private nameIdeas(question: ReadQuestion, terms: readonly WeightedTerm[]): WeightedTerm[] {
+  /**
+   * The question's names written with a capital (not its first word) that the knowledge has, the
+   * subject aside, one idea per word with the name it is part of: "the Volga Delta" is missing from
+   * a sentence on "the Danube Delta" although half of the two-word name is there.
+   */
+  private nameIdeas(question: ReadQuestion, terms: readonly WeightedTerm[]): { word: WeightedTerm; name: WeightedTerm }[] {
     const capitalised = new Set<string>();
-    for (const m of question.text.matchAll(/(?<=[\p{L}\p{N},;:'’)]\s+)\p{Lu}[\p{L}\p{N}'’-]*/gu)) {
+    // A quoted title capitalises its common words ("On the Computational Complexity of Algorithms").
+    const unquoted = question.text.replace(/["“][^"”]*["”]/g, ' ');
+    for (const m of unquoted.matchAll(/(?<=[\p{L}\p{N},;:'’)]\s+)\p{Lu}[\p{L}\p{N}'’-]*/gu)) {
       for (const t of this.analyzer.terms(m[0], 'question')) capitalised.add(t);
     }
     if (capitalised.size === 0) return [];
-    return terms.filter(
-      (t) => !t.subject && t.parts.some((p) => p.alternatives.length > 0) && t.parts.some((p) => capitalised.has(p.term)),
-    );
+    return terms
+      .filter((t) => !t.subject)
+      .flatMap((t) =>
+        t.parts
+          .filter((p) => p.alternatives.length > 0 && capitalised.has(p.term) && !this.subjectTerms.has(p.term))
+          .map((p) => ({ word: { ...t, term: p.term, parts: [p] }, name: t })),
+      );
   }
 
   /**

@@ -4,6 +4,8 @@
  * knowledge/synonyms.yaml; both are data, never code per question.
  */
 export const BASE_SYNONYMS: readonly (readonly string[])[] = [
+  // An area is given in its units: "the area of the delta" finds "4,150 square kilometres".
+  ['area', 'square kilometres', 'square kilometers', 'square miles', 'square metres', 'square meters', 'hectares', 'acres'],
   [
     'found',
     'founded',

@@ -224,3 +224,35 @@ describe('refusals on evidence', () => {
     expect(answerer.ask('What is the population of France?').kind).toBe('unknown');
   });
 });
+
+const RIVER = `# The river
+
+The river rises in the hills of Westmark and flows to the sea.
+It is the second-longest river of the region, after the Oder.
+
+The river delta covers 4,150 square kilometres.
+Alan Turing once walked along the river.
+The Turing bridge crosses it near the mouth.
+`;
+
+describe('names and measures of a question', () => {
+  it('finds an area given in its units', async () => {
+    const answerer = await answererOf({ 'river.md': RIVER }, 0.1);
+    expect(answerer.ask('What is the area of the river delta?').text).toContain('4,150 square kilometres');
+  });
+
+  it('refuses a two-word name whose other half names something else the text has', async () => {
+    const answerer = await answererOf({ 'river.md': RIVER }, 0.1);
+    const swapped = answerer.explain('What is the area of the Oder Delta?');
+    const river = answerer.explain('What is the area of the River Delta?');
+    expect(swapped.candidates[0]?.signals?.missingName).toBe(true);
+    expect(river.candidates[0]?.signals?.missingName ?? false).toBe(false);
+  });
+
+  it('takes a first name the text only writes beside the surname as the same name', async () => {
+    const answerer = await answererOf({ 'river.md': RIVER }, 0.1);
+    const e = answerer.explain('Which bridge is named after Alan Turing?');
+    expect(e.candidates[0]?.passage.text).toContain('Turing bridge');
+    expect(e.candidates[0]?.signals?.missingName).toBe(false);
+  });
+});
