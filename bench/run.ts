@@ -300,7 +300,9 @@ async function main(): Promise<void> {
     // The "Languages" section comes from `npm run bench:language` (bench/language/run.ts); the
     // "Reading" section is kept by hand too (bench/reading.md, its numbers from bench/reading.ts).
     const languagesFile = path.join(root, 'bench/language/languages.md');
-    const baseline = [languagesFile, baselineFile]
+    // "Several instances" comes from bench/slack-scale.ts, which needs Redis and PostgreSQL running.
+    const instancesFile = path.join(root, 'bench/several-instances.md');
+    const baseline = [instancesFile, languagesFile, baselineFile]
       .filter((f) => existsSync(f))
       .map((f) => readFileSync(f, 'utf8').trim())
       .join('\n\n');

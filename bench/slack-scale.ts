@@ -2,7 +2,8 @@
  * The Slack HTTP load of bench/slack-load.ts, run three times: with the in-memory state and the
  * SQLite analytics (the default), with Redis for the shared state, and with Redis and PostgreSQL.
  * Needs the servers: `eval "$(scripts/test-services.sh start)"` sets TEST_REDIS_URL and
- * TEST_DATABASE_URL, which this reads. Prints the "Several instances" section of docs/benchmarks.md.
+ * TEST_DATABASE_URL, which this reads. Prints the "Several instances" section, kept in
+ * bench/several-instances.md, which `npm run bench` puts into docs/benchmarks.md.
  *
  *   npm run --silent build && node --import tsx bench/slack-scale.ts
  */
