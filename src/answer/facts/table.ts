@@ -3,16 +3,10 @@
  * city, country, location, founded by, description…), each row is one entity.
  */
 import type { Places } from './countries.js';
-import { locate, namesOf, readPredicate, splitNames } from './profile.js';
+import { locate, namesOf, type ProfileFacts, readPredicate, splitNames } from './profile.js';
 
-/** One row read: the entity's label and the attributes its columns give. */
-export interface TableRow {
-  label: string;
-  kind?: string;
-  city?: string;
-  country?: string;
-  countryName?: string;
-  relations: { relation: string; objects: string[] }[];
+/** One row read: the entity's label and the attributes its columns give, as a profile sentence would. */
+export interface TableRow extends ProfileFacts {
   /** The row as a sentence-like line, quoted as its source. */
   text: string;
 }
