@@ -5,8 +5,7 @@
  */
 import type { App } from '@slack/bolt';
 import type { ListenerContext } from '../../listener-context.js';
-import { plainQuestion } from '../../escape.js';
-import { answerMessage, type MessageFields } from './reply.js';
+import { answerMessage, incomingOf, type MessageFields } from './reply.js';
 
 /** Subtypes that are still a person writing; everything else (edits, deletions, joins, bots) is not. */
 const QUESTION_SUBTYPES = new Set(['file_share', 'thread_broadcast']);
@@ -20,20 +19,7 @@ export function register(app: App, deps: ListenerContext): void {
       deps.logger.debug({ subtype: message.subtype, bot: Boolean(message.bot_id) }, 'slack: message ignored');
       return;
     }
-    await answerMessage(deps, client, {
-      eventId: body.event_id,
-      retryNum: context.retryNum,
-      channel: message.channel,
-      ts: message.ts,
-      replyThreadTs: message.thread_ts,
-      input: {
-        text: plainQuestion(message.text ?? '', context.botUserId),
-        userId: message.user,
-        channelId: message.channel,
-        threadId: message.thread_ts,
-        ...(body.team_id ? { spaceId: body.team_id } : {}),
-        source: 'dm',
-      },
-    });
+    const arrived = { eventId: body.event_id, retryNum: context.retryNum, teamId: body.team_id, botUserId: context.botUserId };
+    await answerMessage(deps, client, incomingOf({ ...message, user: message.user }, arrived, 'dm'));
   });
 }

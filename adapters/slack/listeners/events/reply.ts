@@ -4,6 +4,7 @@
  */
 import type { webApi } from '@slack/bolt';
 import { APOLOGY } from '../../../../src/conversation/texts.js';
+import { plainQuestion } from '../../escape.js';
 import { ask, type AskInput, type ListenerContext } from '../../listener-context.js';
 import { renderAnswer, renderNotice } from '../../render.js';
 
@@ -28,6 +29,32 @@ export interface IncomingMessage {
   /** Where the reply goes: a thread ts, or undefined to answer in the conversation itself. */
   replyThreadTs: string | undefined;
   input: AskInput;
+}
+
+/**
+ * A person's message as the listeners answer it: the question without the bot's mention, asked
+ * where the message is, and the reply in the message's thread (if any).
+ */
+export function incomingOf(
+  message: MessageFields & { user: string },
+  event: { eventId: string | undefined; retryNum: number | undefined; teamId: string | undefined; botUserId: string | undefined },
+  source: AskInput['source'],
+): IncomingMessage {
+  return {
+    eventId: event.eventId,
+    retryNum: event.retryNum,
+    channel: message.channel,
+    ts: message.ts,
+    replyThreadTs: message.thread_ts,
+    input: {
+      text: plainQuestion(message.text ?? '', event.botUserId),
+      userId: message.user,
+      channelId: message.channel,
+      threadId: message.thread_ts,
+      ...(event.teamId ? { spaceId: event.teamId } : {}),
+      source,
+    },
+  };
 }
 
 /**

@@ -5,9 +5,8 @@
  * conversation layer's to say (`follows`), so the bot never joins threads it was not asked in.
  */
 import type { App } from '@slack/bolt';
-import { plainQuestion } from '../../escape.js';
-import { type AskInput, type ListenerContext, questionOf } from '../../listener-context.js';
-import { answerMessage, type MessageFields } from './reply.js';
+import { type ListenerContext, questionOf } from '../../listener-context.js';
+import { answerMessage, incomingOf, type MessageFields } from './reply.js';
 
 /** Registers the thread-reply listener. */
 export function register(app: App, deps: ListenerContext): void {
@@ -18,22 +17,12 @@ export function register(app: App, deps: ListenerContext): void {
     if (message.subtype || message.bot_id || !message.user || !message.thread_ts || message.thread_ts === message.ts) return;
     // A reply that mentions the bot comes as app_mention too, which answers it.
     if (context.botUserId && message.text?.includes(`<@${context.botUserId}>`)) return;
-    const input: AskInput = {
-      text: plainQuestion(message.text ?? '', context.botUserId),
-      userId: message.user,
-      channelId: message.channel,
-      threadId: message.thread_ts,
-      ...(body.team_id ? { spaceId: body.team_id } : {}),
-      source: 'thread',
-    };
-    if (!input.text || !(await deps.bot.follows?.(questionOf(input, false)))) return;
-    await answerMessage(deps, client, {
-      eventId: body.event_id,
-      retryNum: context.retryNum,
-      channel: message.channel,
-      ts: message.ts,
-      replyThreadTs: message.thread_ts,
-      input,
-    });
+    const incoming = incomingOf(
+      { ...message, user: message.user },
+      { eventId: body.event_id, retryNum: context.retryNum, teamId: body.team_id, botUserId: context.botUserId },
+      'thread',
+    );
+    if (!incoming.input.text || !(await deps.bot.follows?.(questionOf(incoming.input, false)))) return;
+    await answerMessage(deps, client, incoming);
   });
 }
